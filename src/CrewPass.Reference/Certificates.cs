@@ -1,0 +1,47 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace CrewPass.Reference;
+
+/// <summary>A private CA made at start, and a server certificate for 127.0.0.1 and localhost signed by it.</summary>
+public sealed class Certificates
+{
+    private Certificates(X509Certificate2 authority, X509Certificate2 server)
+    {
+        Authority = authority;
+        Server = server;
+    }
+
+    public X509Certificate2 Authority { get; }
+    public X509Certificate2 Server { get; }
+
+    /// <summary>What a client must trust (CaCertificate, as curl --cacert takes it).</summary>
+    public string AuthorityPem => Authority.ExportCertificatePem();
+
+    public static Certificates Create()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=CrewPass Reference CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
+        var authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));
+
+        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var issued = request.Create(authority, now.AddMinutes(-5), now.AddDays(30), RandomNumberGenerator.GetBytes(16));
+        using var withKey = issued.CopyWithPrivateKey(serverKey);
+        // Kestrel on Linux wants a certificate whose key it can use after the ephemeral key object is gone.
+        var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        return new Certificates(authority, server);
+    }
+}

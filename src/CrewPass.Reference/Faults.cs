@@ -1,0 +1,152 @@
+namespace CrewPass.Reference;
+
+/// <summary>
+/// The closed set of defects the reference deployment can be switched into, one instance at a time.
+/// Each names the clauses whose checks must catch it; the fault matrix in tests/ holds it to that.
+/// </summary>
+public enum Fault
+{
+    [Fault("Bearer is ignored on the vessel list; only X-Partner-API-Key works there",
+        "AUTH-02", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "HTTP-01", "HTTP-02", "KEY-06", "ME-03", "AUTH-04", "AUTH-03", "AUTH-05")]
+    BearerIgnoredOnVesselList,
+
+    [Fault("X-Partner-API-Key is not read at all", "AUTH-03")]
+    ApiKeyHeaderIgnored,
+
+    [Fault("X-Partner-API-Key on the vessel list is served the test-mode view", "AUTH-03")]
+    ApiKeyHeaderServesTestView,
+
+    [Fault("the scheme name must be spelled exactly 'Bearer'", "AUTH-04")]
+    CaseSensitiveBearerScheme,
+
+    [Fault("reads without an Accept header are answered 406", "AUTH-05")]
+    AcceptHeaderRequired,
+
+    [Fault("reads that carry X-CrewPass-* signature headers are answered 400", "AUTH-06")]
+    SignatureHeadersRejectedOnReads,
+
+    [Fault("the vessel list redirects to a cleartext http:// URL", "AUTH-07")]
+    RedirectsToCleartext,
+
+    [Fault("a key in the api_key query parameter is accepted", "AUTH-08")]
+    KeyAcceptedFromQueryString,
+
+    [Fault("a key in the api_key cookie is accepted", "AUTH-08")]
+    KeyAcceptedFromCookie,
+
+    [Fault("keys are compared by prefix, so a genuine key with extra characters passes", "KEY-01")]
+    KeyComparedByPrefix,
+
+    [Fault("keys are compared case-insensitively", "KEY-01")]
+    KeyComparedCaseInsensitively,
+
+    [Fault("a revoked key is still accepted", "KEY-01")]
+    RevokedKeyAccepted,
+
+    [Fault("an 8 KiB key makes the server answer 500", "KEY-01")]
+    ServerErrorOnLongKey,
+
+    [Fault("an empty Bearer token makes the server answer 500", "KEY-01")]
+    ServerErrorOnEmptyBearer,
+
+    [Fault("the key is also accepted under the Basic scheme", "KEY-01")]
+    BasicSchemeAccepted,
+
+    [Fault("/partners/me accepts any well-shaped unknown key", "KEY-01")]
+    MeAcceptsAnyWellShapedKey,
+
+    [Fault("invalid keys are answered 403 instead of 401", "KEY-02")]
+    ForbiddenForInvalidKey,
+
+    [Fault("invalid keys get the code 'unauthorized' instead of invalid_api_key", "AUTH-01", "KEY-01", "KEY-02", "KEY-05")]
+    WrongInvalidKeyCode,
+
+    [Fault("the 401 carries no WWW-Authenticate header", "KEY-03")]
+    MissingWwwAuthenticate,
+
+    [Fault("the presented key is echoed in the error message", "KEY-04")]
+    KeyEchoedInError,
+
+    [Fault("a genuine widget key is accepted through X-Partner-API-Key", "KEY-05")]
+    WidgetKeyAcceptedViaApiKeyHeader,
+
+    [Fault("any cppk_ widget key is accepted as a live key", "KEY-05")]
+    WidgetKeysAccepted,
+
+    [Fault("the test key reports a partner id of its own", "KEY-06")]
+    TestKeyHasOwnPartnerId,
+
+    [Fault("the scope list is sent as one comma-separated string", "ME-01", "HTTP-01")]
+    ScopesAsCommaSeparatedString,
+
+    [Fault("/partners/me refuses keys without vessels:read", "ME-01")]
+    MeRequiresVesselsScope,
+
+    [Fault("the mode is always 'live'", "ME-02")]
+    ModeAlwaysLive,
+
+    [Fault("the restricted key is still served the vessel list", "ME-03")]
+    RestrictedKeyServedVessels,
+
+    [Fault("a missing scope is answered 401 invalid_api_key", "ME-03")]
+    InsufficientScopeAsInvalidKey,
+
+    [Fault("vessels:read is left out of the scope list although it is granted", "ME-03")]
+    ScopeListIncomplete,
+
+    [Fault("the test key sees one live vessel", "DATA-01", "DATA-02")]
+    TestKeySeesOneLiveVessel,
+
+    [Fault("vessels are sent without livemode", "DATA-01", "HTTP-01")]
+    VesselWithoutLivemode,
+
+    [Fault("test vessels reuse the ids of live vessels", "DATA-02")]
+    TestViewReusesLiveIds,
+
+    [Fault("another partner's vessel leaks into the list", "DATA-03")]
+    OtherPartnersVesselLeaks,
+
+    [Fault("a vessel-attach request is served while the write surface is disabled", "WRITE-01")]
+    WriteServedWhileDisabled,
+
+    [Fault("DELETE on the vessel list answers 204", "WRITE-02")]
+    DeleteAcceptedOnReadPath,
+
+    [Fault("error bodies are sent as text/plain", "HTTP-01")]
+    ErrorBodyAsTextPlain,
+
+    [Fault("responses are marked Cache-Control: public", "HTTP-02")]
+    PublicCacheHeader,
+}
+
+[AttributeUsage(AttributeTargets.Field)]
+public sealed class FaultAttribute(string description, params string[] clauses) : Attribute
+{
+    public string Description { get; } = description;
+    public IReadOnlyList<string> Clauses { get; } = clauses;
+}
+
+public sealed record FaultInfo(Fault Fault, string Name, string Description, IReadOnlyList<string> Clauses);
+
+public static class FaultCatalogue
+{
+    public static IReadOnlyList<FaultInfo> All { get; } = Enum.GetValues<Fault>().Select(Describe).ToArray();
+
+    public static FaultInfo Describe(Fault fault)
+    {
+        var attribute = typeof(Fault).GetField(fault.ToString())!
+            .GetCustomAttributes(typeof(FaultAttribute), false).Cast<FaultAttribute>().Single();
+        return new FaultInfo(fault, KebabName(fault.ToString()), attribute.Description, attribute.Clauses);
+    }
+
+    public static bool TryParse(string name, out Fault fault)
+    {
+        var match = All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)
+                                            || string.Equals(f.Fault.ToString(), name, StringComparison.OrdinalIgnoreCase));
+        fault = match?.Fault ?? default;
+        return match is not null;
+    }
+
+    private static string KebabName(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

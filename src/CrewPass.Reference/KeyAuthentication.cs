@@ -1,0 +1,96 @@
+namespace CrewPass.Reference;
+
+/// <summary>The partner and key mode a request authenticated as.</summary>
+public sealed record Caller(Partner Partner, KeyMode Mode, string Key);
+
+/// <summary>
+/// Reads the one credential of a request (Authorization: Bearer, else X-Partner-API-Key), finds the key,
+/// and refuses anything else with invalid_api_key. Widget keys (cppk_) and revoked keys are refused here.
+/// </summary>
+public static class KeyAuthentication
+{
+    private const string CallerItem = "crewpass.caller";
+
+    public static Caller CallerOf(HttpContext context) => (Caller)context.Items[CallerItem]!;
+
+    public static IApplicationBuilder UseKeyAuthentication(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var directory = context.RequestServices.GetRequiredService<PartnerDirectory>();
+        var presented = ReadCredential(context, options);
+        var credential = presented is null ? null : Lookup(directory, presented, context, options);
+        if (credential is null)
+        {
+            await ApiErrors.InvalidApiKey(context, presented).ExecuteAsync(context);
+            return;
+        }
+        context.Items[CallerItem] = new Caller(credential.Partner, credential.Mode, credential.Key);
+        await next(context);
+    });
+
+    private static string? ReadCredential(HttpContext context, ReferenceOptions options)
+    {
+        var request = context.Request;
+        var authorization = request.Headers.Authorization;
+        if (authorization.Count > 1) return "";
+        if (authorization.Count == 1 && !(options.Has(Fault.BearerIgnoredOnVesselList) && request.Path.StartsWithSegments(VesselEndpoints.ListPath)))
+        {
+            var value = authorization[0] ?? "";
+            var space = value.IndexOf(' ');
+            var scheme = space < 0 ? value : value[..space];
+            var token = space < 0 ? "" : value[(space + 1)..].Trim(' ');
+            if (token.Length == 0 && options.Has(Fault.ServerErrorOnEmptyBearer)) throw new InvalidOperationException("empty bearer token");
+            var comparison = options.Has(Fault.CaseSensitiveBearerScheme) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            if (scheme.Equals("Bearer", comparison)) return token;
+            if (options.Has(Fault.BasicSchemeAccepted) && scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return DecodeBasicUser(token);
+            return value;
+        }
+        if (!options.Has(Fault.ApiKeyHeaderIgnored) && request.Headers.TryGetValue("X-Partner-API-Key", out var apiKey))
+            return apiKey.Count == 1 ? apiKey[0] ?? "" : "";
+        if (options.Has(Fault.KeyAcceptedFromQueryString) && request.Query.TryGetValue("api_key", out var fromQuery)) return fromQuery.ToString();
+        if (options.Has(Fault.KeyAcceptedFromCookie) && request.Cookies.TryGetValue("api_key", out var fromCookie)) return fromCookie;
+        return null;
+    }
+
+    private static Credential? Lookup(PartnerDirectory directory, string presented, HttpContext context, ReferenceOptions options)
+    {
+        if (presented.Length > 4096 && options.Has(Fault.ServerErrorOnLongKey)) throw new InvalidOperationException("key too long for the key cache");
+        var credential = directory.Find(presented) ?? LookupByFault(directory, presented, context, options);
+        if (credential is null) return null;
+        if (credential.Revoked && !options.Has(Fault.RevokedKeyAccepted)) return null;
+        if (credential.Kind == CredentialKind.WidgetKey && !WidgetAcceptedByFault(context, options)) return null;
+        return credential;
+    }
+
+    private static bool WidgetAcceptedByFault(HttpContext context, ReferenceOptions options) =>
+        options.Has(Fault.WidgetKeysAccepted)
+        || (options.Has(Fault.WidgetKeyAcceptedViaApiKeyHeader) && context.Request.Headers.ContainsKey("X-Partner-API-Key"));
+
+    private static Credential? LookupByFault(PartnerDirectory directory, string presented, HttpContext context, ReferenceOptions options)
+    {
+        var all = directory.AllCredentials.ToArray();
+        if (options.Has(Fault.KeyComparedByPrefix))
+            return all.FirstOrDefault(c => presented.StartsWith(c.Key, StringComparison.Ordinal));
+        if (options.Has(Fault.KeyComparedCaseInsensitively))
+            return all.FirstOrDefault(c => string.Equals(c.Key, presented, StringComparison.OrdinalIgnoreCase));
+        if (options.Has(Fault.WidgetKeysAccepted) && presented.StartsWith("cppk_", StringComparison.Ordinal))
+            return all.First(c => c.Kind == CredentialKind.ApiKey && c.Mode == KeyMode.Live);
+        if (options.Has(Fault.MeAcceptsAnyWellShapedKey) && context.Request.Path.StartsWithSegments("/api/v2/partners/me")
+            && System.Text.RegularExpressions.Regex.IsMatch(presented, "^cpk_(live|test)_[A-Za-z0-9]{24}$"))
+            return all.First(c => c.Kind == CredentialKind.ApiKey && c.Mode == KeyMode.Live);
+        return null;
+    }
+
+    private static string DecodeBasicUser(string token)
+    {
+        try
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            return decoded.Split(':')[0];
+        }
+        catch (FormatException)
+        {
+            return token;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using Bogus;
+
+namespace CrewPass.Reference;
+
+public enum KeyMode { Live, Test }
+
+public enum CredentialKind { ApiKey, WidgetKey }
+
+public sealed record Partner(string Id, string Name, string Plan, IReadOnlyList<string> Scopes, int RateLimit);
+
+public sealed record Credential(string Key, Partner Partner, KeyMode Mode, CredentialKind Kind, bool Revoked);
+
+public sealed record Vessel(string Id, string PartnerId, string Name, string ImoNumber, string Flag, bool Livemode);
+
+/// <summary>The keys and secrets a harness needs to test this deployment. Freshly random for every instance.</summary>
+public sealed record ReferenceCredentials(
+    string LiveKey, string TestKey, string WidgetKey, string RevokedKey, string RestrictedKey,
+    string OtherPartnerKey, string RateLimitKey, string SigningSecret, string OtherSigningSecret);
+
+/// <summary>The reference's partners, keys and vessels. Keys are random per instance; vessels come from a fixed seed.</summary>
+public sealed class PartnerDirectory
+{
+    public const int VesselSeed = 20261128;
+    private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static readonly string[] Flags = ["GB", "MT", "PA", "LR", "MH", "BS", "NO", "CY", "SG", "NL"];
+
+    private readonly Dictionary<string, Credential> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _signingSecrets = new(StringComparer.Ordinal);
+    private readonly List<Vessel> _vessels = [];
+    private readonly Lock _vesselsLock = new();
+
+    public PartnerDirectory(int rateLimitPartnerLimit = 20)
+    {
+        var acme = new Partner("ptn_acme_shipping", "Acme Shipping Ltd", "fleet-pro", ["partners:read", "vessels:read"], 1000);
+        var other = new Partner("ptn_borealis_marine", "Borealis Marine AS", "fleet-pro", ["partners:read", "vessels:read"], 1000);
+        var restricted = new Partner("ptn_coastal_crewing", "Coastal Crewing Co", "starter", ["partners:read"], 1000);
+        var rateLimited = new Partner("ptn_dockside_agency", "Dockside Agency", "trial", ["partners:read", "vessels:read"], rateLimitPartnerLimit);
+
+        Credentials = new ReferenceCredentials(
+            LiveKey: Issue(acme, KeyMode.Live),
+            TestKey: Issue(acme, KeyMode.Test),
+            WidgetKey: Issue(acme, KeyMode.Live, CredentialKind.WidgetKey),
+            RevokedKey: Issue(acme, KeyMode.Live, revoked: true),
+            RestrictedKey: Issue(restricted, KeyMode.Live),
+            OtherPartnerKey: Issue(other, KeyMode.Live),
+            RateLimitKey: Issue(rateLimited, KeyMode.Test),
+            SigningSecret: NewSecret(acme),
+            OtherSigningSecret: NewSecret(other));
+        Issue(other, KeyMode.Test);
+        Issue(restricted, KeyMode.Test);
+        Issue(rateLimited, KeyMode.Live);
+        Partners = [acme, other, restricted, rateLimited];
+
+        var faker = new Faker { Random = new Randomizer(VesselSeed) };
+        foreach (var (partner, live, test) in new[] { (acme, 5, 3), (other, 3, 2), (restricted, 2, 1), (rateLimited, 1, 1) })
+        {
+            for (var i = 0; i < live; i++) _vessels.Add(NewVessel(faker, partner.Id, livemode: true));
+            for (var i = 0; i < test; i++) _vessels.Add(NewVessel(faker, partner.Id, livemode: false));
+        }
+    }
+
+    public ReferenceCredentials Credentials { get; }
+
+    public IReadOnlyList<Partner> Partners { get; }
+
+    public Credential? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    public IEnumerable<Credential> AllCredentials => _byKey.Values;
+
+    public string? SigningSecretOf(string partnerId) => _signingSecrets.GetValueOrDefault(partnerId);
+
+    public IReadOnlyList<Vessel> VesselsOf(string partnerId, bool livemode)
+    {
+        lock (_vesselsLock) return _vessels.Where(v => v.PartnerId == partnerId && v.Livemode == livemode).ToArray();
+    }
+
+    public IReadOnlyList<Vessel> AllVessels()
+    {
+        lock (_vesselsLock) return _vessels.ToArray();
+    }
+
+    public Vessel Attach(string partnerId, bool livemode, string name, string imoNumber)
+    {
+        var vessel = new Vessel("ves_" + RandomNumberGenerator.GetHexString(16, lowercase: true), partnerId, name, imoNumber, "GB", livemode);
+        lock (_vesselsLock) _vessels.Add(vessel);
+        return vessel;
+    }
+
+    /// <summary>IMO numbers: six digits and a check digit, the last digit of sum(d_i * (7 - i)).</summary>
+    public static string WithImoCheckDigit(string sixDigits)
+    {
+        var sum = sixDigits.Select((c, i) => (c - '0') * (7 - i)).Sum();
+        return sixDigits + (sum % 10);
+    }
+
+    private string Issue(Partner partner, KeyMode mode, CredentialKind kind = CredentialKind.ApiKey, bool revoked = false)
+    {
+        var prefix = (kind == CredentialKind.WidgetKey ? "cppk_" : "cpk_") + (mode == KeyMode.Live ? "live_" : "test_");
+        var key = prefix + RandomNumberGenerator.GetString(KeyAlphabet, 24);
+        _byKey[key] = new Credential(key, partner, mode, kind, revoked);
+        return key;
+    }
+
+    private string NewSecret(Partner partner)
+    {
+        var secret = "cpsk_" + RandomNumberGenerator.GetString(KeyAlphabet, 40);
+        _signingSecrets[partner.Id] = secret;
+        return secret;
+    }
+
+    private static Vessel NewVessel(Faker f, string partnerId, bool livemode) => new(
+        Id: "ves_" + f.Random.Hexadecimal(16, prefix: ""),
+        PartnerId: partnerId,
+        Name: $"{f.Commerce.ProductAdjective()} {f.Name.FirstName()}",
+        ImoNumber: WithImoCheckDigit(f.Random.Int(100000, 999999).ToString()),
+        Flag: f.PickRandom(Flags),
+        Livemode: livemode);
+}

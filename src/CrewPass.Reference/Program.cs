@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using CrewPass.Reference;
+
+/// <summary>Composes the reference deployment; Main runs it on its own as a local sandbox.</summary>
+public static partial class Program
+{
+    public static WebApplication Compose(ReferenceOptions options, Certificates certificates, PartnerDirectory directory)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Non-ASCII key bytes must reach the key check and get invalid_api_key, not a transport 400.
+            kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificates.Server));
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(directory);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var app = builder.Build();
+        app.UseResponsePolicy();
+        app.UseRouting();
+        app.UseKeyAuthentication();
+        app.MapPartners();
+        app.MapVessels();
+        app.MapWriteOperations();
+        return app;
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (!SandboxArguments.TryParse(args, out var sandbox, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(SandboxArguments.Usage);
+            return 2;
+        }
+        await using var reference = await ReferenceHost.StartAsync(sandbox.Options);
+        var caPath = Path.GetFullPath(sandbox.CaCertificatePath);
+        await File.WriteAllTextAsync(caPath, reference.CaCertificatePem);
+        Console.WriteLine($"CrewPass reference deployment listening on {reference.BaseUrl}");
+        Console.WriteLine($"Write surface: {sandbox.Options.WriteSurface.ToString().ToLowerInvariant()}; faults: {(sandbox.Options.Faults.Count == 0 ? "none" : string.Join(",", sandbox.Options.Faults.Select(f => FaultCatalogue.Describe(f).Name)))}");
+        Console.WriteLine($"CA certificate written to {caPath}");
+        Console.WriteLine("Point the harness at it with:");
+        foreach (var line in reference.ExportLines(caPath)) Console.WriteLine(line);
+        Console.WriteLine("Press Ctrl+C to stop.");
+        var stopped = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+        await stopped.Task;
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CrewPass.Reference;
+
+/// <summary>A started reference instance: where it listens, what to trust, and the credentials it issued.</summary>
+public sealed class ReferenceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ReferenceHost(WebApplication app, string baseUrl, string caPem, ReferenceCredentials credentials, ReferenceOptions options)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        CaCertificatePem = caPem;
+        Credentials = credentials;
+        Options = options;
+    }
+
+    public string BaseUrl { get; }
+    public string CaCertificatePem { get; }
+    public ReferenceCredentials Credentials { get; }
+    public ReferenceOptions Options { get; }
+
+    public static async Task<ReferenceHost> StartAsync(ReferenceOptions options)
+    {
+        var certificates = Certificates.Create();
+        var directory = new PartnerDirectory();
+        var app = Program.Compose(options, certificates, directory);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var port = new Uri(address).Port;
+        return new ReferenceHost(app, $"https://127.0.0.1:{port}", certificates.AuthorityPem, directory.Credentials, options);
+    }
+
+    /// <summary>The shell lines that point a harness run at this instance.</summary>
+    public IEnumerable<string> ExportLines(string caCertificatePath)
+    {
+        var c = Credentials;
+        yield return $"export CREWPASS_BASE_URL={BaseUrl}";
+        yield return $"export CREWPASS_CA_CERTIFICATE={caCertificatePath}";
+        yield return $"export CREWPASS_WRITE_SURFACE={Options.WriteSurface.ToString().ToLowerInvariant()}";
+        yield return $"export CREWPASS_LIVE_KEY={c.LiveKey}";
+        yield return $"export CREWPASS_TEST_KEY={c.TestKey}";
+        yield return $"export CREWPASS_WIDGET_KEY={c.WidgetKey}";
+        yield return $"export CREWPASS_REVOKED_KEY={c.RevokedKey}";
+        yield return $"export CREWPASS_RESTRICTED_KEY={c.RestrictedKey}";
+        yield return $"export CREWPASS_OTHER_PARTNER_KEY={c.OtherPartnerKey}";
+        yield return $"export CREWPASS_RATE_LIMIT_KEY={c.RateLimitKey}";
+        yield return $"export CREWPASS_SIGNING_SECRET={c.SigningSecret}";
+        yield return $"export CREWPASS_OTHER_SIGNING_SECRET={c.OtherSigningSecret}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,28 @@
+namespace CrewPass.Reference;
+
+/// <summary>What every API response carries, and the request-level rules that sit in front of the resources.</summary>
+public static class ResponsePolicy
+{
+    public static IApplicationBuilder UseResponsePolicy(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        // Keyed responses must never land in a shared cache.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
+            return Task.CompletedTask;
+        });
+        if (options.Has(Fault.AcceptHeaderRequired) && !context.Request.Headers.ContainsKey("Accept"))
+        {
+            await ApiErrors.Error(context, StatusCodes.Status406NotAcceptable, "not_acceptable", "Send Accept: application/json.").ExecuteAsync(context);
+            return;
+        }
+        if (options.Has(Fault.SignatureHeadersRejectedOnReads) && HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Headers.Keys.Any(k => k.StartsWith("X-CrewPass-", StringComparison.OrdinalIgnoreCase)))
+        {
+            await ApiErrors.Error(context, StatusCodes.Status400BadRequest, "unexpected_signature", "Reads are not signed.").ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    });
+}

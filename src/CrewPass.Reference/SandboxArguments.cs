@@ -1,0 +1,41 @@
+namespace CrewPass.Reference;
+
+/// <summary>Command-line options of the standalone sandbox.</summary>
+public sealed record SandboxArguments(ReferenceOptions Options, string CaCertificatePath)
+{
+    public const string Usage =
+        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--clock-offset SECONDS] [--ca-out PATH]";
+
+    public static bool TryParse(string[] args, out SandboxArguments result, out string error)
+    {
+        var options = new ReferenceOptions();
+        var faults = new HashSet<Fault>();
+        var caPath = "crewpass-reference-ca.pem";
+        result = new SandboxArguments(options, caPath);
+        error = "";
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535:
+                    options = options with { Port = port }; i++; break;
+                case "--write-surface" when Enum.TryParse<WriteSurface>(value, ignoreCase: true, out var surface):
+                    options = options with { WriteSurface = surface }; i++; break;
+                case "--fault" when value is not null && FaultCatalogue.TryParse(value, out var fault):
+                    faults.Add(fault); i++; break;
+                case "--clock-offset" when int.TryParse(value, out var seconds):
+                    options = options with { ClockOffset = TimeSpan.FromSeconds(seconds) }; i++; break;
+                case "--ca-out" when !string.IsNullOrWhiteSpace(value):
+                    caPath = value; i++; break;
+                default:
+                    error = value is null || args[i].StartsWith("--", StringComparison.Ordinal) is false
+                        ? $"unknown argument '{args[i]}'"
+                        : $"bad value '{value}' for {args[i]}" + (args[i] == "--fault" ? $" (faults: {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))})" : "");
+                    return false;
+            }
+        }
+        result = new SandboxArguments(options with { Faults = faults }, caPath);
+        return true;
+    }
+}
