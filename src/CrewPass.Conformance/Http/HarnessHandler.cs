@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CrewPass.Conformance.Http;
+
+/// <summary>
+/// Every request passes here: it refuses to send a key over cleartext to a non-loopback host (AUTH-07),
+/// counts the request, records what was sent, and retries idempotent requests after transport errors
+/// (never after an answer: an answer is evidence, whatever it says).
+/// </summary>
+public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private const int TransportAttempts = 3;
+
+    /// <summary>Filled in by the handler with the headers actually sent; set by the caller before it sends.</summary>
+    public static readonly AsyncLocal<List<KeyValuePair<string, string>>?> SentHeaders = new();
+
+    public static bool CarriesCredential(HttpRequestMessage request) =>
+        request.Headers.Contains("Authorization") || request.Headers.Contains("X-Partner-API-Key") || request.Headers.Contains("Cookie")
+        || (request.RequestUri?.Query.Contains("key", StringComparison.OrdinalIgnoreCase) ?? false)
+        || (request.RequestUri?.Query.Contains("token", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    public static bool IsCleartextToRemote(Uri uri) => uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (IsCleartextToRemote(request.RequestUri!) && CarriesCredential(request))
+            throw new TransportException(TransportFailure.Refused, $"{request.Method} {request.RequestUri}",
+                "the harness does not send a key over cleartext http to a non-loopback host (AUTH-07); use an https BaseUrl");
+        var sent = SentHeaders.Value;
+        if (sent is not null)
+        {
+            sent.Clear();
+            sent.AddRange(request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
+            if (request.Content is not null)
+                sent.AddRange(request.Content.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
+        }
+        var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+        for (var attempt = 1; ; attempt++)
+        {
+            RequestLedger.Record();
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException e) when (idempotent && attempt < TransportAttempts && IsTransient(e))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Resets and dropped connections are worth another try; a refused connection or a TLS failure is not.</summary>
+    private static bool IsTransient(HttpRequestException e) =>
+        e.InnerException is IOException || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }
+        || e.HttpRequestError is HttpRequestError.ResponseEnded;
+
+    public static TransportException Classify(Exception e, string request, CertificateTrust trust) => e switch
+    {
+        TransportException t => t,
+        TaskCanceledException or TimeoutException => new TransportException(TransportFailure.Timeout, request, "no answer before RequestTimeout", e),
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
+            new TransportException(TransportFailure.Tls, request, "TLS failed: " + (trust.LastFailure ?? e.InnerException?.Message ?? e.Message), e),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } =>
+            new TransportException(TransportFailure.Unreachable, request, e.Message, e),
+        HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable } } =>
+            new TransportException(TransportFailure.Unreachable, request, e.Message, e),
+        _ => new TransportException(TransportFailure.Other, request, e.Message, e),
+    };
+}

@@ -1,0 +1,189 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CrewPass.Conformance.Settings;
+
+public enum SettingSource { Default, Profile, RunSettings, Environment }
+
+/// <summary>
+/// The resolved settings of a run. Precedence: CREWPASS_* environment, then runsettings TestRunParameters,
+/// then the profile file, then the default. Unknown names in any source are refused with a suggestion.
+/// </summary>
+public sealed class HarnessSettings
+{
+    private readonly Dictionary<string, (string Value, SettingSource Source)> _values;
+
+    private HarnessSettings(Dictionary<string, (string, SettingSource)> values) => _values = values;
+
+    public static HarnessSettings FromProcess(IReadOnlyDictionary<string, string> runSettings) =>
+        Load(runSettings, Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""));
+
+    public static HarnessSettings Load(IReadOnlyDictionary<string, string> runSettings, IReadOnlyDictionary<string, string> environment)
+    {
+        var values = new Dictionary<string, (string, SettingSource)>(StringComparer.Ordinal);
+        foreach (var (name, value) in runSettings)
+        {
+            var definition = SettingDefinitions.Find(name) ?? throw Unknown(name, "runsettings TestRunParameters", d => d.Name);
+            values[definition.Name] = (value, SettingSource.RunSettings);
+        }
+        foreach (var (name, value) in environment.Where(e => e.Key.StartsWith("CREWPASS_", StringComparison.Ordinal)))
+        {
+            var definition = SettingDefinitions.FindByEnvironmentName(name) ?? throw Unknown(name, "the environment", d => d.EnvironmentName);
+            values[definition.Name] = (value, SettingSource.Environment);
+        }
+        if (values.TryGetValue("Profile", out var profile) && profile.Item1.Length > 0)
+        {
+            foreach (var (name, value) in ReadProfile(profile.Item1))
+                values.TryAdd(name, (value, SettingSource.Profile));
+        }
+        foreach (var definition in SettingDefinitions.All.Where(d => d.Default is not null))
+            values.TryAdd(definition.Name, (definition.Default!, SettingSource.Default));
+        var settings = new HarnessSettings(values);
+        settings.Validate();
+        return settings;
+    }
+
+    public string? this[string name] => Get(name);
+
+    public string? Get(string name)
+    {
+        if (SettingDefinitions.Find(name) is null) throw new ArgumentException($"'{name}' is not a harness setting", nameof(name));
+        return _values.TryGetValue(name, out var v) && v.Value.Length > 0 ? v.Value : null;
+    }
+
+    public SettingSource SourceOf(string name) => _values.TryGetValue(name, out var v) ? v.Source : SettingSource.Default;
+
+    public string BaseUrl => Get("BaseUrl")!;
+    public bool IsEmbedded => string.Equals(BaseUrl, "embedded", StringComparison.OrdinalIgnoreCase);
+    public int InvalidKeyStatus => Int("InvalidKeyStatus");
+    public int InsufficientScopeStatus => Int("InsufficientScopeStatus");
+    public string ErrorCodePointer => Get("ErrorCodePointer")!;
+    public int LongKeyBytes => Int("LongKeyBytes");
+    public bool FailOnShould => Get("FailOn")!.Equals("should", StringComparison.OrdinalIgnoreCase);
+    public bool Strict => Bool("Strict");
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Int("RequestTimeout"));
+    public bool WriteSurfaceEnabled => Get("WriteSurface")!.Equals("enabled", StringComparison.OrdinalIgnoreCase);
+
+    public IReadOnlyList<Endpoint> Endpoints
+    {
+        get
+        {
+            var extra = Get("Endpoints") is { } json ? ParseList<Endpoint>("Endpoints", json) : [];
+            return ContractDefaults.Endpoints.Where(e => extra.All(x => x.Path != e.Path)).Concat(extra).ToArray();
+        }
+    }
+
+    public IReadOnlyList<WriteOperation> WriteOperations =>
+        Get("WriteOperations") is { } json ? ParseList<WriteOperation>("WriteOperations", json) : ContractDefaults.WriteOperations;
+
+    /// <summary>Every key and secret the run knows, for redaction.</summary>
+    public IEnumerable<string> Secrets =>
+        SettingDefinitions.All.Where(d => d.Kind == SettingKind.Secret).Select(d => Get(d.Name)).OfType<string>();
+
+    /// <summary>A copy with some values replaced, as the embedded target fills in its own URL and keys.</summary>
+    public HarnessSettings With(IReadOnlyDictionary<string, string> overrides)
+    {
+        var values = new Dictionary<string, (string, SettingSource)>(_values, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+            values[SettingDefinitions.Find(name)?.Name ?? throw new ArgumentException($"'{name}' is not a harness setting")] = (value, SettingSource.RunSettings);
+        var settings = new HarnessSettings(values);
+        settings.Validate();
+        return settings;
+    }
+
+    public int Int(string name) =>
+        int.TryParse(Get(name), out var value) && value >= 0
+            ? value
+            : throw Invalid(name, $"'{Get(name)}' is not a whole number");
+
+    public bool Bool(string name) =>
+        bool.TryParse(Get(name), out var value) ? value : throw Invalid(name, $"'{Get(name)}' is not true or false");
+
+    private void Validate()
+    {
+        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout" })
+            _ = Int(name);
+        foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict" })
+            _ = Bool(name);
+        OneOf("FailOn", "must", "should");
+        OneOf("WriteSurface", "disabled", "enabled");
+        OneOf("RateLimitHeaders", "auto", "x-ratelimit", "ietf-draft", "ietf-structured");
+        if (!ErrorCodePointer.StartsWith('/')) throw Invalid("ErrorCodePointer", $"'{ErrorCodePointer}' is not a JSON pointer (it starts with /)");
+        if (!IsEmbedded && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
+            throw Invalid("BaseUrl", $"'{BaseUrl}' is neither `embedded` nor an absolute http(s) URL");
+        _ = Endpoints;
+        _ = WriteOperations;
+    }
+
+    private void OneOf(string name, params string[] allowed)
+    {
+        if (!allowed.Contains(Get(name)!, StringComparer.OrdinalIgnoreCase))
+            throw Invalid(name, $"'{Get(name)}' is not one of {string.Join(", ", allowed)}");
+    }
+
+    private HarnessConfigurationException Invalid(string name, string problem)
+    {
+        var definition = SettingDefinitions.Find(name)!;
+        var where = SourceOf(name) switch
+        {
+            SettingSource.Environment => $"environment variable {definition.EnvironmentName}",
+            SettingSource.Profile => $"profile setting {name} ({Get("Profile")})",
+            SettingSource.RunSettings => $"runsettings parameter {name}",
+            _ => $"setting {name}",
+        };
+        return new HarnessConfigurationException(name, $"{where}: {problem}. {definition.Description}");
+    }
+
+    private static HarnessConfigurationException Unknown(string name, string where, Func<SettingDefinition, string> nameOf)
+    {
+        var suggestion = SettingDefinitions.Suggest(name, nameOf);
+        return new HarnessConfigurationException(name,
+            $"unknown setting '{name}' in {where}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") +
+            " README lists every setting.");
+    }
+
+    private static IEnumerable<(string Name, string Value)> ReadProfile(string path)
+    {
+        JsonObject profile;
+        try
+        {
+            profile = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+                      ?? throw new HarnessConfigurationException("Profile", $"profile {path}: the file must hold one JSON object of settings");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessConfigurationException("Profile", $"profile {path} (CREWPASS_PROFILE): cannot be read: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            throw new HarnessConfigurationException("Profile", $"profile {path} (CREWPASS_PROFILE) is not valid JSON: {e.Message}");
+        }
+        foreach (var (name, node) in profile)
+        {
+            if (name == "$schema") continue;
+            var definition = SettingDefinitions.Find(name)
+                             ?? throw new HarnessConfigurationException(name, $"profile {path}: unknown setting '{name}'" +
+                                 (SettingDefinitions.Suggest(name, d => d.Name) is { } s ? $"; did you mean '{s}'?" : ""));
+            if (definition.Kind == SettingKind.Secret)
+                throw new HarnessConfigurationException(name, $"profile {path}: {name} is a key or secret; keys belong in the environment ({definition.EnvironmentName}), never in a file");
+            if (definition.Kind != SettingKind.Profile)
+                throw new HarnessConfigurationException(name, $"profile {path}: {name} is not a profile setting; set it in runsettings or {definition.EnvironmentName}");
+            yield return (name, node is JsonValue value ? value.ToString() : node?.ToJsonString() ?? "");
+        }
+    }
+
+    private static IReadOnlyList<T> ParseList<T>(string name, string json)
+    {
+        try
+        {
+            var items = JsonSerializer.Deserialize<T[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { RespectRequiredConstructorParameters = true });
+            return items ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new HarnessConfigurationException(name, $"setting {name}: not a JSON array of {typeof(T).Name} rows: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace CrewPass.Conformance.Settings;
+
+public enum SettingKind
+{
+    /// <summary>Where the target is and what to trust.</summary>
+    Target,
+    /// <summary>A key or secret: environment or runsettings only, never a profile; always redacted.</summary>
+    Secret,
+    /// <summary>A convention of the deployment; may come from the profile file.</summary>
+    Profile,
+    /// <summary>How the run behaves (gate, strictness, output).</summary>
+    Run,
+}
+
+public sealed record SettingDefinition(string Name, SettingKind Kind, string? Default, string Description)
+{
+    /// <summary>CREWPASS_ and the name in upper snake case: LiveKey becomes CREWPASS_LIVE_KEY.</summary>
+    public string EnvironmentName { get; } = "CREWPASS_" + Regex.Replace(Name, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
+}
+
+/// <summary>Every setting of CONTRACT.md ("What a target provides") and of the run, with its default.</summary>
+public static class SettingDefinitions
+{
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        new("BaseUrl", SettingKind.Target, "embedded", "The deployment's base URL; `embedded` starts the in-process reference deployment."),
+        new("CaCertificate", SettingKind.Target, null, "PEM file (or PEM text) of the CA to trust for a private or self-signed target, as curl --cacert."),
+        new("Profile", SettingKind.Target, null, "Path of a JSON profile file holding the deployment's conventions (any Profile setting below)."),
+        new("LiveKey", SettingKind.Secret, null, "A `cpk_live_` key of the partner under test."),
+        new("TestKey", SettingKind.Secret, null, "The same partner's `cpk_test_` key."),
+        new("WidgetKey", SettingKind.Secret, null, "A genuine `cppk_` widget key of the same partner (KEY-05)."),
+        new("RevokedKey", SettingKind.Secret, null, "A revoked key of the same partner (KEY-01)."),
+        new("RestrictedKey", SettingKind.Secret, null, "A key whose plan lacks `vessels:read` (ME-01, ME-03)."),
+        new("OtherPartnerKey", SettingKind.Secret, null, "A key of another partner (DATA-03, RATE-04)."),
+        new("RateLimitKey", SettingKind.Secret, null, "A key of a partner reserved for rate-limit checks (RATE-*)."),
+        new("SigningSecret", SettingKind.Secret, null, "The v2 signing secret of the LiveKey/TestKey partner (SIG-*)."),
+        new("OtherSigningSecret", SettingKind.Secret, null, "Another partner's v2 signing secret (SIG-04)."),
+        new("InvalidKeyStatus", SettingKind.Profile, "401", "Status of the invalid_api_key answer."),
+        new("InsufficientScopeStatus", SettingKind.Profile, "403", "Status of the insufficient_scope answer."),
+        new("ErrorCodePointer", SettingKind.Profile, "/error/code", "JSON pointer to the error code in an error body."),
+        new("LongKeyBytes", SettingKind.Profile, "8192", "The target's header limit: a longer key may get an HTTP-layer 400 or 431."),
+        new("Endpoints", SettingKind.Profile, null, "Extra catalogued read endpoints, a JSON array of {method, path, scope, schema}; a row with a catalogued path replaces it."),
+        new("RateLimitHeaders", SettingKind.Profile, "auto", "Rate-limit header convention: auto, x-ratelimit, ietf-draft or ietf-structured."),
+        new("RateLimitScope", SettingKind.Profile, "partner", "What one rate-limit budget covers."),
+        new("MaxExhaustionRequests", SettingKind.Profile, "200", "The largest limit the harness will exhaust (RATE-05)."),
+        new("AllowRateLimitExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to spend a whole budget."),
+        new("AllowLiveExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to exhaust a live key's budget."),
+        new("WriteSurface", SettingKind.Profile, "disabled", "disabled (this release) or enabled (a deployment that ships v2 writes)."),
+        new("WriteOperations", SettingKind.Profile, null, "The write operations, a JSON array of {name, method, path, body}; defaults to CONTRACT.md's three."),
+        new("SignatureErrorStatus", SettingKind.Profile, "401", "Status of a signature rejection."),
+        new("SignatureErrorCodes", SettingKind.Profile, "invalid_signature,stale_timestamp,replayed_nonce", "Codes a signature rejection may carry."),
+        new("SkewMargin", SettingKind.Profile, "5", "Seconds of margin m for the timestamp-window probes (SIG-06)."),
+        new("FailOn", SettingKind.Run, "must", "must: only MUST failures fail the run; should: SHOULD failures fail it too."),
+        new("Strict", SettingKind.Run, "false", "true: a check skipped for a missing setting fails the run (certification)."),
+        new("RequestTimeout", SettingKind.Run, "10", "Seconds before one request counts as a transport error."),
+        new("FuzzSeed", SettingKind.Run, null, "Seed of the generated malformed keys (KEY-01); the run prints the one it used."),
+        new("ReportDirectory", SettingKind.Run, null, "Where the run writes its summary; defaults to the test run's results directory."),
+        new("EmbeddedFaults", SettingKind.Run, null, "Embedded target only: comma-separated reference faults to run against as extra targets, or `all` (the fault matrix)."),
+    ];
+
+    private static readonly Dictionary<string, SettingDefinition> ByName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public static SettingDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static SettingDefinition? FindByEnvironmentName(string name) => All.FirstOrDefault(s => s.EnvironmentName == name);
+
+    /// <summary>The known name closest to a misspelt one, for "did you mean".</summary>
+    public static string? Suggest(string unknown, Func<SettingDefinition, string> nameOf)
+    {
+        var best = All.Select(s => (Name: nameOf(s), Distance: Distance(unknown.ToUpperInvariant(), nameOf(s).ToUpperInvariant())))
+            .OrderBy(x => x.Distance).First();
+        return best.Distance <= Math.Max(2, unknown.Length / 4) ? best.Name : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return row[b.Length];
+    }
+}

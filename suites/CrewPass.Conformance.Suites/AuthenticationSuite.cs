@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Keys;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>AUTH: presenting the key. "Present the key as a Bearer token (preferred) or in the X-Partner-API-Key header."</summary>
+public sealed class AuthenticationSuite(TargetUnderTest target) : ConformanceSuite(target)
+{
+    /// <summary>"A missing or invalid key returns invalid_api_key."</summary>
+    [Clause("AUTH-01")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpoint))]
+    public async Task AUTH_01_A_request_without_a_key_gets_invalid_api_key(Endpoint endpoint)
+    {
+        var answer = await Client.GetAsync(endpoint.Path);
+        Expect(answer.Status is >= 400 and < 500 && ErrorCode(answer) == "invalid_api_key",
+            $"a 4xx with error code invalid_api_key at {Settings.ErrorCodePointer}", Summary(answer), answer);
+    }
+
+    /// <summary>"Present the key as a Bearer token (preferred)": Authorization: Bearer &lt;key&gt; is accepted.</summary>
+    [Clause("AUTH-02")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpointAndKey))]
+    public async Task AUTH_02_Bearer_is_accepted(Endpoint endpoint, string keySetting)
+    {
+        var answer = await Target.ObserveAsync(endpoint.Path, keySetting);
+        Expect(await AcceptedAsync(answer, endpoint, keySetting), $"{keySetting} as a Bearer token to be accepted (2xx)", Summary(answer), answer);
+    }
+
+    /// <summary>"… or in the X-Partner-API-Key header": same status, identity and data as the Bearer form.</summary>
+    [Clause("AUTH-03")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpointAndKey))]
+    public async Task AUTH_03_X_Partner_API_Key_is_accepted_and_answers_like_Bearer(Endpoint endpoint, string keySetting)
+    {
+        var bearer = await Target.ObserveAsync(endpoint.Path, keySetting);
+        var header = await Target.ObserveAsync(endpoint.Path, keySetting, Presentation.ApiKeyHeader);
+        Expect(await AcceptedAsync(header, endpoint, keySetting) && header.Status == bearer.Status && SameContent(bearer.Json, header.Json),
+            $"the X-Partner-API-Key answer to equal the Bearer answer ({Summary(bearer)}, same body; lists compared as sets of ids)",
+            header.Status == bearer.Status ? $"{Summary(header)} with a different body" : Summary(header), bearer, header);
+    }
+
+    /// <summary>RFC 9110 §11.1: the scheme name is case-insensitive.</summary>
+    [Clause("AUTH-04")]
+    [TestCaseSource(nameof(SchemeSpellings))]
+    public async Task AUTH_04_The_scheme_name_is_case_insensitive(Endpoint endpoint, string scheme)
+    {
+        var answer = await Client.GetAsync(endpoint.Path, r => r.WithHeader("Authorization", $"{scheme} {Settings["LiveKey"]}"));
+        Expect(await AcceptedAsync(answer, endpoint, "LiveKey"), $"the key to be accepted with the scheme spelt '{scheme}'", Summary(answer), answer);
+    }
+
+    /// <summary>"Every v1 read takes the same Bearer header and nothing else": the page's own curl request is enough.</summary>
+    [Clause("AUTH-05")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpoint))]
+    public async Task AUTH_05_A_read_needs_the_key_and_nothing_else(Endpoint endpoint)
+    {
+        var answer = await Client.SendAsync(ApiRequest.Get(endpoint.Path).WithBearer(Settings["LiveKey"]!) with { Minimal = true });
+        Expect(await AcceptedAsync(answer, endpoint, "LiveKey"), "the key to be accepted on a request with only the Bearer header (and Host, User-Agent, Accept: */*, as curl sends)",
+            Summary(answer), answer);
+    }
+
+    /// <summary>"… it is not required for any v1 read": signature headers on a read are not refused.</summary>
+    [Clause("AUTH-06")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpoint))]
+    public async Task AUTH_06_A_read_with_signature_headers_is_still_served(Endpoint endpoint)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var answer = await Client.GetAsync(endpoint.Path, r => r.WithBearer(Settings["LiveKey"]!)
+            .WithHeader("X-CrewPass-Timestamp", timestamp)
+            .WithHeader("X-CrewPass-Nonce", Guid.NewGuid().ToString("N"))
+            .WithHeader("X-CrewPass-Signature", "v1=" + new string('0', 64)));
+        Expect(await AcceptedAsync(answer, endpoint, "LiveKey"), "the key to be accepted: v1 reads ignore X-CrewPass-* signature headers", Summary(answer), answer);
+    }
+
+    /// <summary>"An API key, presented as a Bearer token over TLS": a non-loopback target is https.</summary>
+    [Clause("AUTH-07")]
+    [Test]
+    public void AUTH_07_The_target_is_reached_over_TLS()
+    {
+        var url = Client.BaseUrl;
+        Expect(url.Scheme == Uri.UriSchemeHttps || url.IsLoopback, "an https BaseUrl (cleartext is allowed only on loopback)", url.ToString());
+    }
+
+    /// <summary>A redirect to http:// would make a client resend the key in cleartext.</summary>
+    [Clause("AUTH-07")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpointAndKey))]
+    public async Task AUTH_07_No_keyed_request_is_redirected_to_cleartext(Endpoint endpoint, string keySetting)
+    {
+        var answer = await Target.ObserveAsync(endpoint.Path, keySetting);
+        var location = answer.Header("Location");
+        var cleartext = location is not null && location.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        Expect(!cleartext, "no redirect of a keyed request to an http:// URL", $"{Summary(answer)} to {location}", answer);
+    }
+
+    /// <summary>RFC 6750 §2.3: keys in URLs end up in logs, so a key in the query string is not accepted.</summary>
+    [Clause("AUTH-08")]
+    [TestCaseSource(nameof(QueryParameters))]
+    public async Task AUTH_08_A_key_in_the_query_string_is_not_accepted(Endpoint endpoint, string parameter)
+    {
+        var answer = await Client.GetAsync(endpoint.Path, r => r.WithQuery(parameter, Settings["TestKey"]!));
+        Expect(!answer.IsSuccess, $"the key in ?{parameter}= to be refused", Summary(answer), answer);
+    }
+
+    [Clause("AUTH-08")]
+    [TestCaseSource(nameof(QueryParameters))]
+    public async Task AUTH_08_A_key_in_a_cookie_is_not_accepted(Endpoint endpoint, string cookie)
+    {
+        var answer = await Client.GetAsync(endpoint.Path, r => r.WithHeader("Cookie", $"{cookie}={Settings["TestKey"]}"));
+        Expect(!answer.IsSuccess, $"the key in the cookie {cookie} to be refused", Summary(answer), answer);
+    }
+
+    public static IEnumerable<TestCaseData> SchemeSpellings() =>
+        from e in Cases.Endpoints
+        from scheme in new[] { "bearer", "BEARER" }
+        select new TestCaseData(e, scheme).SetArgDisplayNames(e.ToString(), scheme);
+
+    public static IEnumerable<TestCaseData> QueryParameters() =>
+        from e in Cases.Endpoints
+        from name in new[] { "api_key", "access_token" }
+        select new TestCaseData(e, name).SetArgDisplayNames(e.ToString(), name);
+
+    /// <summary>Equal JSON, except that a data list is compared as a set of ids (order is not part of the contract).</summary>
+    private static bool SameContent(JsonNode? a, JsonNode? b)
+    {
+        if (a?["data"] is JsonArray listA && b?["data"] is JsonArray listB)
+            return IdsOf(listA).SetEquals(IdsOf(listB)) && listA.Count == listB.Count;
+        return JsonNode.DeepEquals(a, b);
+    }
+
+    private static HashSet<string> IdsOf(JsonArray list) =>
+        list.Select(item => item?["id"]?.ToString() ?? item?.ToJsonString() ?? "").ToHashSet(StringComparer.Ordinal);
+}

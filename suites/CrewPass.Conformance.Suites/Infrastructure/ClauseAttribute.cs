@@ -1,0 +1,47 @@
+using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Evidence;
+using CrewPass.Conformance.Http;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace CrewPass.Conformance.Suites.Infrastructure;
+
+/// <summary>
+/// Names the clause a check enforces. The id is the test's category; the clause's level decides the verdict:
+/// a SHOULD failure is a warning unless FailOn=should, a skip for a missing setting fails under Strict=true.
+/// Every message leaves here redacted.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTestMethod
+{
+    public const string NeedsPrefix = "needs ";
+    public const string NotApplicablePrefix = "not applicable: ";
+
+    public string Id { get; } = ClauseCatalogue.Exists(id) ? id : throw new ArgumentException($"'{id}' is not a clause of CONTRACT.md");
+
+    public TestCommand Wrap(TestCommand command) => new VerdictCommand(command, ClauseCatalogue.Get(Id));
+
+    private sealed class VerdictCommand(TestCommand inner, Clause clause) : DelegatingTestCommand(inner)
+    {
+        public override TestResult Execute(TestExecutionContext context)
+        {
+            using (RequestLedger.For(clause.Id))
+                context.CurrentResult = innerCommand.Execute(context);
+            var result = context.CurrentResult;
+            var message = Redactor.Redact(result.Message);
+            var stackTrace = Redactor.Redact(result.StackTrace);
+            var state = result.ResultState;
+            var settings = Run.Current.Settings;
+            if (state.Status == TestStatus.Failed && clause.Level == ClauseLevel.Should && settings is { FailOnShould: false })
+                state = ResultState.Warning;
+            else if (state.Status == TestStatus.Skipped && message.StartsWith(NeedsPrefix, StringComparison.Ordinal) && settings is { Strict: true })
+                state = ResultState.Failure;
+            var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
+            result.SetResult(state, prefixed, stackTrace);
+            Verdicts.Record(clause, context.CurrentTest.FullName, state, prefixed);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using CrewPass.Conformance.Evidence;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Settings;
+using CrewPass.Reference;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites.Infrastructure;
+
+/// <summary>The run's settings and targets, resolved once, when NUnit first asks for them.</summary>
+public sealed record RunState(
+    HarnessSettings? Settings,
+    IReadOnlyList<TargetUnderTest> Targets,
+    IReadOnlyList<string> Problems,
+    int FuzzSeed,
+    IReadOnlyList<ReferenceHost> EmbeddedHosts);
+
+public static class Run
+{
+    private static readonly Lazy<RunState> State = new(() => ResolveAsync().GetAwaiter().GetResult());
+
+    public static RunState Current => State.Value;
+
+    public static bool IsResolved => State.IsValueCreated;
+
+    public static HarnessSettings? Settings => Current.Settings;
+
+    private static async Task<RunState> ResolveAsync()
+    {
+        HarnessSettings settings;
+        try
+        {
+            var parameters = TestContext.Parameters.Names.ToDictionary(n => n, n => TestContext.Parameters[n] ?? "", StringComparer.Ordinal);
+            settings = HarnessSettings.FromProcess(parameters);
+        }
+        catch (HarnessConfigurationException e)
+        {
+            return new RunState(null, [], [e.Message], 0, []);
+        }
+        var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
+        var hosts = new List<ReferenceHost>();
+        var candidates = new List<(string Name, HarnessSettings Settings)>();
+        try
+        {
+            if (settings.IsEmbedded)
+            {
+                foreach (var (name, options) in EmbeddedInstances(settings))
+                {
+                    var host = await ReferenceHost.StartAsync(options);
+                    hosts.Add(host);
+                    candidates.Add((name, settings.With(EmbeddedSettings(host))));
+                }
+            }
+            else
+            {
+                candidates.Add((new Uri(settings.BaseUrl).Authority, settings));
+            }
+        }
+        catch (HarnessConfigurationException e)
+        {
+            return new RunState(settings, [], [e.Message], seed, hosts);
+        }
+        foreach (var (_, candidate) in candidates) Redactor.Register(candidate.Secrets);
+
+        var probes = candidates.Select(c => ConnectAsync(c.Name, c.Settings)).ToArray();
+        var outcomes = await Task.WhenAll(probes);
+        return new RunState(settings,
+            outcomes.Select(o => o.Target).OfType<TargetUnderTest>().ToArray(),
+            outcomes.Select(o => o.Problem).OfType<string>().ToArray(),
+            seed, hosts);
+    }
+
+    private static async Task<(TargetUnderTest? Target, string? Problem)> ConnectAsync(string name, HarnessSettings settings)
+    {
+        try
+        {
+            var baseUrl = new Uri(settings.BaseUrl);
+            Preflight.CheckTransport(baseUrl);
+            var client = new ConformanceClient(baseUrl, CertificateTrust.From(settings["CaCertificate"]), settings.RequestTimeout);
+            var facts = await Preflight.RunAsync(settings, client);
+            return (new TargetUnderTest(name, settings, client, facts), null);
+        }
+        catch (HarnessConfigurationException e)
+        {
+            return (null, Redactor.Redact(e.Message));
+        }
+    }
+
+    /// <summary>The faithful reference, plus one instance per fault named in EmbeddedFaults (all of them for `all`).</summary>
+    private static IEnumerable<(string Name, ReferenceOptions Options)> EmbeddedInstances(HarnessSettings settings)
+    {
+        var surface = settings.WriteSurfaceEnabled ? WriteSurface.Enabled : WriteSurface.Disabled;
+        var faults = settings["EmbeddedFaults"] switch
+        {
+            null => [],
+            "all" => FaultCatalogue.All.ToList(),
+            var list => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name =>
+                FaultCatalogue.TryParse(name, out var fault)
+                    ? FaultCatalogue.Describe(fault)
+                    : throw new HarnessConfigurationException("EmbeddedFaults",
+                        $"EmbeddedFaults: '{name}' is not a fault of the reference; the faults are {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))}")).ToList(),
+        };
+        yield return ("embedded", new ReferenceOptions { WriteSurface = surface });
+        foreach (var fault in faults)
+            yield return ($"embedded+{fault.Name}", new ReferenceOptions { WriteSurface = surface, Faults = new HashSet<Fault> { fault.Fault } });
+    }
+
+    private static Dictionary<string, string> EmbeddedSettings(ReferenceHost host)
+    {
+        var c = host.Credentials;
+        return new Dictionary<string, string>
+        {
+            ["BaseUrl"] = host.BaseUrl,
+            ["CaCertificate"] = host.CaCertificatePem,
+            ["LiveKey"] = c.LiveKey,
+            ["TestKey"] = c.TestKey,
+            ["WidgetKey"] = c.WidgetKey,
+            ["RevokedKey"] = c.RevokedKey,
+            ["RestrictedKey"] = c.RestrictedKey,
+            ["OtherPartnerKey"] = c.OtherPartnerKey,
+            ["RateLimitKey"] = c.RateLimitKey,
+            ["SigningSecret"] = c.SigningSecret,
+            ["OtherSigningSecret"] = c.OtherSigningSecret,
+        };
+    }
+}

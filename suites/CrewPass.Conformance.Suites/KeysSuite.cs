@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Bogus;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Keys;
+using CrewPass.Conformance.Schemas;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>KEY: which keys are accepted. "A missing or invalid key returns invalid_api_key."</summary>
+public sealed partial class KeysSuite(TargetUnderTest target) : ConformanceSuite(target)
+{
+    /// <summary>Every credential of fixtures/keys/invalid-credentials.json and the generated ones is refused with invalid_api_key.</summary>
+    [Clause("KEY-01")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.InvalidCredentials))]
+    public async Task KEY_01_Every_invalid_credential_gets_invalid_api_key(CredentialCase credential, Endpoint endpoint)
+    {
+        var (value, answer) = await PresentAsync(credential, endpoint);
+        var transportRefusal = MayBeRefusedByHttpLayer(value) && answer.Status is 400 or 431;
+        Expect(!answer.IsSuccess && answer.Status < 500 && (ErrorCode(answer) == "invalid_api_key" || transportRefusal),
+            $"invalid_api_key for {credential.Why}" + (MayBeRefusedByHttpLayer(value) ? " (or an HTTP-layer 400/431)" : "") + ", never 2xx or 5xx",
+            Summary(answer), answer);
+    }
+
+    /// <summary>The invalid_api_key answer: status InvalidKeyStatus, error.schema.json, the code at ErrorCodePointer.</summary>
+    [Clause("KEY-02")]
+    [TestCaseSource(nameof(MissingAndUnknownKeys))]
+    public async Task KEY_02_The_invalid_api_key_answer_has_the_contract_shape(Endpoint endpoint, string credential)
+    {
+        var answer = await SendWithoutValidKeyAsync(endpoint, credential);
+        var violations = Schemas.Violations(SchemaCatalogue.Error, answer.Body);
+        Expect(answer.Status == Settings.InvalidKeyStatus && violations.Count == 0 && ErrorCode(answer) == "invalid_api_key",
+            $"{Settings.InvalidKeyStatus} with a body matching {SchemaCatalogue.Error} and code invalid_api_key at {Settings.ErrorCodePointer}",
+            Summary(answer) + (violations.Count > 0 ? $"; schema: {string.Join("; ", violations)}" : ""), answer);
+    }
+
+    /// <summary>RFC 6750 §3: a 401 names the Bearer scheme in WWW-Authenticate.</summary>
+    [Clause("KEY-03")]
+    [TestCaseSource(nameof(MissingAndUnknownKeys))]
+    public async Task KEY_03_A_401_carries_WWW_Authenticate_Bearer(Endpoint endpoint, string credential)
+    {
+        var answer = await SendWithoutValidKeyAsync(endpoint, credential);
+        if (answer.Status != 401) NotApplicable($"the target refused with {answer.Status}, not 401");
+        var challenge = answer.Header("WWW-Authenticate");
+        Expect(challenge is not null && BearerChallenge().IsMatch(challenge), "WWW-Authenticate naming the Bearer scheme",
+            challenge is null ? "no WWW-Authenticate header" : $"WWW-Authenticate: {challenge}", answer);
+    }
+
+    /// <summary>No answer, success or error, repeats the key it was sent.</summary>
+    [Clause("KEY-04")]
+    [TestCaseSource(nameof(PresentedKeys))]
+    public async Task KEY_04_No_answer_echoes_the_presented_key(Endpoint endpoint, string variant)
+    {
+        var live = Settings["LiveKey"]!;
+        var (presented, answer) = variant switch
+        {
+            "valid-bearer" => (live, await Target.ObserveAsync(endpoint.Path, "LiveKey")),
+            "valid-x-partner-api-key" => (live, await Target.ObserveAsync(endpoint.Path, "LiveKey", Presentation.ApiKeyHeader)),
+            "unknown-key" => await SendKeyAsync(endpoint, "cpk_live_" + new Randomizer(Run.Current.FuzzSeed).String2(24, "abcdefghijklmnopqrstuvwxyz0123456789")),
+            _ => await SendKeyAsync(endpoint, live + "x"),
+        };
+        var body = presented[(presented.LastIndexOf('_') + 1)..];
+        var echoed = new[] { presented, body }.Where(s => s.Length >= 12)
+            .Any(s => answer.Body.Contains(s, StringComparison.OrdinalIgnoreCase)
+                      || answer.ResponseHeaders.Any(h => h.Value.Contains(s, StringComparison.OrdinalIgnoreCase)));
+        Expect(!echoed, "no header or body containing the presented key", $"{Summary(answer)} that repeats the key", answer);
+    }
+
+    /// <summary>"Public read-only widget keys (cppk_*) are a separate, future surface and are not accepted here."</summary>
+    [Clause("KEY-05")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.WidgetCredentials))]
+    public async Task KEY_05_Widget_keys_are_refused_with_invalid_api_key(CredentialCase credential, Endpoint endpoint)
+    {
+        var (_, answer) = await PresentAsync(credential, endpoint);
+        Expect(!answer.IsSuccess && answer.Status < 500 && ErrorCode(answer) == "invalid_api_key",
+            $"invalid_api_key for {credential.Why}", Summary(answer), answer);
+    }
+
+    /// <summary>cpk_live_ and cpk_test_ keys are two modes of one partner account.</summary>
+    [Clause("KEY-06")]
+    [Test]
+    public async Task KEY_06_Live_and_test_keys_identify_the_same_partner()
+    {
+        var live = await Target.ObserveAsync(ContractDefaults.MePath, "LiveKey");
+        var test = await Target.ObserveAsync(ContractDefaults.MePath, "TestKey");
+        var liveId = live.StringAt("/partner_id");
+        Expect(liveId is not null && liveId == test.StringAt("/partner_id"), $"TestKey to identify partner {liveId ?? "(none)"} as LiveKey does",
+            $"TestKey identifies {test.StringAt("/partner_id") ?? "(no partner_id)"}", live, test);
+    }
+
+    public static IEnumerable<TestCaseData> MissingAndUnknownKeys() =>
+        from e in Cases.Endpoints
+        from credential in new[] { "no-key", "unknown-key" }
+        select new TestCaseData(e, credential).SetArgDisplayNames(e.ToString(), credential);
+
+    public static IEnumerable<TestCaseData> PresentedKeys() =>
+        from e in Cases.Endpoints
+        from variant in new[] { "valid-bearer", "valid-x-partner-api-key", "unknown-key", "genuine-key-appended" }
+        select new TestCaseData(e, variant).SetArgDisplayNames(e.ToString(), variant);
+
+    [GeneratedRegex(@"(^|,)\s*Bearer(\s|,|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex BearerChallenge();
+
+    /// <summary>Control characters are not legal in a header value, and a key past the header limit may stop at a proxy.</summary>
+    private bool MayBeRefusedByHttpLayer(string value) =>
+        value.Any(c => c < 0x20 || c == 0x7f) || System.Text.Encoding.UTF8.GetByteCount(value) > Settings.LongKeyBytes;
+
+    private async Task<(string Value, Exchange Answer)> PresentAsync(CredentialCase credential, Endpoint endpoint)
+    {
+        var value = CredentialTemplate.Fill(credential.Template, Need, new Randomizer(Run.Current.FuzzSeed));
+        var request = credential.Presentation switch
+        {
+            Presentation.Bearer => ApiRequest.Get(endpoint.Path).WithBearer(value),
+            Presentation.ApiKeyHeader => ApiRequest.Get(endpoint.Path).WithApiKeyHeader(value),
+            _ => ApiRequest.Get(endpoint.Path).WithHeader("Authorization", value),
+        };
+        return (value, await Client.SendAsync(request));
+    }
+
+    private async Task<(string, Exchange)> SendKeyAsync(Endpoint endpoint, string key) => (key, await Client.GetAsync(endpoint.Path, r => r.WithBearer(key)));
+
+    private async Task<Exchange> SendWithoutValidKeyAsync(Endpoint endpoint, string credential) =>
+        credential == "no-key" ? await Client.GetAsync(endpoint.Path) : (await SendKeyAsync(endpoint, "cpk_live_" + new string('0', 24))).Item2;
+}

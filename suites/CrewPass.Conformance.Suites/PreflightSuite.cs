@@ -1,0 +1,21 @@
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>
+/// The one place a bad setting, an unreachable target, a wrong certificate or a refused key shows up:
+/// one failure with one message that names the setting to fix, instead of every check failing alike.
+/// </summary>
+[TestFixture]
+[Category("PREFLIGHT")]
+public sealed class PreflightSuite
+{
+    [Test]
+    public void Preflight_the_target_is_reachable_over_trusted_TLS_and_accepts_LiveKey_and_TestKey()
+    {
+        var run = Run.Current;
+        Assert.That(run.Problems, Is.Empty, () => "the harness could not start checking:\n" + string.Join("\n", run.Problems.Select(p => "  " + p)));
+        Assert.That(run.Targets, Is.Not.Empty, "no target resolved");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>WRITE: "Mutating endpoints … are deferred to v2 and are not part of this release." Probes use the test key.</summary>
+public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite(target)
+{
+    /// <summary>While the write surface is disabled, no documented mutating operation is served, and nothing changes.</summary>
+    [Clause("WRITE-01")]
+    [TestCaseSource(nameof(WriteOperations))]
+    public async Task WRITE_01_Disabled_write_operations_are_not_served(WriteOperation operation)
+    {
+        if (Settings.WriteSurfaceEnabled) NotApplicable("WriteSurface is enabled; SIG-02 to SIG-08 check the write surface instead");
+        var testKey = Settings["TestKey"]!;
+        var before = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
+        var answer = await Client.SendAsync(new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey));
+        var after = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
+        var unchanged = JsonNode.DeepEquals(before.Json, after.Json);
+        Expect(!answer.IsSuccess && unchanged, $"{operation.Name} not served (no 2xx) and the vessel list unchanged",
+            $"{Summary(answer)}; the vessel list {(unchanged ? "is unchanged" : "changed")}", answer, after);
+    }
+
+    /// <summary>A read path does not take POST, PUT, PATCH or DELETE.</summary>
+    [Clause("WRITE-02")]
+    [TestCaseSource(nameof(ReadPathsAndMethods))]
+    public async Task WRITE_02_Read_paths_refuse_mutating_methods(Endpoint endpoint, string method)
+    {
+        var answer = await Client.SendAsync(new ApiRequest(method, endpoint.Path) { Body = method == "DELETE" ? null : "{}" }.WithBearer(Settings["TestKey"]!));
+        Expect(answer.Status is 404 or 405, $"405 or 404 for {method} {endpoint.Path}", Summary(answer), answer);
+    }
+
+    public static IEnumerable<TestCaseData> WriteOperations() =>
+        (Run.Settings?.WriteOperations ?? []).Select(o => new TestCaseData(o).SetArgDisplayNames(o.Name));
+
+    public static IEnumerable<TestCaseData> ReadPathsAndMethods() =>
+        from e in Cases.Endpoints
+        from method in new[] { "POST", "PUT", "PATCH", "DELETE" }
+        select new TestCaseData(e, method).SetArgDisplayNames(e.ToString(), method);
+}
