@@ -7,7 +7,7 @@ namespace CrewPass.Reference;
 public enum Fault
 {
     [Fault("Bearer is ignored on the vessel list; only X-Partner-API-Key works there",
-        "AUTH-02", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "HTTP-01", "HTTP-02", "KEY-06", "ME-03", "AUTH-04", "AUTH-03", "AUTH-05")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "ME-03", "WRITE-02")]
     BearerIgnoredOnVesselList,
 
     [Fault("X-Partner-API-Key is not read at all", "AUTH-03")]
@@ -19,13 +19,14 @@ public enum Fault
     [Fault("the scheme name must be spelled exactly 'Bearer'", "AUTH-04")]
     CaseSensitiveBearerScheme,
 
-    [Fault("reads without an Accept header are answered 406", "AUTH-05")]
-    AcceptHeaderRequired,
+    [Fault("reads must send Accept: application/json; the page's curl (Accept: */*) gets 406", "AUTH-05")]
+    AcceptJsonRequired,
 
     [Fault("reads that carry X-CrewPass-* signature headers are answered 400", "AUTH-06")]
     SignatureHeadersRejectedOnReads,
 
-    [Fault("the vessel list redirects to a cleartext http:// URL", "AUTH-07")]
+    [Fault("a proxy redirects the vessel list to a cleartext http:// URL",
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "DATA-01", "DATA-02", "DATA-03", "HTTP-01", "ME-03")]
     RedirectsToCleartext,
 
     [Fault("a key in the api_key query parameter is accepted", "AUTH-08")]
@@ -52,7 +53,7 @@ public enum Fault
     [Fault("the key is also accepted under the Basic scheme", "KEY-01")]
     BasicSchemeAccepted,
 
-    [Fault("/partners/me accepts any well-shaped unknown key", "KEY-01")]
+    [Fault("/partners/me accepts any well-shaped unknown key", "KEY-01", "KEY-02")]
     MeAcceptsAnyWellShapedKey,
 
     [Fault("invalid keys are answered 403 instead of 401", "KEY-02")]
@@ -76,7 +77,7 @@ public enum Fault
     [Fault("the test key reports a partner id of its own", "KEY-06")]
     TestKeyHasOwnPartnerId,
 
-    [Fault("the scope list is sent as one comma-separated string", "ME-01", "HTTP-01")]
+    [Fault("the scope list is sent as one comma-separated string", "ME-01", "ME-03", "HTTP-01")]
     ScopesAsCommaSeparatedString,
 
     [Fault("/partners/me refuses keys without vessels:read", "ME-01")]

@@ -12,7 +12,7 @@ public static class ResponsePolicy
             context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
             return Task.CompletedTask;
         });
-        if (options.Has(Fault.AcceptHeaderRequired) && !context.Request.Headers.ContainsKey("Accept"))
+        if (options.Has(Fault.AcceptJsonRequired) && !context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             await ApiErrors.Error(context, StatusCodes.Status406NotAcceptable, "not_acceptable", "Send Accept: application/json.").ExecuteAsync(context);
             return;

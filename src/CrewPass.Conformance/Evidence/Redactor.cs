@@ -20,7 +20,16 @@ public static partial class Redactor
     public static void Register(IEnumerable<string> secrets)
     {
         lock (Gate)
-            _secrets = _secrets.Concat(secrets.Where(s => s.Trim().Length >= 6)).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
+            _secrets = _secrets.Concat(secrets.Where(s => s.Trim().Length >= 6).SelectMany(WithBody))
+                .Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
+    }
+
+    /// <summary>A key's random body is the secret part: it is masked even under another prefix or none.</summary>
+    private static IEnumerable<string> WithBody(string secret)
+    {
+        yield return secret;
+        var body = secret[(secret.LastIndexOf('_') + 1)..];
+        if (body.Length >= 16 && body.Length < secret.Length) yield return body;
     }
 
     public static string Mask(string secret)

@@ -28,7 +28,18 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
         public override TestResult Execute(TestExecutionContext context)
         {
             using (RequestLedger.For(clause.Id))
-                context.CurrentResult = innerCommand.Execute(context);
+            {
+                // Assertions, skips and errors leave the test method as exceptions; record them here so the verdict
+                // below (level, strictness, redaction) applies to every outcome, not just to passes.
+                try
+                {
+                    context.CurrentResult = innerCommand.Execute(context);
+                }
+                catch (Exception e)
+                {
+                    context.CurrentResult.RecordException(e);
+                }
+            }
             var result = context.CurrentResult;
             var message = Redactor.Redact(result.Message);
             var stackTrace = Redactor.Redact(result.StackTrace);

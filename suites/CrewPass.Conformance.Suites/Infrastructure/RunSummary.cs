@@ -16,7 +16,7 @@ public static class RunSummary
 
     public static Written Write(RunState run, IReadOnlyList<Verdict> verdicts)
     {
-        var directory = run.Settings?["ReportDirectory"] ?? TestContext.CurrentContext.WorkDirectory;
+        var directory = ReportDirectory(run);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
         var clauses = ClauseCatalogue.All.Select(c => new
@@ -52,6 +52,15 @@ public static class RunSummary
         text.Append("CrewPass.Conformance: summary written to ").AppendLine(path);
         text.Append("CrewPass.Conformance: ").Append(RequestLedger.Total).Append(" HTTP requests sent");
         return new Written(Redactor.Redact(text.ToString()), path);
+    }
+
+    /// <summary>ReportDirectory, else the results folder the build gave this project (where dotnet test puts its TRX), else NUnit's work directory.</summary>
+    public static string ReportDirectory(RunState run)
+    {
+        if (run.Settings?["ReportDirectory"] is { } configured) return Path.GetFullPath(configured);
+        var built = typeof(RunSummary).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "CrewPass.DefaultResultsDirectory")?.Value;
+        return built is not null && Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(built))) ? built : TestContext.CurrentContext.WorkDirectory;
     }
 
     private static string StatusOf(IReadOnlyList<Verdict> verdicts) =>

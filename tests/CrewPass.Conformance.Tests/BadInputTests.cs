@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>Bad input to the harness ends in one failure whose message names the setting to fix, quickly.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class BadInputTests
+{
+    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(15);
+    private ReferenceHost _target = null!;
+    private string _caPath = null!;
+
+    [OneTimeSetUp]
+    public async Task StartTarget()
+    {
+        _target = await ReferenceHost.StartAsync(new ReferenceOptions());
+        _caPath = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(_caPath, _target.CaCertificatePem);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopTarget() => await _target.DisposeAsync();
+
+    private Dictionary<string, string> TargetSettings() => new()
+    {
+        ["CREWPASS_BASE_URL"] = _target.BaseUrl,
+        ["CREWPASS_CA_CERTIFICATE"] = _caPath,
+        ["CREWPASS_LIVE_KEY"] = _target.Credentials.LiveKey,
+        ["CREWPASS_TEST_KEY"] = _target.Credentials.TestKey,
+    };
+
+    private static void ExpectOneFailureNaming(SuiteRunResult run, string setting)
+    {
+        run.Outcomes.Should().ContainSingle(run.Output).Which.Outcome.Should().Be("Failed");
+        run.Failed.Single().Message.Should().Contain(setting);
+        run.ExitCode.Should().NotBe(0);
+        run.Elapsed.Should().BeLessThan(Quick);
+    }
+
+    [Test]
+    public async Task A_closed_port_is_one_message_naming_BaseUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var settings = TargetSettings();
+        settings["CREWPASS_BASE_URL"] = $"https://127.0.0.1:{port}";
+        ExpectOneFailureNaming(await SuiteRun.RunAsync("closed-port", settings), "BaseUrl");
+    }
+
+    [Test]
+    public async Task A_certificate_from_another_CA_is_one_message_naming_CaCertificate()
+    {
+        var otherCa = Path.Combine(Path.GetTempPath(), $"crewpass-other-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(otherCa, Certificates.Create().AuthorityPem);
+        var settings = TargetSettings();
+        settings["CREWPASS_CA_CERTIFICATE"] = otherCa;
+        ExpectOneFailureNaming(await SuiteRun.RunAsync("wrong-ca", settings), "CaCertificate");
+    }
+
+    [Test]
+    public async Task No_CaCertificate_for_a_private_CA_is_one_message_naming_CaCertificate()
+    {
+        var settings = TargetSettings();
+        settings.Remove("CREWPASS_CA_CERTIFICATE");
+        ExpectOneFailureNaming(await SuiteRun.RunAsync("no-ca", settings), "CaCertificate");
+    }
+
+    [Test]
+    public async Task A_refused_LiveKey_is_one_message_naming_LiveKey()
+    {
+        var settings = TargetSettings();
+        settings["CREWPASS_LIVE_KEY"] = "cpk_live_" + new string('Z', 24);
+        var run = await SuiteRun.RunAsync("refused-key", settings);
+        ExpectOneFailureNaming(run, "LiveKey");
+        run.Output.Should().NotContain(new string('Z', 24), "the refused key is redacted too");
+    }
+
+    [Test]
+    public async Task A_runsettings_typo_is_one_message_naming_the_setting()
+    {
+        var runsettings = Path.Combine(Path.GetTempPath(), $"crewpass-{Guid.NewGuid():N}.runsettings");
+        await File.WriteAllTextAsync(runsettings, """
+            <RunSettings><TestRunParameters><Parameter name="LiveKy" value="x" /></TestRunParameters></RunSettings>
+            """);
+        var run = await SuiteRun.RunAsync("typo", TargetSettings(), "--settings", runsettings);
+        ExpectOneFailureNaming(run, "did you mean 'LiveKey'");
+    }
+
+    [Test]
+    public async Task A_malformed_profile_is_one_message_naming_the_profile()
+    {
+        var profile = Path.Combine(Path.GetTempPath(), $"crewpass-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(profile, "{\"InvalidKeyStatus\": 401,");
+        var settings = TargetSettings();
+        settings["CREWPASS_PROFILE"] = profile;
+        ExpectOneFailureNaming(await SuiteRun.RunAsync("bad-profile", settings), "CREWPASS_PROFILE");
+    }
+
+    [Test]
+    public async Task Missing_optional_keys_skip_naming_the_setting_and_fail_under_Strict()
+    {
+        var lenient = await SuiteRun.RunAsync("optional-missing", TargetSettings());
+        lenient.Failed.Should().BeEmpty(lenient.Describe());
+        lenient.Skipped.Should().NotBeEmpty().And.OnlyContain(o => o.Message.StartsWith("needs ") && o.Message.Contains("CREWPASS_"));
+
+        var strictSettings = TargetSettings();
+        strictSettings["CREWPASS_STRICT"] = "true";
+        var strict = await SuiteRun.RunAsync("optional-missing-strict", strictSettings);
+        strict.Failed.Select(o => o.Name).Should().BeEquivalentTo(lenient.Skipped.Select(o => o.Name));
+        strict.ExitCode.Should().NotBe(0);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using CrewPass.Conformance.Clauses;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>The clause catalogue matches CONTRACT.md, every covered clause has a check, and every check names a real clause.</summary>
+public sealed partial class CatalogueTests
+{
+    [GeneratedRegex(@"^\| ([A-Z]+-\d\d) \| (MUST|SHOULD) \|", RegexOptions.Multiline)]
+    private static partial Regex ContractRow();
+
+    private static readonly Lazy<IReadOnlyList<(string Clause, MethodInfo Method)>> Checks = new(() =>
+    {
+        var suites = Assembly.LoadFrom(Repository.SuitesAssembly);
+        return suites.GetTypes().SelectMany(t => t.GetMethods())
+            .SelectMany(m => m.GetCustomAttributesData()
+                .Where(a => a.AttributeType.Name == "ClauseAttribute")
+                .Select(a => ((string)a.ConstructorArguments[0].Value!, m)))
+            .ToArray();
+    });
+
+    [Test]
+    public void The_catalogue_lists_every_clause_of_CONTRACT_md_with_its_level()
+    {
+        var contract = File.ReadAllText(Repository.Path("..", "shared", "contract", "CONTRACT.md"));
+        var rows = ContractRow().Matches(contract).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToArray();
+        rows.Should().NotBeEmpty();
+        ClauseCatalogue.All.Select(c => (c.Id, c.LevelName)).Should().Equal(rows);
+    }
+
+    [Test]
+    public void Every_covered_clause_has_a_check() =>
+        ClauseCatalogue.All.Where(c => c.Covered).Select(c => c.Id)
+            .Except(Checks.Value.Select(c => c.Clause)).Should().BeEmpty("a clause the catalogue calls covered needs a check");
+
+    [Test]
+    public void A_clause_not_yet_covered_has_no_check_yet_and_names_its_issue() =>
+        ClauseCatalogue.All.Where(c => !c.Covered)
+            .Should().OnlyContain(c => c.PendingIssue!.StartsWith('#') && Checks.Value.All(check => check.Clause != c.Id));
+
+    [Test]
+    public void Every_check_names_a_clause_of_the_catalogue_and_carries_its_id_in_its_name() =>
+        Checks.Value.Should().OnlyContain(c => ClauseCatalogue.Exists(c.Clause) && c.Method.Name.StartsWith(c.Clause.Replace('-', '_') + "_"));
+}

@@ -1,0 +1,62 @@
+using CrewPass.Conformance.Clauses;
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>
+/// Every check is shown to fail: one run of the suites against the faithful reference and one instance per
+/// catalogued fault (EmbeddedFaults=all, FailOn=should), then each fault is judged on its own row.
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class FaultMatrixTests
+{
+    private static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunAsync("fault-matrix",
+        new Dictionary<string, string> { ["CREWPASS_EMBEDDED_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }));
+
+    public static IEnumerable<TestCaseData> Faults() =>
+        FaultCatalogue.All.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
+
+    [TestCaseSource(nameof(Faults))]
+    public async Task The_fault_is_caught_by_its_declared_clauses_and_by_nothing_else(FaultInfo fault)
+    {
+        var run = await Matrix.Value;
+        var checks = run.Of($"embedded+{fault.Name}").ToArray();
+        var failing = checks.Where(o => o.Outcome == "Failed").ToArray();
+        var failingClauses = failing.Select(o => o.Clause).Distinct().Order().ToArray();
+        var row = $"fault {fault.Name} ({fault.Description}); declared {string.Join(", ", fault.Clauses)}; " +
+                  $"{checks.Length} checks ran, failing clauses: {(failingClauses.Length == 0 ? "none" : string.Join(", ", failingClauses))}";
+
+        checks.Should().NotBeEmpty($"the suites must run against the faulted instance: {row}");
+        fault.Clauses.Except(failingClauses).Should().BeEmpty($"each declared clause must catch the fault: {row}");
+        failing.Where(o => !fault.Clauses.Contains(o.Clause)).Select(o => o.Name)
+            .Should().BeEmpty($"only the declared clauses may fail, or the catalogue is incomplete or a check too broad: {row}");
+    }
+
+    [Test]
+    public async Task The_faithful_reference_passes_everything_with_nothing_skipped()
+    {
+        var faithful = (await Matrix.Value).Of("embedded").ToArray();
+        faithful.Should().HaveCountGreaterThan(150);
+        faithful.Where(o => o.Outcome != "Passed").Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task The_whole_matrix_runs_in_one_suite_run_well_inside_two_minutes()
+    {
+        var run = await Matrix.Value;
+        run.Outcomes.Select(o => o.Target).Where(t => t.Length > 0).Distinct().Should().HaveCount(FaultCatalogue.All.Count + 1);
+        run.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(2));
+        TestContext.Out.WriteLine($"fault matrix: {FaultCatalogue.All.Count} faults + the faithful reference in one run: {run.Describe()}");
+    }
+
+    [Test]
+    public void Every_covered_clause_is_named_by_at_least_one_fault() =>
+        ClauseCatalogue.All.Where(c => c.Covered).Select(c => c.Id)
+            .Except(FaultCatalogue.All.SelectMany(f => f.Clauses)).Should().BeEmpty();
+
+    [Test]
+    public void Every_fault_names_known_clauses() =>
+        FaultCatalogue.All.Should().OnlyContain(f => f.Clauses.Count > 0 && f.Clauses.All(ClauseCatalogue.Exists));
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Settings;
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>
+/// README's tables are generated from the catalogues, never typed. Run with UPDATE_README=1 to rewrite them;
+/// otherwise a stale README fails.
+/// </summary>
+public sealed class ReadmeTests
+{
+    public static IEnumerable<TestCaseData> Tables()
+    {
+        yield return new TestCaseData("clauses", ClauseTable()).SetArgDisplayNames("clauses");
+        yield return new TestCaseData("settings", SettingTable()).SetArgDisplayNames("settings");
+        yield return new TestCaseData("faults", FaultTable()).SetArgDisplayNames("faults");
+    }
+
+    [TestCaseSource(nameof(Tables))]
+    public void The_README_table_is_generated_from_its_catalogue(string name, string table)
+    {
+        var path = Repository.Path("README.md");
+        var readme = File.ReadAllText(path);
+        var block = new Regex($"(<!-- {name}:begin -->\\n)(.*?)(<!-- {name}:end -->)", RegexOptions.Singleline);
+        block.IsMatch(readme).Should().BeTrue($"README.md needs the markers <!-- {name}:begin --> and <!-- {name}:end -->");
+        var current = block.Match(readme).Groups[2].Value;
+        if (current != table && Environment.GetEnvironmentVariable("UPDATE_README") == "1")
+        {
+            File.WriteAllText(path, block.Replace(readme, m => m.Groups[1].Value + table + m.Groups[3].Value));
+            return;
+        }
+        current.Should().Be(table, "README.md is stale: run `UPDATE_README=1 dotnet test tests/CrewPass.Conformance.Tests --filter ReadmeTests`");
+    }
+
+    private static string ClauseTable()
+    {
+        var text = new StringBuilder("| id | level | status | clause |\n| --- | --- | --- | --- |\n");
+        foreach (var c in ClauseCatalogue.All)
+            text.Append($"| {c.Id} | {c.LevelName} | {(c.Covered ? "checked" : $"not yet covered ({c.PendingIssue})")} | {Cell(c.Text)} |\n");
+        return text.ToString();
+    }
+
+    private static string SettingTable()
+    {
+        var text = new StringBuilder("| setting | environment variable | kind | default | what it is |\n| --- | --- | --- | --- | --- |\n");
+        foreach (var s in SettingDefinitions.All)
+            text.Append($"| `{s.Name}` | `{s.EnvironmentName}` | {s.Kind.ToString().ToLowerInvariant()} | {(s.Default is null ? "" : $"`{s.Default}`")} | {Cell(s.Description)} |\n");
+        return text.ToString();
+    }
+
+    private static string FaultTable()
+    {
+        var text = new StringBuilder("| fault | what is wrong | clauses that catch it |\n| --- | --- | --- |\n");
+        foreach (var f in FaultCatalogue.All)
+            text.Append($"| `{f.Name}` | {Cell(f.Description)} | {string.Join(", ", f.Clauses)} |\n");
+        return text.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|");
+}

@@ -1,0 +1,37 @@
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>No file a run writes, and nothing it prints, holds a full key or secret: not when it passes, not when it fails.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class RedactionTests
+{
+    [TestCase(null, TestName = "a passing run")]
+    [TestCase(Fault.KeyEchoedInError, TestName = "a failing run whose target echoes keys")]
+    [TestCase(Fault.KeyComparedByPrefix, TestName = "a failing run whose target accepts near-keys")]
+    public async Task No_output_of_a_run_holds_a_key_or_secret(Fault? fault)
+    {
+        var options = new ReferenceOptions { Faults = fault is null ? new HashSet<Fault>() : new HashSet<Fault> { fault.Value } };
+        await using var deployment = await ReferenceHost.StartAsync(options);
+        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
+        var run = await SuiteRun.RunAsync("redaction", SuiteRunTests.Exports(deployment, ca));
+        if (fault is not null) run.Failed.Should().NotBeEmpty("the scan must cover a failing run, where evidence is richest");
+
+        var c = deployment.Credentials;
+        string[] secrets = [c.LiveKey, c.TestKey, c.WidgetKey, c.RevokedKey, c.RestrictedKey, c.OtherPartnerKey, c.RateLimitKey, c.SigningSecret, c.OtherSigningSecret];
+        var files = Directory.EnumerateFiles(run.ResultsDirectory, "*", SearchOption.AllDirectories).ToArray();
+        files.Should().Contain(f => f.EndsWith(".trx")).And.Contain(f => f.EndsWith("conformance-summary.json"));
+        foreach (var file in files)
+        {
+            var text = await File.ReadAllTextAsync(file);
+            foreach (var secret in secrets)
+            {
+                var body = secret[(secret.LastIndexOf('_') + 1)..];
+                text.Should().NotContainEquivalentOf(body, $"{Path.GetFileName(file)} must not hold a key or secret");
+            }
+        }
+    }
+}

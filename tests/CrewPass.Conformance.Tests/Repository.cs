@@ -1,0 +1,26 @@
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>Paths in the checkout the tests run from.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    public static string Configuration =>
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    public static string SuitesAssembly =>
+        Path("suites", "CrewPass.Conformance.Suites", "bin", Configuration, "net10.0", "CrewPass.Conformance.Suites.dll");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "CrewPass.Conformance.sln"))) return directory.FullName;
+        throw new InvalidOperationException("CrewPass.Conformance.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,97 @@
+using CrewPass.Conformance.Settings;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+public sealed class SettingsTests
+{
+    private static readonly Dictionary<string, string> None = [];
+
+    private static string Profile(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crewpass-profile-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Test]
+    public void The_environment_name_is_upper_snake_case_behind_CREWPASS() =>
+        SettingDefinitions.All.Select(s => s.EnvironmentName).Should()
+            .Contain(["CREWPASS_BASE_URL", "CREWPASS_LIVE_KEY", "CREWPASS_WRITE_SURFACE", "CREWPASS_PROFILE", "CREWPASS_CA_CERTIFICATE", "CREWPASS_OTHER_PARTNER_KEY"]);
+
+    [Test]
+    public void Every_setting_of_CONTRACT_md_is_defined()
+    {
+        var contract = File.ReadAllText(Repository.Path("..", "shared", "contract", "CONTRACT.md"));
+        var named = System.Text.RegularExpressions.Regex.Matches(contract, @"`([A-Z][A-Za-z]+)`").Select(m => m.Groups[1].Value)
+            .Where(n => n.Any(char.IsLower) && n is not ("Bearer" or "Basic" or "Date" or "Host")).Distinct();
+        named.Where(n => SettingDefinitions.Find(n) is null).Should().BeEmpty("every setting CONTRACT.md names needs a definition");
+    }
+
+    [Test]
+    public void The_environment_wins_over_runsettings_which_win_over_the_profile()
+    {
+        var profile = Profile("""{"InvalidKeyStatus": 403, "InsufficientScopeStatus": 401, "LongKeyBytes": 4096}""");
+        var settings = HarnessSettings.Load(
+            new Dictionary<string, string> { ["Profile"] = profile, ["InvalidKeyStatus"] = "400", ["InsufficientScopeStatus"] = "402" },
+            new Dictionary<string, string> { ["CREWPASS_INVALID_KEY_STATUS"] = "418" });
+        settings.InvalidKeyStatus.Should().Be(418);
+        settings.InsufficientScopeStatus.Should().Be(402);
+        settings.LongKeyBytes.Should().Be(4096);
+        settings.ErrorCodePointer.Should().Be("/error/code");
+    }
+
+    [Test]
+    public void A_runsettings_typo_names_the_setting_and_suggests_the_right_one() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["LiveKy"] = "x" }, None))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*'LiveKy'*runsettings*did you mean 'LiveKey'*");
+
+    [Test]
+    public void An_unknown_CREWPASS_variable_names_itself_and_suggests_the_right_one() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(None, new Dictionary<string, string> { ["CREWPASS_BASEURL"] = "x" }))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*CREWPASS_BASEURL*environment*did you mean 'CREWPASS_BASE_URL'*");
+
+    [Test]
+    public void A_profile_that_is_not_JSON_names_the_file() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = Profile("{ InvalidKeyStatus: ") }, None))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*profile*crewpass-profile-*not valid JSON*");
+
+    [Test]
+    public void A_missing_profile_names_the_file() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = "/nonexistent/profile.json" }, None))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*/nonexistent/profile.json*cannot be read*");
+
+    [Test]
+    public void A_key_in_a_profile_is_refused() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = Profile("""{"LiveKey": "cpk_live_x"}""") }, None))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*LiveKey is a key or secret*CREWPASS_LIVE_KEY*");
+
+    [Test]
+    public void A_bad_value_names_the_setting_and_where_it_came_from() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(None, new Dictionary<string, string> { ["CREWPASS_WRITE_SURFACE"] = "on" }))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*CREWPASS_WRITE_SURFACE*'on'*disabled, enabled*");
+
+    [Test]
+    public void A_BaseUrl_that_is_not_a_URL_is_refused() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(None, new Dictionary<string, string> { ["CREWPASS_BASE_URL"] = "partners.crewpass.co.uk" }))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*CREWPASS_BASE_URL*neither*URL*");
+
+    [Test]
+    public void Profile_endpoints_add_to_the_catalogue()
+    {
+        var profile = Profile("""{"Endpoints": [{"method": "GET", "path": "/api/v2/crew", "scope": "crew:read", "schema": "crew.schema.json"}]}""");
+        var settings = HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = profile }, None);
+        settings.Endpoints.Select(e => e.Path).Should().Equal(ContractDefaults.MePath, ContractDefaults.VesselListPath, "/api/v2/crew");
+    }
+
+    [Test]
+    public void Defaults_describe_the_reference_deployment()
+    {
+        var settings = HarnessSettings.Load(None, None);
+        settings.IsEmbedded.Should().BeTrue();
+        settings.InvalidKeyStatus.Should().Be(401);
+        settings.WriteSurfaceEnabled.Should().BeFalse();
+        settings.WriteOperations.Select(o => o.Name).Should().Equal("vessel-attach", "crew-placement", "background-check");
+    }
+}

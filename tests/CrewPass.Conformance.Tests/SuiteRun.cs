@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>One check's outcome as the TRX reports it.</summary>
+public sealed record CheckOutcome(string Target, string Name, string Outcome, string Message)
+{
+    /// <summary>The clause id the check's name starts with (KEY_01_… is KEY-01); PREFLIGHT for the preflight.</summary>
+    public string Clause { get; } = Regex.Match(Name, @"^([A-Z]+)_(\d\d)_") is { Success: true } m ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : "PREFLIGHT";
+}
+
+public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<CheckOutcome> Outcomes, TimeSpan Elapsed, string ResultsDirectory)
+{
+    public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == "Failed");
+    public IEnumerable<CheckOutcome> Skipped => Outcomes.Where(o => o.Outcome == "NotExecuted");
+    public IEnumerable<CheckOutcome> Passed => Outcomes.Where(o => o.Outcome == "Passed");
+    public IEnumerable<CheckOutcome> Of(string target) => Outcomes.Where(o => o.Target == target);
+
+    public string Describe() => $"exit {ExitCode}, {Passed.Count()} passed, {Failed.Count()} failed, {Skipped.Count()} skipped in {Elapsed.TotalSeconds:0.0} s";
+}
+
+/// <summary>Runs the conformance suites the way a user does: dotnet test on the built suites assembly, with CREWPASS_* settings.</summary>
+public static class SuiteRun
+{
+    public static async Task<SuiteRunResult> RunAsync(string name, IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        var results = Path.Combine(Path.GetTempPath(), "crewpass-runs", $"{name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(results);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repository.Root,
+        };
+        foreach (var argument in new[] { "test", Repository.SuitesAssembly, "--results-directory", results,
+                     "--logger", "trx;LogFileName=suites.trx", "--logger", "console;verbosity=normal" }.Concat(arguments))
+            start.ArgumentList.Add(argument);
+        // The run sees only the settings given here, never the developer's own CREWPASS_* variables.
+        foreach (var variable in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("CREWPASS_", StringComparison.Ordinal)))
+            start.Environment.Remove(variable);
+        start.Environment["CREWPASS_REPORT_DIRECTORY"] = results;
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        clock.Stop();
+        var output = await stdout + await stderr;
+        await File.WriteAllTextAsync(Path.Combine(results, "console.log"), output);
+        var trx = Path.Combine(results, "suites.trx");
+        return new SuiteRunResult(process.ExitCode, output, File.Exists(trx) ? Parse(trx) : [], clock.Elapsed, results);
+    }
+
+    private static IReadOnlyList<CheckOutcome> Parse(string trx)
+    {
+        XNamespace t = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var document = XDocument.Load(trx);
+        var definitions = document.Descendants(t + "UnitTest").ToDictionary(
+            u => (string)u.Attribute("id")!,
+            u => (Class: (string)u.Element(t + "TestMethod")!.Attribute("className")!, Name: (string)u.Attribute("name")!));
+        return document.Descendants(t + "UnitTestResult").Select(r =>
+        {
+            var (className, name) = definitions[(string)r.Attribute("testId")!];
+            var target = Regex.Match(className, @"\(([^)]*)\)$") is { Success: true } m ? m.Groups[1].Value : "";
+            var message = (string?)r.Descendants(t + "Message").FirstOrDefault() ?? "";
+            return new CheckOutcome(target, name, (string)r.Attribute("outcome")!, message);
+        }).ToArray();
+    }
+}
