@@ -17,7 +17,9 @@ public sealed class RedactionTests
         await using var deployment = await ReferenceHost.StartAsync(options);
         var ca = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
-        var run = await SuiteRun.RunAsync("redaction", SuiteRunTests.Exports(deployment, ca));
+        var settings = SuiteRunTests.Exports(deployment, ca);
+        settings["CREWPASS_FAIL_ON"] = "should";
+        var run = await SuiteRun.RunAsync("redaction", settings);
         if (fault is not null) run.Failed.Should().NotBeEmpty("the scan must cover a failing run, where evidence is richest");
 
         var c = deployment.Credentials;
