@@ -25,7 +25,7 @@ public sealed partial class CatalogueTests
     [Test]
     public void The_catalogue_lists_every_clause_of_CONTRACT_md_with_its_level()
     {
-        var contract = File.ReadAllText(Repository.Path("..", "shared", "contract", "CONTRACT.md"));
+        var contract = Repository.ContractText();
         var rows = ContractRow().Matches(contract).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToArray();
         rows.Should().NotBeEmpty();
         ClauseCatalogue.All.Select(c => (c.Id, c.LevelName)).Should().Equal(rows);

@@ -7,6 +7,14 @@ public static class Repository
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
+    /// <summary>CONTRACT.md in ../shared/contract beside the checkout, where CI and every developer have it.</summary>
+    public static string ContractText()
+    {
+        var path = Path("..", "shared", "contract", "CONTRACT.md");
+        return File.Exists(path) ? File.ReadAllText(path)
+            : throw new FileNotFoundException($"CONTRACT.md is expected at {path}: the checkout must sit beside shared/");
+    }
+
     public static string Configuration =>
 #if DEBUG
         "Debug";

@@ -23,7 +23,7 @@ public sealed class SettingsTests
     [Test]
     public void Every_setting_of_CONTRACT_md_is_defined()
     {
-        var contract = File.ReadAllText(Repository.Path("..", "shared", "contract", "CONTRACT.md"));
+        var contract = Repository.ContractText();
         var named = System.Text.RegularExpressions.Regex.Matches(contract, @"`([A-Z][A-Za-z]+)`").Select(m => m.Groups[1].Value)
             .Where(n => n.Any(char.IsLower) && n is not ("Bearer" or "Basic" or "Date" or "Host" or "RateLimit")).Distinct();
         named.Where(n => SettingDefinitions.Find(n) is null).Should().BeEmpty("every setting CONTRACT.md names needs a definition");
