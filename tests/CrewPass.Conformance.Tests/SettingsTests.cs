@@ -24,8 +24,9 @@ public sealed class SettingsTests
     public void Every_setting_of_CONTRACT_md_is_defined()
     {
         var contract = Repository.ContractText();
+        // Header and scheme names and the runsettings element are backticked there too; they are not settings.
         var named = System.Text.RegularExpressions.Regex.Matches(contract, @"`([A-Z][A-Za-z]+)`").Select(m => m.Groups[1].Value)
-            .Where(n => n.Any(char.IsLower) && n is not ("Bearer" or "Basic" or "Date" or "Host" or "RateLimit")).Distinct();
+            .Where(n => n.Any(char.IsLower) && n is not ("Authorization" or "Bearer" or "Basic" or "Date" or "RateLimit" or "TestRunParameters")).Distinct();
         named.Where(n => SettingDefinitions.Find(n) is null).Should().BeEmpty("every setting CONTRACT.md names needs a definition");
     }
 
