@@ -110,15 +110,9 @@ public sealed class AuthenticationSuite(TargetUnderTest target) : ConformanceSui
         Expect(!answer.IsSuccess, $"the key in the cookie {cookie} to be refused", Summary(answer), answer);
     }
 
-    public static IEnumerable<TestCaseData> SchemeSpellings() =>
-        from e in Cases.Endpoints
-        from scheme in new[] { "bearer", "BEARER" }
-        select new TestCaseData(e, scheme).SetArgDisplayNames(e.ToString(), scheme);
+    public static IEnumerable<TestCaseData> SchemeSpellings() => Cases.EachEndpointWith(Cases.Endpoints, "bearer", "BEARER");
 
-    public static IEnumerable<TestCaseData> QueryParameters() =>
-        from e in Cases.Endpoints
-        from name in new[] { "api_key", "access_token" }
-        select new TestCaseData(e, name).SetArgDisplayNames(e.ToString(), name);
+    public static IEnumerable<TestCaseData> QueryParameters() => Cases.EachEndpointWith(Cases.Endpoints, "api_key", "access_token");
 
     /// <summary>Equal JSON, except that a data list is compared as a set of ids (order is not part of the contract).</summary>
     private static bool SameContent(JsonNode? a, JsonNode? b)

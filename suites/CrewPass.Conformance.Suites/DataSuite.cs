@@ -47,10 +47,7 @@ public sealed class DataSuite(TargetUnderTest target) : ConformanceSuite(target)
         Expect(leaked.Length == 0, "OtherPartnerKey's view to hold none of this partner's ids", $"it holds {string.Join(", ", leaked)}", other, live);
     }
 
-    public static IEnumerable<TestCaseData> ListEndpointsAndKeys() =>
-        from e in Cases.Endpoints.Where(e => e.Path != ContractDefaults.MePath)
-        from key in new[] { "LiveKey", "TestKey" }
-        select new TestCaseData(e, key).SetArgDisplayNames(e.ToString(), key);
+    public static IEnumerable<TestCaseData> ListEndpointsAndKeys() => Cases.EachEndpointWith(Cases.ListEndpoints, "LiveKey", "TestKey");
 
     /// <summary>The objects of a list answer. An empty view proves nothing, so it skips and says what data is missing.</summary>
     private static IReadOnlyList<JsonObject> ObjectsOf(Exchange answer, string keySetting, bool allowEmpty = false)

@@ -33,10 +33,8 @@ public sealed class HttpSuite(TargetUnderTest target) : ConformanceSuite(target)
     }
 
     public static IEnumerable<TestCaseData> Answers() =>
-        from e in Cases.Endpoints
-        from variant in new[] { "live-key", "test-key", "no-key", "unknown-key", "restricted-key" }
-        where variant != "restricted-key" || e.Scope is not null
-        select new TestCaseData(e, variant).SetArgDisplayNames(e.ToString(), variant);
+        Cases.EachEndpointWith(Cases.Endpoints, "live-key", "test-key", "no-key", "unknown-key")
+            .Concat(Cases.EachEndpointWith(Cases.Endpoints.Where(e => e.Scope is not null), "restricted-key"));
 
     public static IEnumerable<TestCaseData> KeyedAnswers() =>
         Answers().Where(c => !Equals(c.Arguments[1], "no-key"));

@@ -48,7 +48,5 @@ public sealed class IdentitySuite(TargetUnderTest target) : ConformanceSuite(tar
     }
 
     public static IEnumerable<TestCaseData> EndpointsAndKeys() =>
-        from e in Cases.Endpoints.Where(e => e.Scope is not null)
-        from key in new[] { "LiveKey", "TestKey", "RestrictedKey" }
-        select new TestCaseData(e, key).SetArgDisplayNames(e.ToString(), key);
+        Cases.EachEndpointWith(Cases.Endpoints.Where(e => e.Scope is not null), "LiveKey", "TestKey", "RestrictedKey");
 }

@@ -90,15 +90,10 @@ public sealed partial class KeysSuite(TargetUnderTest target) : ConformanceSuite
             $"TestKey identifies {test.StringAt("/partner_id") ?? "(no partner_id)"}", live, test);
     }
 
-    public static IEnumerable<TestCaseData> MissingAndUnknownKeys() =>
-        from e in Cases.Endpoints
-        from credential in new[] { "no-key", "unknown-key" }
-        select new TestCaseData(e, credential).SetArgDisplayNames(e.ToString(), credential);
+    public static IEnumerable<TestCaseData> MissingAndUnknownKeys() => Cases.EachEndpointWith(Cases.Endpoints, "no-key", "unknown-key");
 
     public static IEnumerable<TestCaseData> PresentedKeys() =>
-        from e in Cases.Endpoints
-        from variant in new[] { "valid-bearer", "valid-x-partner-api-key", "unknown-key", "genuine-key-appended" }
-        select new TestCaseData(e, variant).SetArgDisplayNames(e.ToString(), variant);
+        Cases.EachEndpointWith(Cases.Endpoints, "valid-bearer", "valid-x-partner-api-key", "unknown-key", "genuine-key-appended");
 
     [GeneratedRegex(@"(^|,)\s*Bearer(\s|,|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BearerChallenge();

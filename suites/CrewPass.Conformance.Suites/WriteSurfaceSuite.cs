@@ -36,8 +36,5 @@ public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite
     public static IEnumerable<TestCaseData> WriteOperations() =>
         (Run.Settings?.WriteOperations ?? []).Select(o => new TestCaseData(o).SetArgDisplayNames(o.Name));
 
-    public static IEnumerable<TestCaseData> ReadPathsAndMethods() =>
-        from e in Cases.Endpoints
-        from method in new[] { "POST", "PUT", "PATCH", "DELETE" }
-        select new TestCaseData(e, method).SetArgDisplayNames(e.ToString(), method);
+    public static IEnumerable<TestCaseData> ReadPathsAndMethods() => Cases.EachEndpointWith(Cases.Endpoints, "POST", "PUT", "PATCH", "DELETE");
 }

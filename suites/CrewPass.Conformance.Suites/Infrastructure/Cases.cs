@@ -21,13 +21,18 @@ public static class Cases
     public static IEnumerable<TestCaseData> EachEndpoint() =>
         Endpoints.Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
 
-    public static IEnumerable<TestCaseData> EachEndpointAndKey() =>
-        from e in Endpoints
-        from key in new[] { "LiveKey", "TestKey" }
-        select new TestCaseData(e, key).SetArgDisplayNames(e.ToString(), key);
+    public static IEnumerable<TestCaseData> EachEndpointAndKey() => EachEndpointWith(Endpoints, "LiveKey", "TestKey");
 
-    public static IEnumerable<TestCaseData> EachListEndpoint() =>
-        Endpoints.Where(e => e.Path != ContractDefaults.MePath).Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
+    /// <summary>Endpoints that answer with a list of objects: all but /partners/me.</summary>
+    public static IEnumerable<Endpoint> ListEndpoints => Endpoints.Where(e => e.Path != ContractDefaults.MePath);
+
+    public static IEnumerable<TestCaseData> EachListEndpoint() => ListEndpoints.Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
+
+    /// <summary>Each endpoint crossed with each variant (a key setting, a header spelling, a method, …).</summary>
+    public static IEnumerable<TestCaseData> EachEndpointWith(IEnumerable<Endpoint> endpoints, params string[] variants) =>
+        from e in endpoints
+        from variant in variants
+        select new TestCaseData(e, variant).SetArgDisplayNames(e.ToString(), variant);
 
     public static IEnumerable<TestCaseData> Credentials(string clause) =>
         from c in Corpus.Value.Where(c => c.Clause == clause)
