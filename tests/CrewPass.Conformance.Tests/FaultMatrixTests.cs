@@ -29,7 +29,9 @@ public sealed class FaultMatrixTests
                   $"{checks.Length} checks ran, failing clauses: {(failingClauses.Length == 0 ? "none" : string.Join(", ", failingClauses))}";
 
         checks.Should().NotBeEmpty($"the suites must run against the faulted instance: {row}");
-        fault.Clauses.Except(failingClauses).Should().BeEmpty($"each declared clause must catch the fault: {row}");
+        var uncaught = fault.Clauses.Except(failingClauses).ToArray();
+        uncaught.Should().BeEmpty($"each declared clause must catch the fault, but these checks of {string.Join(", ", uncaught)} ran and did not fail:\n" +
+                                  string.Join("\n", checks.Where(o => uncaught.Contains(o.Clause)).Select(o => $"  {o.Outcome}: {o.Name}")) + $"\n{row}");
         failing.Where(o => !fault.Clauses.Contains(o.Clause)).Select(o => o.Name)
             .Should().BeEmpty($"only the declared clauses may fail, or the catalogue is incomplete or a check too broad: {row}");
     }
