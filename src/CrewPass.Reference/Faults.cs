@@ -7,10 +7,10 @@ namespace CrewPass.Reference;
 public enum Fault
 {
     [Fault("Bearer is ignored on the vessel list; only X-Partner-API-Key works there",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "ME-03", "WRITE-02")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "ME-03", "RATE-01", "WRITE-02")]
     BearerIgnoredOnVesselList,
 
-    [Fault("X-Partner-API-Key is not read at all", "AUTH-03")]
+    [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "RATE-03")]
     ApiKeyHeaderIgnored,
 
     [Fault("X-Partner-API-Key on the vessel list is served the test-mode view", "AUTH-03")]
@@ -112,6 +112,42 @@ public enum Fault
 
     [Fault("DELETE on the vessel list answers 204", "WRITE-02")]
     DeleteAcceptedOnReadPath,
+
+    [Fault("the vessel list carries no rate-limit headers", "RATE-01")]
+    RateLimitHeadersMissingOnVesselList,
+
+    [Fault("the reset is written in milliseconds", "RATE-01")]
+    ResetInMilliseconds,
+
+    [Fault("remaining never goes down", "RATE-02", "RATE-03", "RATE-04", "RATE-05", "RATE-06")]
+    RemainingNeverDecreases,
+
+    [Fault("Bearer and X-Partner-API-Key each get a budget of their own (a bypass)", "RATE-03")]
+    SeparateBudgetPerHeaderForm,
+
+    [Fault("the live and the test key each get a budget of their own", "RATE-03")]
+    SeparateBudgetPerKeyMode,
+
+    [Fault("all partners share one budget", "RATE-04")]
+    GlobalBudgetAcrossPartners,
+
+    [Fault("the 429 carries no Retry-After", "RATE-05")]
+    NoRetryAfterOn429,
+
+    [Fault("Retry-After points 30 s past the reset", "RATE-05")]
+    RetryAfterPastReset,
+
+    [Fault("a spent budget stays blocked 3 s past the reset that Retry-After names", "RATE-05")]
+    BlockedPastRetryAfter,
+
+    [Fault("the 429 says too_many_requests instead of rate_limited", "RATE-05")]
+    RateLimitedWrongCode,
+
+    [Fault("remaining is reported one too high, so a 429 arrives while the last answer said 1 left", "RATE-05", "RATE-06")]
+    RemainingOffByOne,
+
+    [Fault("the 429 carries no rate-limit headers", "RATE-06")]
+    NoRateLimitHeadersOn429,
 
     [Fault("error bodies are sent as text/plain", "HTTP-01")]
     ErrorBodyAsTextPlain,

@@ -7,7 +7,7 @@ public enum KeyMode { Live, Test }
 
 public enum CredentialKind { ApiKey, WidgetKey }
 
-public sealed record Partner(string Id, string Name, string Plan, IReadOnlyList<string> Scopes, int RateLimit);
+public sealed record Partner(string Id, string Name, string Plan, IReadOnlyList<string> Scopes, int RateLimit, TimeSpan RateWindow);
 
 public sealed record Credential(string Key, Partner Partner, KeyMode Mode, CredentialKind Kind, bool Revoked);
 
@@ -30,12 +30,18 @@ public sealed class PartnerDirectory
     private readonly List<Vessel> _vessels = [];
     private readonly Lock _vesselsLock = new();
 
-    public PartnerDirectory(int rateLimitPartnerLimit = 20)
+    /// <summary>The rate-limit partner's plan: small and short, so exhausting it is quick, yet big enough that the
+    /// non-exhausting rate checks stay within a tenth of it.</summary>
+    public const int RateLimitPartnerLimit = 40;
+    public static readonly TimeSpan RateLimitPartnerWindow = TimeSpan.FromSeconds(2);
+
+    public PartnerDirectory()
     {
-        var acme = new Partner("ptn_acme_shipping", "Acme Shipping Ltd", "fleet-pro", ["partners:read", "vessels:read"], 1000);
-        var other = new Partner("ptn_borealis_marine", "Borealis Marine AS", "fleet-pro", ["partners:read", "vessels:read"], 1000);
-        var restricted = new Partner("ptn_coastal_crewing", "Coastal Crewing Co", "starter", ["partners:read"], 1000);
-        var rateLimited = new Partner("ptn_dockside_agency", "Dockside Agency", "trial", ["partners:read", "vessels:read"], rateLimitPartnerLimit);
+        var minute = TimeSpan.FromMinutes(1);
+        var acme = new Partner("ptn_acme_shipping", "Acme Shipping Ltd", "fleet-pro", ["partners:read", "vessels:read"], 5000, minute);
+        var other = new Partner("ptn_borealis_marine", "Borealis Marine AS", "fleet-pro", ["partners:read", "vessels:read"], 5000, minute);
+        var restricted = new Partner("ptn_coastal_crewing", "Coastal Crewing Co", "starter", ["partners:read"], 5000, minute);
+        var rateLimited = new Partner("ptn_dockside_agency", "Dockside Agency", "trial", ["partners:read", "vessels:read"], RateLimitPartnerLimit, RateLimitPartnerWindow);
 
         Credentials = new ReferenceCredentials(
             LiveKey: Issue(acme, KeyMode.Live),

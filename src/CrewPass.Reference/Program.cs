@@ -17,12 +17,14 @@ public static partial class Program
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(directory);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(new OffsetClock(options.ClockOffset));
+        builder.Services.AddSingleton<PartnerRateLimits>();
 
         var app = builder.Build();
         app.UseResponsePolicy();
         app.UseRouting();
         app.UseKeyAuthentication();
+        app.UseRateLimits();
         app.MapPartners();
         app.MapVessels();
         app.MapWriteOperations();

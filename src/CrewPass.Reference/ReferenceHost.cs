@@ -22,6 +22,9 @@ public sealed class ReferenceHost : IAsyncDisposable
     public ReferenceCredentials Credentials { get; }
     public ReferenceOptions Options { get; }
 
+    /// <summary>Authenticated requests the instance has served with a key.</summary>
+    public int RequestsWith(string key) => _app.Services.GetRequiredService<PartnerRateLimits>().RequestsWith(key);
+
     public static async Task<ReferenceHost> StartAsync(ReferenceOptions options)
     {
         var certificates = Certificates.Create();
@@ -47,6 +50,8 @@ public sealed class ReferenceHost : IAsyncDisposable
         yield return $"export CREWPASS_RESTRICTED_KEY={c.RestrictedKey}";
         yield return $"export CREWPASS_OTHER_PARTNER_KEY={c.OtherPartnerKey}";
         yield return $"export CREWPASS_RATE_LIMIT_KEY={c.RateLimitKey}";
+        // The sandbox's rate-limit partner exists to be exhausted (RATE-05).
+        yield return "export CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION=true";
         yield return $"export CREWPASS_SIGNING_SECRET={c.SigningSecret}";
         yield return $"export CREWPASS_OTHER_SIGNING_SECRET={c.OtherSigningSecret}";
     }

@@ -14,5 +14,8 @@ public sealed record ReferenceOptions
     /// <summary>Runs the server's clock ahead (positive) or behind real time; a conforming server may be off by tens of seconds.</summary>
     public TimeSpan ClockOffset { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Which rate-limit headers the instance writes.</summary>
+    public RateLimitConvention RateLimitConvention { get; init; } = RateLimitConvention.XRateLimit;
+
     public bool Has(Fault fault) => Faults.Contains(fault);
 }

@@ -3,7 +3,6 @@ namespace CrewPass.Conformance.Clauses;
 /// <summary>Every clause of ../shared/contract/CONTRACT.md, in its order: the one source for ids, levels and wording.</summary>
 public static class ClauseCatalogue
 {
-    private const string RateIssue = "#4 rate limits";
     private const string SigningIssue = "#5 request signing";
     private const string BrowserIssue = "#6 reports and the browser check";
 
@@ -29,12 +28,12 @@ public static class ClauseCatalogue
         new("DATA-01", "DATA", ClauseLevel.Must, "Every object returned to a live key is live (livemode: true); to a test key, test (livemode: false). Every vessel carries livemode."),
         new("DATA-02", "DATA", ClauseLevel.Must, "The live view and the test view of one partner share no object id."),
         new("DATA-03", "DATA", ClauseLevel.Must, "Another partner's key never sees this partner's objects."),
-        new("RATE-01", "RATE", ClauseLevel.Must, "Every response to a catalogued GET with a valid key carries rate-limit headers in one recognised convention.", RateIssue),
-        new("RATE-02", "RATE", ClauseLevel.Must, "For sequential requests of one partner inside a window, remaining goes down by one per request.", RateIssue),
-        new("RATE-03", "RATE", ClauseLevel.Must, "The budget is per partner: the live key, the test key and both header forms draw on one budget.", RateIssue),
-        new("RATE-04", "RATE", ClauseLevel.Must, "Another partner's requests do not draw on this partner's budget.", RateIssue),
-        new("RATE-05", "RATE", ClauseLevel.Must, "Exhaustion: once remaining is 0, the next request gets 429 with rate_limited and Retry-After, and service resumes after it.", RateIssue),
-        new("RATE-06", "RATE", ClauseLevel.Should, "The 429 response still carries the rate-limit headers, with remaining 0.", RateIssue),
+        new("RATE-01", "RATE", ClauseLevel.Must, "Every response to a catalogued GET with a valid key carries rate-limit headers in one recognised convention."),
+        new("RATE-02", "RATE", ClauseLevel.Must, "For sequential requests of one partner inside a window, remaining goes down by one per request."),
+        new("RATE-03", "RATE", ClauseLevel.Must, "The budget is per partner: the live key, the test key and both header forms draw on one budget."),
+        new("RATE-04", "RATE", ClauseLevel.Must, "Another partner's requests do not draw on this partner's budget."),
+        new("RATE-05", "RATE", ClauseLevel.Must, "Exhaustion: once remaining is 0, the next request gets 429 with rate_limited and Retry-After, and service resumes after it."),
+        new("RATE-06", "RATE", ClauseLevel.Should, "The 429 response still carries the rate-limit headers, with remaining 0."),
         new("WRITE-01", "WRITE", ClauseLevel.Must, "While the write surface is disabled, the documented mutating operations are not served, signed or not: no 2xx, and the vessel list is unchanged afterwards."),
         new("WRITE-02", "WRITE", ClauseLevel.Must, "Every catalogued read path refuses POST, PUT, PATCH and DELETE with 405 or 404, never a 2xx."),
         new("SIG-01", "SIG", ClauseLevel.Must, "The harness's own signer reproduces the page's algorithm on the published vectors.", SigningIssue),

@@ -11,6 +11,14 @@ namespace CrewPass.Conformance.Http;
 public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private const int TransportAttempts = 3;
+    private const int RateLimitRetries = 3;
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Set by the rate-limit checks, which must see every 429. Everywhere else a 429 is the target protecting a busy
+    /// partner budget, not a verdict: the handler waits Retry-After and asks again, a bounded number of times.
+    /// </summary>
+    public static readonly AsyncLocal<bool> ObserveRateLimits = new();
 
     /// <summary>Filled in by the handler with the headers actually sent; set by the caller before it sends.</summary>
     public static readonly AsyncLocal<List<KeyValuePair<string, string>>?> SentHeaders = new();
@@ -36,19 +44,38 @@ public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler
                 sent.AddRange(request.Content.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
         }
         var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+        var throttled = 0;
         for (var attempt = 1; ; attempt++)
         {
             RequestLedger.Record();
+            HttpResponseMessage response;
             try
             {
-                return await base.SendAsync(request, cancellationToken);
+                response = await base.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException e) when (idempotent && attempt < TransportAttempts && IsTransient(e))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), cancellationToken);
+                continue;
             }
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || !idempotent || ObserveRateLimits.Value || throttled++ >= RateLimitRetries)
+                return response;
+            var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(1);
+            if (wait > LongestRetryAfter) return response;
+            response.Dispose();
+            RequestLedger.RecordWait(wait);
+            await Task.Delay(wait, cancellationToken);
+            attempt = 0;
         }
     }
+
+    /// <summary>Retry-After as delta seconds or an HTTP date.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+        _ => null,
+    };
 
     /// <summary>Resets and dropped connections are worth another try; a refused connection or a TLS failure is not.</summary>
     private static bool IsTransient(HttpRequestException e) =>

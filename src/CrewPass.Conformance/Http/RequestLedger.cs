@@ -8,6 +8,12 @@ public static class RequestLedger
     private static readonly AsyncLocal<string?> Clause = new();
     private static readonly ConcurrentDictionary<string, int> ByClause = new(StringComparer.Ordinal);
     private static int _total;
+    private static long _waitTicks;
+
+    /// <summary>Time spent waiting out 429s outside the rate-limit checks.</summary>
+    public static TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks));
+
+    public static void RecordWait(TimeSpan wait) => Interlocked.Add(ref _waitTicks, wait.Ticks);
 
     public const string Harness = "(harness)";
 

@@ -66,6 +66,12 @@ public sealed class HarnessSettings
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Int("RequestTimeout"));
     public bool WriteSurfaceEnabled => Get("WriteSurface")!.Equals("enabled", StringComparison.OrdinalIgnoreCase);
 
+    public RateLimits.RateLimitConvention RateLimitHeaders => RateLimits.RateLimitReader.ParseConvention(Get("RateLimitHeaders")!);
+    public bool RateLimitPerKey => Get("RateLimitScope")!.Equals("key", StringComparison.OrdinalIgnoreCase);
+    public int MaxExhaustionRequests => Int("MaxExhaustionRequests");
+    public bool AllowRateLimitExhaustion => Bool("AllowRateLimitExhaustion");
+    public bool AllowLiveExhaustion => Bool("AllowLiveExhaustion");
+
     public IReadOnlyList<Endpoint> Endpoints
     {
         get
@@ -110,6 +116,7 @@ public sealed class HarnessSettings
         OneOf("FailOn", "must", "should");
         OneOf("WriteSurface", "disabled", "enabled");
         OneOf("RateLimitHeaders", "auto", "x-ratelimit", "ietf-draft", "ietf-structured");
+        OneOf("RateLimitScope", "partner", "key");
         if (!ErrorCodePointer.StartsWith('/')) throw Invalid("ErrorCodePointer", $"'{ErrorCodePointer}' is not a JSON pointer (it starts with /)");
         if (!IsEmbedded && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
             throw Invalid("BaseUrl", $"'{BaseUrl}' is neither `embedded` nor an absolute http(s) URL");

@@ -27,6 +27,11 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
     {
         public override TestResult Execute(TestExecutionContext context)
         {
+            var gate = (context.TestObject as ConformanceSuite)?.Target.BudgetGate;
+            var rateCheck = clause.Area == "RATE";
+            if (rateCheck) gate?.EnterWriteLock(); else gate?.EnterReadLock();
+            var observing = HarnessHandler.ObserveRateLimits.Value;
+            HarnessHandler.ObserveRateLimits.Value = rateCheck;
             using (RequestLedger.For(clause.Id))
             {
                 // Assertions, skips and errors leave the test method as exceptions; record them here so the verdict
@@ -38,6 +43,11 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 catch (Exception e)
                 {
                     context.CurrentResult.RecordException(e);
+                }
+                finally
+                {
+                    HarnessHandler.ObserveRateLimits.Value = observing;
+                    if (rateCheck) gate?.ExitWriteLock(); else gate?.ExitReadLock();
                 }
             }
             var result = context.CurrentResult;

@@ -13,7 +13,7 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 [TestFixtureSource(typeof(Cases), nameof(Cases.Targets))]
 public abstract class ConformanceSuite(TargetUnderTest target)
 {
-    protected TargetUnderTest Target { get; } = target;
+    public TargetUnderTest Target { get; } = target;
     protected HarnessSettings Settings => Target.Settings;
     protected ConformanceClient Client => Target.Client;
     protected static SchemaCatalogue Schemas => SchemaCatalogue.Bundled;

@@ -89,6 +89,12 @@ public static class Run
     private static IEnumerable<(string Name, ReferenceOptions Options)> EmbeddedInstances(HarnessSettings settings)
     {
         var surface = settings.WriteSurfaceEnabled ? WriteSurface.Enabled : WriteSurface.Disabled;
+        var convention = settings.RateLimitHeaders switch
+        {
+            RateLimits.RateLimitConvention.IetfDraft => RateLimitConvention.IetfDraft,
+            RateLimits.RateLimitConvention.IetfStructured => RateLimitConvention.IetfStructured,
+            _ => RateLimitConvention.XRateLimit,
+        };
         var faults = settings["EmbeddedFaults"] switch
         {
             null => [],
@@ -99,9 +105,10 @@ public static class Run
                     : throw new HarnessConfigurationException("EmbeddedFaults",
                         $"EmbeddedFaults: '{name}' is not a fault of the reference; the faults are {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))}")).ToList(),
         };
-        yield return ("embedded", new ReferenceOptions { WriteSurface = surface });
+        var faithful = new ReferenceOptions { WriteSurface = surface, RateLimitConvention = convention };
+        yield return ("embedded", faithful);
         foreach (var fault in faults)
-            yield return ($"embedded+{fault.Name}", new ReferenceOptions { WriteSurface = surface, Faults = new HashSet<Fault> { fault.Fault } });
+            yield return ($"embedded+{fault.Name}", faithful with { Faults = new HashSet<Fault> { fault.Fault } });
     }
 
     private static Dictionary<string, string> EmbeddedSettings(ReferenceHost host)
@@ -120,6 +127,8 @@ public static class Run
             ["RateLimitKey"] = c.RateLimitKey,
             ["SigningSecret"] = c.SigningSecret,
             ["OtherSigningSecret"] = c.OtherSigningSecret,
+            // The reference's rate-limit partner exists to be exhausted.
+            ["AllowRateLimitExhaustion"] = "true",
         };
     }
 }

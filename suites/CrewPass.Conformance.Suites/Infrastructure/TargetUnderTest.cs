@@ -16,6 +16,12 @@ public sealed class TargetUnderTest(string name, HarnessSettings settings, Confo
     public PreflightFacts Facts { get; } = facts;
 
     /// <summary>
+    /// Rate-limit checks read the partner's budget request by request, so while one runs nothing else may spend it:
+    /// they hold this exclusively, every other check holds it shared.
+    /// </summary>
+    public ReaderWriterLockSlim BudgetGate { get; } = new();
+
+    /// <summary>
     /// A plain keyed GET, sent once per target and shared by every check that only reads it
     /// (identity, data, schemas, caching), so a run spends no more of the partner's budget than it needs.
     /// </summary>
@@ -28,5 +34,9 @@ public sealed class TargetUnderTest(string name, HarnessSettings settings, Confo
 
     public override string ToString() => Name;
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        BudgetGate.Dispose();
+    }
 }

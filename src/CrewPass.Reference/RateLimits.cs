@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+namespace CrewPass.Reference;
+
+/// <summary>The three rate-limit header conventions a deployment may use; the page names none.</summary>
+public enum RateLimitConvention { XRateLimit, IetfDraft, IetfStructured }
+
+/// <summary>One decision of the limiter: whether the request may go on, and what to tell the caller.</summary>
+public sealed record RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan ResetIn, TimeSpan Window, DateTimeOffset ResetAt);
+
+/// <summary>
+/// "Calls are still rate-limited per partner": one fixed-window budget per partner, shared by its live and test keys
+/// and both header forms. Counting is System.Threading.RateLimiting's; the window follows the reference's TimeProvider.
+/// </summary>
+public sealed class PartnerRateLimits(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, Budget> _budgets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _requestsByKey = new(StringComparer.Ordinal);
+
+    /// <summary>How many authenticated requests each key made: what a harness run cost each budget.</summary>
+    public int RequestsWith(string key) => _requestsByKey.GetValueOrDefault(key);
+
+    public void Count(string key) => _requestsByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
+
+    public RateDecision Acquire(string budgetKey, int limit, TimeSpan window, TimeSpan extraBlock = default)
+    {
+        var budget = _budgets.GetOrAdd(budgetKey, _ => new Budget(limit));
+        lock (budget)
+        {
+            var now = clock.GetUtcNow();
+            if (budget.WindowEnds is null || now >= budget.WindowEnds + (budget.Exhausted ? extraBlock : TimeSpan.Zero))
+            {
+                budget.Limiter.TryReplenish();
+                budget.WindowEnds = now + window;
+                budget.Exhausted = false;
+            }
+            using var lease = budget.Limiter.AttemptAcquire();
+            var remaining = (int)budget.Limiter.GetStatistics()!.CurrentAvailablePermits;
+            if (!lease.IsAcquired) budget.Exhausted = true;
+            var resetAt = budget.WindowEnds.Value;
+            return new RateDecision(lease.IsAcquired, limit, remaining, resetAt - now, window, resetAt);
+        }
+    }
+
+    private sealed class Budget(int limit)
+    {
+        public FixedWindowRateLimiter Limiter { get; } = new(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            // The window is rolled by Acquire, on the reference's own clock; the limiter's own window is only the
+            // least time between two replenishments, so TryReplenish always refills when Acquire asks.
+            Window = TimeSpan.FromTicks(1),
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        });
+
+        public DateTimeOffset? WindowEnds { get; set; }
+        public bool Exhausted { get; set; }
+    }
+}
+
+/// <summary>Applies the partner's budget to every authenticated request and writes the headers of the instance's convention.</summary>
+public static class RateLimitPolicy
+{
+    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var limits = context.RequestServices.GetRequiredService<PartnerRateLimits>();
+        var caller = KeyAuthentication.CallerOf(context);
+        limits.Count(caller.Key);
+        var decision = limits.Acquire(BudgetKey(context, caller, options), options.Has(Fault.GlobalBudgetAcrossPartners) ? 1000 : caller.Partner.RateLimit,
+            caller.Partner.RateWindow, options.Has(Fault.BlockedPastRetryAfter) ? TimeSpan.FromSeconds(3) : TimeSpan.Zero);
+        var omitHeaders = options.Has(Fault.RateLimitHeadersMissingOnVesselList) && context.Request.Path.StartsWithSegments(VesselEndpoints.ListPath)
+                          || (!decision.Allowed && options.Has(Fault.NoRateLimitHeadersOn429));
+        if (!omitHeaders) WriteHeaders(context.Response.Headers, decision, options);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+        if (!options.Has(Fault.NoRetryAfterOn429))
+        {
+            var retryAfter = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));
+            if (options.Has(Fault.RetryAfterPastReset)) retryAfter += 30;
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+        var code = options.Has(Fault.RateLimitedWrongCode) ? "too_many_requests" : "rate_limited";
+        await ApiErrors.Error(context, StatusCodes.Status429TooManyRequests, code, "This partner's rate limit is spent; retry after Retry-After seconds.").ExecuteAsync(context);
+    });
+
+    private static string BudgetKey(HttpContext context, Caller caller, ReferenceOptions options)
+    {
+        if (options.Has(Fault.GlobalBudgetAcrossPartners)) return "global";
+        var key = caller.Partner.Id;
+        if (options.Has(Fault.SeparateBudgetPerKeyMode)) key += "/" + caller.Mode;
+        if (options.Has(Fault.SeparateBudgetPerHeaderForm)) key += context.Request.Headers.ContainsKey("X-Partner-API-Key") ? "/header" : "/bearer";
+        return key;
+    }
+
+    private static void WriteHeaders(IHeaderDictionary headers, RateDecision decision, ReferenceOptions options)
+    {
+        var remaining = decision.Remaining;
+        if (options.Has(Fault.RemainingOffByOne)) remaining += 1;
+        if (options.Has(Fault.RemainingNeverDecreases)) remaining = decision.Limit - 1;
+        var resetSeconds = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));
+        string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+        switch (options.RateLimitConvention)
+        {
+            case RateLimitConvention.XRateLimit:
+                headers["X-RateLimit-Limit"] = Number(decision.Limit);
+                headers["X-RateLimit-Remaining"] = Number(remaining);
+                var epoch = (long)Math.Ceiling(decision.ResetAt.ToUnixTimeMilliseconds() / 1000.0);
+                headers["X-RateLimit-Reset"] = Number(options.Has(Fault.ResetInMilliseconds) ? decision.ResetAt.ToUnixTimeMilliseconds() : epoch);
+                break;
+            case RateLimitConvention.IetfDraft:
+                headers["RateLimit-Limit"] = Number(decision.Limit);
+                headers["RateLimit-Remaining"] = Number(remaining);
+                headers["RateLimit-Reset"] = Number(options.Has(Fault.ResetInMilliseconds) ? resetSeconds * 1000L * 1000L : resetSeconds);
+                break;
+            default:
+                headers["RateLimit"] = $"\"partner\";r={Number(remaining)};t={Number(options.Has(Fault.ResetInMilliseconds) ? resetSeconds * 1000L * 1000L : resetSeconds)}";
+                headers["RateLimit-Policy"] = $"\"partner\";q={Number(decision.Limit)};w={Number((long)decision.Window.TotalSeconds)}";
+                break;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Keys;
+using CrewPass.Conformance.RateLimits;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>
+/// RATE: "Calls are still rate-limited per partner." Each check holds the target's budget to itself while it runs
+/// (so no order among them matters), spends as few requests as the proof needs, and exhausts a budget only when the
+/// profile allows it; RATE-05 and RATE-06 share one exhaustion, which ends with the budget served again.
+/// </summary>
+public sealed class RateLimitSuite(TargetUnderTest target) : ConformanceSuite(target)
+{
+    private const string Probe = ContractDefaults.MePath;
+    private Lazy<Task<Exhaustion>>? _exhaustion;
+
+    /// <summary>Every keyed answer to a catalogued GET carries the headers of one recognised convention, with sane values.</summary>
+    [Clause("RATE-01")]
+    [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpointAndKey))]
+    public async Task RATE_01_Every_keyed_answer_carries_rate_limit_headers(Endpoint endpoint, string keySetting)
+    {
+        var answer = await Target.ObserveAsync(endpoint.Path, keySetting);
+        var read = Read(answer);
+        Expect(read.Ok, $"rate-limit headers ({RateLimitReader.NameOf(Settings.RateLimitHeaders)}): limit > 0, 0 ≤ remaining ≤ limit, a plausible reset",
+            read.Problem ?? "", answer);
+    }
+
+    /// <summary>Within a window, each request of one partner takes exactly one from what remains.</summary>
+    [Clause("RATE-02")]
+    [Test]
+    public async Task RATE_02_Remaining_goes_down_by_one_per_request()
+    {
+        var key = Settings["RateLimitKey"] is null ? "LiveKey" : "RateLimitKey";
+        await ExpectOneBudgetAsync($"three requests with {key}", Step(key), Step(key), Step(key));
+    }
+
+    /// <summary>The live key, the test key and both header forms draw on the partner's one budget.</summary>
+    [Clause("RATE-03")]
+    [Test]
+    public async Task RATE_03_Live_and_test_keys_and_both_header_forms_share_one_budget()
+    {
+        if (Settings.RateLimitPerKey)
+            await ExpectOneBudgetAsync("LiveKey as Bearer and as X-Partner-API-Key (RateLimitScope=key)",
+                Step("LiveKey"), Step("LiveKey", Presentation.ApiKeyHeader), Step("LiveKey"));
+        else
+            await ExpectOneBudgetAsync("LiveKey and TestKey, each as Bearer and as X-Partner-API-Key",
+                Step("LiveKey"), Step("TestKey"), Step("LiveKey", Presentation.ApiKeyHeader), Step("TestKey", Presentation.ApiKeyHeader));
+    }
+
+    /// <summary>Another partner's requests leave this partner's budget alone.</summary>
+    [Clause("RATE-04")]
+    [Test]
+    public async Task RATE_04_Another_partners_requests_do_not_draw_on_this_budget()
+    {
+        Need("OtherPartnerKey");
+        await ExpectOneBudgetAsync("LiveKey, then OtherPartnerKey (not counted), then LiveKey",
+            Step("LiveKey"), Step("OtherPartnerKey") with { Counted = false }, Step("LiveKey"));
+    }
+
+    /// <summary>A spent budget answers 429 rate_limited with Retry-After, and serves again once it has passed.</summary>
+    [Clause("RATE-05")]
+    [Test]
+    public async Task RATE_05_A_spent_budget_answers_429_with_Retry_After_and_recovers()
+    {
+        var run = await ExhaustionAsync();
+        Expect(run.Problems.Count == 0,
+            "after remaining 0: 429, code rate_limited, Retry-After ≥ 1 s and not past the reset, then service again once it has passed",
+            string.Join("; ", run.Problems), [.. run.Evidence]);
+    }
+
+    /// <summary>The 429 still tells the client where it stands: the rate-limit headers, with remaining 0.</summary>
+    [Clause("RATE-06")]
+    [Test]
+    public async Task RATE_06_The_429_carries_the_rate_limit_headers_with_remaining_0()
+    {
+        var run = await ExhaustionAsync();
+        if (run.Throttled is not { } throttled)
+        {
+            Assert.Fail("no 429 arrived while exhausting the budget; RATE-05 says why");
+            return;
+        }
+        var read = Read(throttled);
+        Expect(read.Reading is { Remaining: 0 }, "rate-limit headers on the 429 with remaining 0",
+            read.Problem ?? $"remaining {read.Reading!.Remaining}", throttled);
+    }
+
+    private sealed record ProbeStep(string KeySetting, Presentation Presentation, bool Counted = true)
+    {
+        public override string ToString() => $"{KeySetting} as {(Presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer")}";
+    }
+
+    private sealed record Exhaustion(IReadOnlyList<string> Problems, IReadOnlyList<Exchange> Evidence, Exchange? Throttled);
+
+    private static ProbeStep Step(string key, Presentation presentation = Presentation.Bearer) => new(key, presentation);
+
+    private RateLimitRead Read(Exchange answer) =>
+        RateLimitReader.Read(answer.ResponseHeaders, Settings.RateLimitHeaders, DateOf(answer));
+
+    private static DateTimeOffset DateOf(Exchange answer) =>
+        DateTimeOffset.TryParse(answer.Header("Date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : DateTimeOffset.UtcNow;
+
+    private async Task<Exchange> SendAsync(ProbeStep step)
+    {
+        var key = Settings[step.KeySetting]!;
+        return await Client.GetAsync(Probe, r => step.Presentation == Presentation.ApiKeyHeader ? r.WithApiKeyHeader(key) : r.WithBearer(key));
+    }
+
+    /// <summary>
+    /// Sends the steps in order and expects each counted one to find one less remaining than the one before.
+    /// A window that rolls over mid-sequence (remaining goes up) is allowed: the sequence is tried once more.
+    /// </summary>
+    private async Task ExpectOneBudgetAsync(string what, params ProbeStep[] steps)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var seen = new List<(ProbeStep Step, Exchange Answer, RateLimitRead Read)>();
+            foreach (var step in steps)
+            {
+                var answer = await SendAsync(step);
+                seen.Add((step, answer, Read(answer)));
+            }
+            var counted = seen.Where(s => s.Step.Counted).ToArray();
+            // Plausibility of the values is RATE-01's to judge; here a remaining count is all that is needed.
+            var unreadable = counted.FirstOrDefault(s => s.Read.Reading is null || !s.Answer.IsSuccess);
+            if (unreadable.Answer is not null)
+                Expect(false, $"a 2xx with readable rate-limit headers for {unreadable.Step}", $"{Summary(unreadable.Answer)}; {unreadable.Read.Problem}", unreadable.Answer);
+            var remaining = counted.Select(s => s.Read.Reading!.Remaining).ToArray();
+            var rolledOver = remaining.Zip(remaining.Skip(1)).Any(p => p.Second > p.First);
+            if (rolledOver && attempt == 1) continue;
+            var expected = remaining.Select((_, i) => remaining[0] - i).ToArray();
+            Expect(remaining.SequenceEqual(expected), $"one budget across {what}: remaining {string.Join(" → ", expected)}",
+                $"remaining {string.Join(" → ", counted.Select(s => $"{s.Read.Reading!.Remaining} ({s.Step})"))}", [.. seen.Select(s => s.Answer)]);
+            return;
+        }
+    }
+
+    private Task<Exhaustion> ExhaustionAsync()
+    {
+        var key = Settings["RateLimitKey"] is null ? "TestKey" : "RateLimitKey";
+        var value = Settings[key]!;
+        if (!Settings.AllowRateLimitExhaustion)
+            Assert.Ignore($"{ClauseAttribute.NeedsPrefix}AllowRateLimitExhaustion=true (CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION): exhausting spends {key}'s whole budget; a dedicated RateLimitKey partner is recommended");
+        if (value.StartsWith("cpk_live_", StringComparison.Ordinal) && !Settings.AllowLiveExhaustion)
+            Assert.Ignore($"{ClauseAttribute.NeedsPrefix}AllowLiveExhaustion=true (CREWPASS_ALLOW_LIVE_EXHAUSTION): {key} is a live key, and exhausting it throttles production traffic");
+        _exhaustion ??= new Lazy<Task<Exhaustion>>(() => ExhaustAsync(Step(key)));
+        return _exhaustion.Value;
+    }
+
+    private async Task<Exhaustion> ExhaustAsync(ProbeStep step)
+    {
+        var problems = new List<string>();
+        var first = await SendAsync(step);
+        var read = Read(first);
+        if (read.Reading is null) return new Exhaustion([$"the first answer's rate-limit headers are unreadable: {read.Problem}"], [first], null);
+        var limit = read.Reading!.Limit;
+        if (limit > Settings.MaxExhaustionRequests)
+            Assert.Ignore($"{ClauseAttribute.NeedsPrefix}a key whose limit is at most MaxExhaustionRequests ({Settings.MaxExhaustionRequests}): {step.KeySetting}'s limit is {limit}; set RateLimitKey to a key of a partner with a small limit");
+
+        var last = first;
+        Exchange? throttled = null;
+        for (var sent = 1; sent <= limit * 3 && throttled is null; sent++)
+        {
+            var before = Read(last).Reading;
+            var next = await SendAsync(step);
+            if ((int)next.Status == 429)
+            {
+                throttled = next;
+                if (before is { Remaining: > 0 })
+                    problems.Add($"a 429 arrived while the answer before said {before.Remaining} remaining");
+            }
+            else if (before is { Remaining: 0 } && Read(next).Reading is { } after && after.Remaining < before.Remaining)
+            {
+                problems.Add($"no 429 after remaining 0: {Summary(next)}");
+                return new Exhaustion(problems, [last, next], null);
+            }
+            last = next;
+        }
+        if (throttled is null) return new Exhaustion([$"no 429 within {limit * 3} requests against a limit of {limit}"], [last], null);
+
+        if (ErrorCode(throttled) != "rate_limited") problems.Add($"the 429's code is {ErrorCode(throttled) ?? "(none)"}, not rate_limited");
+        var retryAfter = throttled.Header("Retry-After");
+        var resetSeconds = Read(throttled).Reading?.ResetSeconds ?? Read(last).Reading?.ResetSeconds;
+        if (!int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var wait) || wait < 1)
+        {
+            problems.Add(retryAfter is null ? "the 429 has no Retry-After" : $"Retry-After: {retryAfter} is not delta seconds ≥ 1");
+            wait = (int)Math.Ceiling(resetSeconds ?? 1);
+        }
+        else if (resetSeconds is { } reset && wait > reset + 1)
+        {
+            problems.Add($"Retry-After {wait} s is past the reset in {reset:0.#} s");
+            wait = (int)Math.Ceiling(reset) + 1;
+        }
+        await Task.Delay(TimeSpan.FromSeconds(Math.Min(wait, 60)));
+        var recovered = await SendAsync(step);
+        if (!recovered.IsSuccess) problems.Add($"after waiting {wait} s the service did not resume: {Summary(recovered)}");
+        return new Exhaustion(problems, [throttled, recovered], throttled);
+    }
+}

@@ -1,0 +1,43 @@
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>The rate-limit suite in each header convention, and what it costs a target that forbids exhaustion.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class RateLimitSuiteTests
+{
+    private const string RateSuite = "FullyQualifiedName~RateLimitSuite";
+
+    [TestCase("x-ratelimit")]
+    [TestCase("ietf-draft")]
+    [TestCase("ietf-structured")]
+    public async Task RATE_01_to_RATE_06_pass_against_the_embedded_reference_in_each_convention(string convention)
+    {
+        var run = await SuiteRun.RunAsync($"rate-{convention}", new Dictionary<string, string> { ["CREWPASS_RATE_LIMIT_HEADERS"] = convention }, "--filter", RateSuite);
+        run.Outcomes.Select(o => o.Clause).Distinct().Should().Contain(["RATE-01", "RATE-02", "RATE-03", "RATE-04", "RATE-05", "RATE-06"]);
+        run.Failed.Concat(run.Skipped).Should().BeEmpty(run.Describe());
+    }
+
+    [Test]
+    public async Task Without_exhaustion_permission_no_key_spends_more_than_a_tenth_of_its_limit()
+    {
+        await using var deployment = await ReferenceHost.StartAsync(new ReferenceOptions());
+        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
+        var c = deployment.Credentials;
+        var before = Spent(deployment);
+        var run = await SuiteRun.RunAsync("rate-economy", SuiteRunTests.Exports(deployment, ca), "--filter", RateSuite);
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Skipped.Should().OnlyContain(o => o.Clause == "RATE-05" || o.Clause == "RATE-06", "only exhaustion needs the permission");
+
+        var limits = new Dictionary<string, int> { [c.LiveKey] = 5000, [c.TestKey] = 5000, [c.OtherPartnerKey] = 5000, [c.RateLimitKey] = PartnerDirectory.RateLimitPartnerLimit };
+        var spent = limits.Keys.ToDictionary(k => k, k => deployment.RequestsWith(k) - before[k]);
+        TestContext.Out.WriteLine($"requests per key in the rate-limit suite (preflight included): live {spent[c.LiveKey]}, test {spent[c.TestKey]}, other partner {spent[c.OtherPartnerKey]}, rate-limit key {spent[c.RateLimitKey]}");
+        foreach (var (key, limit) in limits) spent[key].Should().BeLessThanOrEqualTo(limit / 10);
+        spent[c.RateLimitKey].Should().BeGreaterThan(0, "RATE-02 spends the dedicated partner's budget");
+
+        Dictionary<string, int> Spent(ReferenceHost host) => new[] { c.LiveKey, c.TestKey, c.OtherPartnerKey, c.RateLimitKey }.ToDictionary(k => k, host.RequestsWith);
+    }
+}
