@@ -19,6 +19,20 @@ public sealed class ClientTests
         RequestLedger.Total.Should().Be(before, "nothing may be sent");
     }
 
+    /// <summary>Outside the rate-limit checks a 429 means "wait", not "non-conformant": the client waits Retry-After and asks again.</summary>
+    [Test]
+    public async Task The_client_waits_out_a_429_and_retries()
+    {
+        await using var deployment = await CrewPass.Reference.ReferenceHost.StartAsync(new CrewPass.Reference.ReferenceOptions());
+        using var client = new ConformanceClient(new Uri(deployment.BaseUrl), CertificateTrust.From(deployment.CaCertificatePem), TimeSpan.FromSeconds(10));
+        var waitedBefore = RequestLedger.Waited;
+        var statuses = new List<int>();
+        for (var i = 0; i < CrewPass.Reference.PartnerDirectory.RateLimitPartnerLimit + 5; i++)
+            statuses.Add((await client.GetAsync("/api/v2/partners/me", r => r.WithBearer(deployment.Credentials.RateLimitKey))).Status);
+        statuses.Should().OnlyContain(s => s == 200);
+        RequestLedger.Waited.Should().BeGreaterThan(waitedBefore);
+    }
+
     [Test]
     public void Preflight_refuses_a_cleartext_remote_BaseUrl_but_allows_loopback()
     {
