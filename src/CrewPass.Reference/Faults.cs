@@ -7,7 +7,7 @@ namespace CrewPass.Reference;
 public enum Fault
 {
     [Fault("Bearer is ignored on the vessel list; only X-Partner-API-Key works there",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "ME-03", "RATE-01", "WRITE-02")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "ME-03", "RATE-01", "SIG-02", "SIG-03", "WRITE-02")]
     BearerIgnoredOnVesselList,
 
     [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "RATE-03")]
@@ -26,7 +26,7 @@ public enum Fault
     SignatureHeadersRejectedOnReads,
 
     [Fault("a proxy redirects the vessel list to a cleartext http:// URL",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "DATA-01", "DATA-02", "DATA-03", "HTTP-01", "ME-03")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "DATA-01", "DATA-02", "DATA-03", "HTTP-01", "ME-03", "SIG-02")]
     RedirectsToCleartext,
 
     [Fault("a key in the api_key query parameter is accepted", "AUTH-08")]
@@ -101,7 +101,7 @@ public enum Fault
     [Fault("vessels are sent without livemode", "DATA-01", "HTTP-01")]
     VesselWithoutLivemode,
 
-    [Fault("test vessels reuse the ids of live vessels", "DATA-02")]
+    [Fault("test vessels reuse the ids of live vessels", "DATA-02", "SIG-02")]
     TestViewReusesLiveIds,
 
     [Fault("another partner's vessel leaks into the list", "DATA-03")]
@@ -148,6 +148,44 @@ public enum Fault
 
     [Fault("the 429 carries no rate-limit headers", "RATE-06")]
     NoRateLimitHeadersOn429,
+
+    [Fault("the verifier signs \"{nonce}.{timestamp}.\" instead of the page's order, so genuine signatures fail",
+        "SIG-02", "SIG-05", "SIG-06", "SIG-07")]
+    MessageFieldsSwapped,
+
+    [Fault("the nonce header is optional", "SIG-03")]
+    NonceHeaderOptional,
+
+    [Fault("the signature covers the body alone: timestamp and nonce are not bound, and the page's signatures fail",
+        "SIG-02", "SIG-04", "SIG-05", "SIG-06", "SIG-07")]
+    TimestampAndNonceNotBound,
+
+    [Fault("another partner's signing secret is accepted", "SIG-04")]
+    OtherPartnersSecretAccepted,
+
+    [Fault("only the first 32 hex digits of the signature are compared", "SIG-04", "SIG-08")]
+    OnlyFirst32HexCompared,
+
+    [Fault("the verifier re-serialises the JSON body instead of hashing the raw bytes", "SIG-05")]
+    VerifierReserializesJson,
+
+    [Fault("future timestamps are not bounded", "SIG-06")]
+    FutureTimestampsUnbounded,
+
+    [Fault("the timestamp window is ±600 s", "SIG-06")]
+    SixHundredSecondWindow,
+
+    [Fault("a timestamp in milliseconds is accepted", "SIG-06")]
+    MillisecondsAccepted,
+
+    [Fault("the nonce store is keyed by nonce and body, so a nonce can be reused with another body", "SIG-07")]
+    NonceKeyedWithBody,
+
+    [Fault("the nonce is checked, then stored, not atomically, so concurrent replays pass", "SIG-07")]
+    NonAtomicNonceCheck,
+
+    [Fault("the v1= prefix is ignored (v2= and bare hex pass)", "SIG-08")]
+    V1PrefixIgnored,
 
     [Fault("error bodies are sent as text/plain", "HTTP-01")]
     ErrorBodyAsTextPlain,

@@ -19,6 +19,7 @@ public static partial class Program
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton<TimeProvider>(new OffsetClock(options.ClockOffset));
         builder.Services.AddSingleton<PartnerRateLimits>();
+        builder.Services.AddSingleton<SignatureVerifier>();
 
         var app = builder.Build();
         app.UseResponsePolicy();

@@ -6,9 +6,12 @@ public static class ResponsePolicy
     public static IApplicationBuilder UseResponsePolicy(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
-        // Keyed responses must never land in a shared cache.
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         context.Response.OnStarting(() =>
         {
+            // Date tells clients the server's own time, which signers need when the clock is off.
+            context.Response.Headers.Date = clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            // Keyed responses must never land in a shared cache.
             context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
             return Task.CompletedTask;
         });

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CrewPass.Conformance.Http;
+using System.Text;
 using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
@@ -12,15 +14,22 @@ public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite
     /// <summary>While the write surface is disabled, no documented mutating operation is served, and nothing changes.</summary>
     [Clause("WRITE-01")]
     [TestCaseSource(nameof(WriteOperations))]
-    public async Task WRITE_01_Disabled_write_operations_are_not_served(WriteOperation operation)
+    public async Task WRITE_01_Disabled_write_operations_are_not_served(WriteOperation operation, string signing)
     {
         if (Settings.WriteSurfaceEnabled) NotApplicable("WriteSurface is enabled; SIG-02 to SIG-08 check the write surface instead");
         var testKey = Settings["TestKey"]!;
+        var request = new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey);
+        if (signing == "signed")
+        {
+            var signature = RequestSigner.Headers(Need("SigningSecret"), Encoding.UTF8.GetBytes(operation.Body), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            request = request.WithHeader(SignatureHeaders.TimestampHeader, signature.Timestamp).WithHeader(SignatureHeaders.NonceHeader, signature.Nonce)
+                .WithHeader(SignatureHeaders.SignatureHeader, signature.Signature);
+        }
         var before = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
-        var answer = await Client.SendAsync(new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey));
+        var answer = await Client.SendAsync(request);
         var after = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
         var unchanged = JsonNode.DeepEquals(before.Json, after.Json);
-        Expect(!answer.IsSuccess && unchanged, $"{operation.Name} not served (no 2xx) and the vessel list unchanged",
+        Expect(!answer.IsSuccess && unchanged, $"{operation.Name}, {signing}, not served (no 2xx) and the vessel list unchanged",
             $"{Summary(answer)}; the vessel list {(unchanged ? "is unchanged" : "changed")}", answer, after);
     }
 
@@ -34,7 +43,9 @@ public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite
     }
 
     public static IEnumerable<TestCaseData> WriteOperations() =>
-        (Run.Settings?.WriteOperations ?? []).Select(o => new TestCaseData(o).SetArgDisplayNames(o.Name));
+        from o in Run.Settings?.WriteOperations ?? []
+        from signing in new[] { "unsigned", "signed" }
+        select new TestCaseData(o, signing).SetArgDisplayNames(o.Name, signing);
 
     public static IEnumerable<TestCaseData> ReadPathsAndMethods() => Cases.EachEndpointWith(Cases.Endpoints, "POST", "PUT", "PATCH", "DELETE");
 }

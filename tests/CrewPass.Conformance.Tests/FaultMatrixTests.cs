@@ -53,9 +53,10 @@ public sealed class FaultMatrixTests
         TestContext.Out.WriteLine($"fault matrix: {FaultCatalogue.All.Count} faults + the faithful reference in one run: {run.Describe()}");
     }
 
+    /// <summary>SIG-01 checks the harness itself, not the target: its fault is a corrupted vector (SigningTests), not a reference fault.</summary>
     [Test]
     public void Every_covered_clause_is_named_by_at_least_one_fault() =>
-        ClauseCatalogue.All.Where(c => c.Covered).Select(c => c.Id)
+        ClauseCatalogue.All.Where(c => c.Covered && c.Id != "SIG-01").Select(c => c.Id)
             .Except(FaultCatalogue.All.SelectMany(f => f.Clauses)).Should().BeEmpty();
 
     [Test]

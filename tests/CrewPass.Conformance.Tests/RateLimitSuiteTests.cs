@@ -28,7 +28,9 @@ public sealed class RateLimitSuiteTests
         await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
         var c = deployment.Credentials;
         var before = Spent(deployment);
-        var run = await SuiteRun.RunAsync("rate-economy", SuiteRunTests.Exports(deployment, ca), "--filter", RateSuite);
+        var settings = SuiteRunTests.Exports(deployment, ca);
+        settings.Remove("CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION");
+        var run = await SuiteRun.RunAsync("rate-economy", settings, "--filter", RateSuite);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Skipped.Should().OnlyContain(o => o.Clause == "RATE-05" || o.Clause == "RATE-06", "only exhaustion needs the permission");
 

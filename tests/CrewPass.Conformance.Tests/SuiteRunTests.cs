@@ -27,7 +27,8 @@ public sealed class SuiteRunTests
         await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
         var run = await SuiteRun.RunAsync("external", Exports(deployment, ca));
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Skipped.Should().BeEmpty(run.Describe());
+        run.Skipped.Should().OnlyContain(o => o.Clause.StartsWith("SIG-") && o.Message.StartsWith("not applicable: WriteSurface is disabled"),
+            "a deployment of this release serves no writes, so only the enabled surface's clauses are ruled out");
         run.Outcomes.Select(o => o.Target).Distinct().Should().BeEquivalentTo([new Uri(deployment.BaseUrl).Authority, ""]);
     }
 

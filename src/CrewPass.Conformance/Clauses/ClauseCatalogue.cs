@@ -3,7 +3,6 @@ namespace CrewPass.Conformance.Clauses;
 /// <summary>Every clause of ../shared/contract/CONTRACT.md, in its order: the one source for ids, levels and wording.</summary>
 public static class ClauseCatalogue
 {
-    private const string SigningIssue = "#5 request signing";
     private const string BrowserIssue = "#6 reports and the browser check";
 
     public static IReadOnlyList<Clause> All { get; } =
@@ -36,14 +35,14 @@ public static class ClauseCatalogue
         new("RATE-06", "RATE", ClauseLevel.Should, "The 429 response still carries the rate-limit headers, with remaining 0."),
         new("WRITE-01", "WRITE", ClauseLevel.Must, "While the write surface is disabled, the documented mutating operations are not served, signed or not: no 2xx, and the vessel list is unchanged afterwards."),
         new("WRITE-02", "WRITE", ClauseLevel.Must, "Every catalogued read path refuses POST, PUT, PATCH and DELETE with 405 or 404, never a 2xx."),
-        new("SIG-01", "SIG", ClauseLevel.Must, "The harness's own signer reproduces the page's algorithm on the published vectors.", SigningIssue),
-        new("SIG-02", "SIG", ClauseLevel.Must, "Enabled: a request signed as the page shows is accepted.", SigningIssue),
-        new("SIG-03", "SIG", ClauseLevel.Must, "Enabled: a request missing any of the three headers is rejected and has no effect.", SigningIssue),
-        new("SIG-04", "SIG", ClauseLevel.Must, "Enabled: a wrong signature is rejected.", SigningIssue),
-        new("SIG-05", "SIG", ClauseLevel.Must, "Enabled: the signature covers the raw body bytes.", SigningIssue),
-        new("SIG-06", "SIG", ClauseLevel.Must, "Enabled: timestamps within ±300 s of server time (inclusive) are accepted, outside rejected.", SigningIssue),
-        new("SIG-07", "SIG", ClauseLevel.Must, "Enabled: a nonce is single-use for its partner.", SigningIssue),
-        new("SIG-08", "SIG", ClauseLevel.Must, "Enabled: the value must be v1= and 64 hex digits.", SigningIssue),
+        new("SIG-01", "SIG", ClauseLevel.Must, "The harness's own signer reproduces the page's algorithm on the published vectors."),
+        new("SIG-02", "SIG", ClauseLevel.Must, "Enabled: a request signed as the page shows is accepted."),
+        new("SIG-03", "SIG", ClauseLevel.Must, "Enabled: a request missing any of the three headers is rejected and has no effect."),
+        new("SIG-04", "SIG", ClauseLevel.Must, "Enabled: a wrong signature is rejected."),
+        new("SIG-05", "SIG", ClauseLevel.Must, "Enabled: the signature covers the raw body bytes."),
+        new("SIG-06", "SIG", ClauseLevel.Must, "Enabled: timestamps within ±300 s of server time (inclusive) are accepted, outside rejected."),
+        new("SIG-07", "SIG", ClauseLevel.Must, "Enabled: a nonce is single-use for its partner."),
+        new("SIG-08", "SIG", ClauseLevel.Must, "Enabled: the value must be v1= and 64 hex digits."),
         new("WEB-01", "WEB", ClauseLevel.Should, "\"Never embed it in a browser\": the API grants no cross-origin access to requests that carry a key.", BrowserIssue),
         new("HTTP-01", "HTTP", ClauseLevel.Must, "Success and error bodies are application/json and match their schemas; unknown extra fields are allowed."),
         new("HTTP-02", "HTTP", ClauseLevel.Should, "Responses to requests that carry a key are not cacheable by shared caches (Cache-Control: no-store or private)."),

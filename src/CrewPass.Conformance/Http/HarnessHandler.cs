@@ -35,6 +35,10 @@ public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler
         if (IsCleartextToRemote(request.RequestUri!) && CarriesCredential(request))
             throw new TransportException(TransportFailure.Refused, $"{request.Method} {request.RequestUri}",
                 "the harness does not send a key over cleartext http to a non-loopback host (AUTH-07); use an https BaseUrl");
+        // HTTP/2 where the target offers it (ALPN), as browsers and curl do; concurrent probes then share one warm
+        // connection and reach the server together instead of trickling in behind TLS handshakes.
+        request.Version = HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         var sent = SentHeaders.Value;
         if (sent is not null)
         {

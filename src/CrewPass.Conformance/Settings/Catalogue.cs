@@ -22,8 +22,8 @@ public static class ContractDefaults
 
     public static IReadOnlyList<WriteOperation> WriteOperations { get; } =
     [
-        new("vessel-attach", "POST", "/api/v2/employers/me/vessels/attach", """{"imo_number": "9074729", "name": "Conformance Probe"}"""),
-        new("crew-placement", "POST", "/api/v2/crew-placements", """{"vessel_id": "ves_conformance", "crew_member_id": "crm_conformance", "starts_on": "2027-01-01"}"""),
-        new("background-check", "POST", "/api/v2/background-checks", """{"crew_member_id": "crm_conformance", "check_type": "sanctions"}"""),
+        new("vessel-attach", "POST", "/api/v2/employers/me/vessels/attach", """{"imo_number":"9074729","name":"Conformance Probe"}"""),
+        new("crew-placement", "POST", "/api/v2/crew-placements", """{"vessel_id":"ves_conformance","crew_member_id":"crm_conformance","starts_on":"2027-01-01"}"""),
+        new("background-check", "POST", "/api/v2/background-checks", """{"crew_member_id":"crm_conformance","check_type":"sanctions"}"""),
     ];
 }

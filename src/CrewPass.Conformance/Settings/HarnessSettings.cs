@@ -72,6 +72,19 @@ public sealed class HarnessSettings
     public bool AllowRateLimitExhaustion => Bool("AllowRateLimitExhaustion");
     public bool AllowLiveExhaustion => Bool("AllowLiveExhaustion");
 
+    public IReadOnlySet<string> SignatureErrorCodes =>
+        Get("SignatureErrorCodes")!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    public int SignatureErrorStatus => Int("SignatureErrorStatus");
+    public TimeSpan SkewMargin => TimeSpan.FromSeconds(Int("SkewMargin"));
+
+    /// <summary>The write operation the signing probes use, and vessel-attach, whose effect the vessel list shows.</summary>
+    public WriteOperation SigningOperation => WriteOperation(Get("SigningOperation")!, "SigningOperation");
+
+    public WriteOperation WriteOperation(string name, string setting = "WriteOperations") =>
+        WriteOperations.FirstOrDefault(o => o.Name == name)
+        ?? throw Invalid(setting, $"no write operation is named '{name}' (WriteOperations: {string.Join(", ", WriteOperations.Select(o => o.Name))})");
+
     public IReadOnlyList<Endpoint> Endpoints
     {
         get
@@ -121,7 +134,8 @@ public sealed class HarnessSettings
         if (!IsEmbedded && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
             throw Invalid("BaseUrl", $"'{BaseUrl}' is neither `embedded` nor an absolute http(s) URL");
         _ = Endpoints;
-        _ = WriteOperations;
+        _ = SigningOperation;
+        if (!int.TryParse(Get("EmbeddedClockOffset"), out _)) throw Invalid("EmbeddedClockOffset", $"'{Get("EmbeddedClockOffset")}' is not a whole number of seconds");
     }
 
     private void OneOf(string name, params string[] allowed)

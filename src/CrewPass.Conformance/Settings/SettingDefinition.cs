@@ -49,6 +49,7 @@ public static class SettingDefinitions
         new("AllowLiveExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to exhaust a live key's budget."),
         new("WriteSurface", SettingKind.Profile, "disabled", "disabled (this release) or enabled (a deployment that ships v2 writes)."),
         new("WriteOperations", SettingKind.Profile, null, "The write operations, a JSON array of {name, method, path, body}; defaults to CONTRACT.md's three."),
+        new("SigningOperation", SettingKind.Profile, "crew-placement", "The write operation the signing checks probe with (SIG-04 to SIG-08)."),
         new("SignatureErrorStatus", SettingKind.Profile, "401", "Status of a signature rejection."),
         new("SignatureErrorCodes", SettingKind.Profile, "invalid_signature,stale_timestamp,replayed_nonce", "Codes a signature rejection may carry."),
         new("SkewMargin", SettingKind.Profile, "5", "Seconds of margin m for the timestamp-window probes (SIG-06)."),
@@ -57,6 +58,8 @@ public static class SettingDefinitions
         new("RequestTimeout", SettingKind.Run, "10", "Seconds before one request counts as a transport error."),
         new("FuzzSeed", SettingKind.Run, null, "Seed of the generated malformed keys (KEY-01); the run prints the one it used."),
         new("ReportDirectory", SettingKind.Run, null, "Where the run writes its summary; defaults to the test run's results directory."),
+        new("SigningVectors", SettingKind.Run, null, "Path of a signing-vectors file for SIG-01; defaults to the bundled fixtures/signing/vectors.json."),
+        new("EmbeddedClockOffset", SettingKind.Run, "0", "Embedded target only: seconds the reference's clock runs ahead (or behind, negative) of real time."),
         new("EmbeddedFaults", SettingKind.Run, null, "Embedded target only: comma-separated reference faults to run against as extra targets, or `all` (the fault matrix)."),
     ];
 

@@ -14,7 +14,8 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 public abstract class ConformanceSuite(TargetUnderTest target)
 {
     public TargetUnderTest Target { get; } = target;
-    protected HarnessSettings Settings => Target.Settings;
+    /// <summary>The settings of the deployment the check talks to (the signing checks may talk to the write-surface companion).</summary>
+    protected virtual HarnessSettings Settings => Target.Settings;
     protected ConformanceClient Client => Target.Client;
     protected static SchemaCatalogue Schemas => SchemaCatalogue.Bundled;
 

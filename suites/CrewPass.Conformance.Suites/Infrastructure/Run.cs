@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CrewPass.Conformance.Evidence;
 using CrewPass.Conformance.Http;
 using CrewPass.Conformance.Settings;
@@ -12,7 +13,7 @@ public sealed record RunState(
     IReadOnlyList<TargetUnderTest> Targets,
     IReadOnlyList<string> Problems,
     int FuzzSeed,
-    IReadOnlyList<ReferenceHost> EmbeddedHosts);
+    IProducerConsumerCollection<ReferenceHost> EmbeddedHosts);
 
 public static class Run
 {
@@ -34,34 +35,33 @@ public static class Run
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunState(null, [], [e.Message], 0, []);
+            return new RunState(null, [], [e.Message], 0, new ConcurrentBag<ReferenceHost>());
         }
         var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
-        var hosts = new List<ReferenceHost>();
-        var candidates = new List<(string Name, HarnessSettings Settings)>();
+        var hosts = new ConcurrentBag<ReferenceHost>();
+        var candidates = new List<(string Name, HarnessSettings Settings, Func<TargetUnderTest, Task<TargetUnderTest?>> WriteSurface)>();
         try
         {
             if (settings.IsEmbedded)
             {
                 foreach (var (name, options) in EmbeddedInstances(settings))
                 {
-                    var host = await ReferenceHost.StartAsync(options);
-                    hosts.Add(host);
-                    candidates.Add((name, settings.With(EmbeddedSettings(host))));
+                    var host = await StartAsync(options, hosts);
+                    candidates.Add((name, settings.With(EmbeddedSettings(host)), target => EmbeddedWriteSurfaceAsync(target, options, hosts)));
                 }
             }
             else
             {
-                candidates.Add((new Uri(settings.BaseUrl).Authority, settings));
+                candidates.Add((new Uri(settings.BaseUrl).Authority, settings,
+                    target => Task.FromResult(target.Settings.WriteSurfaceEnabled ? target : null)));
             }
         }
         catch (HarnessConfigurationException e)
         {
             return new RunState(settings, [], [e.Message], seed, hosts);
         }
-        foreach (var (_, candidate) in candidates) Redactor.Register(candidate.Secrets);
 
-        var probes = candidates.Select(c => ConnectAsync(c.Name, c.Settings)).ToArray();
+        var probes = candidates.Select(c => ConnectAsync(c.Name, c.Settings, c.WriteSurface)).ToArray();
         var outcomes = await Task.WhenAll(probes);
         return new RunState(settings,
             outcomes.Select(o => o.Target).OfType<TargetUnderTest>().ToArray(),
@@ -69,15 +69,36 @@ public static class Run
             seed, hosts);
     }
 
-    private static async Task<(TargetUnderTest? Target, string? Problem)> ConnectAsync(string name, HarnessSettings settings)
+    private static async Task<ReferenceHost> StartAsync(ReferenceOptions options, ConcurrentBag<ReferenceHost> hosts)
     {
+        var host = await ReferenceHost.StartAsync(options);
+        hosts.Add(host);
+        var c = host.Credentials;
+        Redactor.Register([c.LiveKey, c.TestKey, c.WidgetKey, c.RevokedKey, c.RestrictedKey, c.OtherPartnerKey, c.RateLimitKey, c.SigningSecret, c.OtherSigningSecret]);
+        return host;
+    }
+
+    /// <summary>The embedded target's v2 preview: a second reference instance with the write surface enabled and the same faults.</summary>
+    private static async Task<TargetUnderTest?> EmbeddedWriteSurfaceAsync(TargetUnderTest target, ReferenceOptions options, ConcurrentBag<ReferenceHost> hosts)
+    {
+        if (target.Settings.WriteSurfaceEnabled) return target;
+        var host = await StartAsync(options with { WriteSurface = WriteSurface.Enabled }, hosts);
+        var settings = target.Settings.With(new Dictionary<string, string>(EmbeddedSettings(host)) { ["WriteSurface"] = "enabled" });
+        var (companion, problem) = await ConnectAsync(target.Name + "/v2", settings, t => Task.FromResult<TargetUnderTest?>(t));
+        return companion ?? throw new InvalidOperationException($"the embedded v2 instance did not start: {problem}");
+    }
+
+    private static async Task<(TargetUnderTest? Target, string? Problem)> ConnectAsync(string name, HarnessSettings settings,
+        Func<TargetUnderTest, Task<TargetUnderTest?>> writeSurface)
+    {
+        Redactor.Register(settings.Secrets);
         try
         {
             var baseUrl = new Uri(settings.BaseUrl);
             Preflight.CheckTransport(baseUrl);
             var client = new ConformanceClient(baseUrl, CertificateTrust.From(settings["CaCertificate"]), settings.RequestTimeout);
             var facts = await Preflight.RunAsync(settings, client);
-            return (new TargetUnderTest(name, settings, client, facts), null);
+            return (new TargetUnderTest(name, settings, client, facts, writeSurface), null);
         }
         catch (HarnessConfigurationException e)
         {
@@ -105,7 +126,12 @@ public static class Run
                     : throw new HarnessConfigurationException("EmbeddedFaults",
                         $"EmbeddedFaults: '{name}' is not a fault of the reference; the faults are {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))}")).ToList(),
         };
-        var faithful = new ReferenceOptions { WriteSurface = surface, RateLimitConvention = convention };
+        var faithful = new ReferenceOptions
+        {
+            WriteSurface = surface,
+            RateLimitConvention = convention,
+            ClockOffset = TimeSpan.FromSeconds(int.Parse(settings["EmbeddedClockOffset"] ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
+        };
         yield return ("embedded", faithful);
         foreach (var fault in faults)
             yield return ($"embedded+{fault.Name}", faithful with { Faults = new HashSet<Fault> { fault.Fault } });

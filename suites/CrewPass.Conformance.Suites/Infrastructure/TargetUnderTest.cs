@@ -6,14 +6,32 @@ using CrewPass.Conformance.Settings;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>One deployment the suites run against, with its settings, its client and what the preflight learnt.</summary>
-public sealed class TargetUnderTest(string name, HarnessSettings settings, ConformanceClient client, PreflightFacts facts) : IDisposable
+public sealed class TargetUnderTest : IDisposable
 {
     private readonly ConcurrentDictionary<(string, string, Presentation), Lazy<Task<Exchange>>> _observations = new();
+    private readonly Lazy<Task<TargetUnderTest?>> _writeSurface;
 
-    public string Name { get; } = name;
-    public HarnessSettings Settings { get; } = settings;
-    public ConformanceClient Client { get; } = client;
-    public PreflightFacts Facts { get; } = facts;
+    /// <param name="writeSurface">The deployment to check the enabled v2 write surface on: this one, a companion, or none.</param>
+    public TargetUnderTest(string name, HarnessSettings settings, ConformanceClient client, PreflightFacts facts,
+        Func<TargetUnderTest, Task<TargetUnderTest?>> writeSurface)
+    {
+        Name = name;
+        Settings = settings;
+        Client = client;
+        Facts = facts;
+        _writeSurface = new Lazy<Task<TargetUnderTest?>>(() => writeSurface(this));
+    }
+
+    public string Name { get; }
+    public HarnessSettings Settings { get; }
+    public ConformanceClient Client { get; }
+    public PreflightFacts Facts { get; }
+
+    /// <summary>
+    /// Where SIG-02 to SIG-08 run: this target when its WriteSurface is enabled; for the embedded reference, a second
+    /// instance with the surface enabled (started on first use); otherwise none, and those clauses are not applicable.
+    /// </summary>
+    public Task<TargetUnderTest?> WriteSurfaceAsync() => _writeSurface.Value;
 
     /// <summary>
     /// Rate-limit checks read the partner's budget request by request, so while one runs nothing else may spend it:
@@ -36,6 +54,8 @@ public sealed class TargetUnderTest(string name, HarnessSettings settings, Confo
 
     public void Dispose()
     {
+        if (_writeSurface.IsValueCreated && _writeSurface.Value.IsCompletedSuccessfully && _writeSurface.Value.Result is { } companion && companion != this)
+            companion.Dispose();
         Client.Dispose();
         BudgetGate.Dispose();
     }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CrewPass.Reference;
+
+/// <summary>Why a signed request was refused: the error code and a message for the caller.</summary>
+public sealed record SignatureRefusal(string Code, string Message);
+
+/// <summary>
+/// The reference's own verifier of the v2 request signature. It shares no code with the harness's signer:
+/// two implementations that agree on the page's vectors are the point.
+/// It hashes the raw body bytes, compares in constant time, takes server time from its TimeProvider, accepts
+/// timestamps within ±300 s inclusive, and stores nonces atomically for longer than the acceptance window.
+/// </summary>
+public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirectory directory, ReferenceOptions options)
+{
+    private const int WindowSeconds = 300;
+    private readonly ConcurrentDictionary<string, long> _seenNonces = new(StringComparer.Ordinal);
+    private int _verifications;
+
+    [GeneratedRegex("^[0-9]{1,10}$")]
+    private static partial Regex UnixSeconds();
+
+    [GeneratedRegex("^[0-9]{11,13}$")]
+    private static partial Regex UnixMilliseconds();
+
+    [GeneratedRegex("^v1=([0-9a-fA-F]{64})$")]
+    private static partial Regex V1Signature();
+
+    [GeneratedRegex("^(?:v[0-9]+=)?([0-9a-fA-F]{64})$")]
+    private static partial Regex AnySchemeSignature();
+
+    [GeneratedRegex("^v1=([0-9a-fA-F]{32,64})$")]
+    private static partial Regex LooseLengthSignature();
+
+    public async Task<SignatureRefusal?> VerifyAsync(HttpContext context, Caller caller, byte[] body)
+    {
+        var headers = context.Request.Headers;
+        var timestamp = headers["X-CrewPass-Timestamp"].ToString();
+        var nonce = headers["X-CrewPass-Nonce"].ToString();
+        var signature = headers["X-CrewPass-Signature"].ToString();
+        if (timestamp.Length == 0 || signature.Length == 0 || (nonce.Length == 0 && !options.Has(Fault.NonceHeaderOptional)))
+            return new SignatureRefusal("invalid_signature", "X-CrewPass-Timestamp, X-CrewPass-Nonce and X-CrewPass-Signature are all required.");
+
+        if (StaleOrMalformed(timestamp) is { } stale) return stale;
+
+        var digest = ParseDigest(signature);
+        if (digest is null) return new SignatureRefusal("invalid_signature", "X-CrewPass-Signature must be v1= and 64 hex digits.");
+        if (!SecretsToTry(caller).Any(secret => Matches(secret, timestamp, nonce, body, digest)))
+            return new SignatureRefusal("invalid_signature", "The signature does not match the request.");
+
+        if (nonce.Length > 0 && !await RememberAsync(caller, nonce, body, long.Parse(timestamp.Length > 10 ? timestamp[..^3] : timestamp, CultureInfo.InvariantCulture)))
+            return new SignatureRefusal("replayed_nonce", "This nonce was already used.");
+        return null;
+    }
+
+    private SignatureRefusal? StaleOrMalformed(string timestamp)
+    {
+        long seconds;
+        if (UnixSeconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture);
+        else if (options.Has(Fault.MillisecondsAccepted) && UnixMilliseconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture) / 1000;
+        else return new SignatureRefusal("stale_timestamp", "X-CrewPass-Timestamp must be Unix time in whole seconds.");
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var window = options.Has(Fault.SixHundredSecondWindow) ? 2 * WindowSeconds : WindowSeconds;
+        var tooOld = seconds < now - window;
+        var tooNew = seconds > now + window && !options.Has(Fault.FutureTimestampsUnbounded);
+        return tooOld || tooNew ? new SignatureRefusal("stale_timestamp", $"X-CrewPass-Timestamp must be within ±{WindowSeconds} s of server time.") : null;
+    }
+
+    private byte[]? ParseDigest(string signature)
+    {
+        var pattern = options.Has(Fault.V1PrefixIgnored) ? AnySchemeSignature()
+            : options.Has(Fault.OnlyFirst32HexCompared) ? LooseLengthSignature()
+            : V1Signature();
+        var match = pattern.Match(signature);
+        if (!match.Success) return null;
+        var hex = match.Groups[1].Value;
+        return Convert.FromHexString(hex.Length % 2 == 0 ? hex : hex[..^1]);
+    }
+
+    private IEnumerable<string> SecretsToTry(Caller caller)
+    {
+        if (options.Has(Fault.OtherPartnersSecretAccepted))
+            return directory.Partners.Select(p => directory.SigningSecretOf(p.Id)).OfType<string>();
+        return directory.SigningSecretOf(caller.Partner.Id) is { } secret ? [secret] : [];
+    }
+
+    private bool Matches(string secret, string timestamp, string nonce, byte[] body, byte[] presented)
+    {
+        var signedBody = options.Has(Fault.VerifierReserializesJson) ? Reserialize(body) : body;
+        var prefix = options.Has(Fault.TimestampAndNonceNotBound) ? ""
+            : options.Has(Fault.MessageFieldsSwapped) ? $"{nonce}.{timestamp}."
+            : $"{timestamp}.{nonce}.";
+        byte[] message = [.. Encoding.UTF8.GetBytes(prefix), .. signedBody];
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
+        if (options.Has(Fault.OnlyFirst32HexCompared))
+            return CryptographicOperations.FixedTimeEquals(expected.AsSpan(0, 16), presented.AsSpan(0, Math.Min(16, presented.Length)));
+        return CryptographicOperations.FixedTimeEquals(expected, presented);
+    }
+
+    /// <summary>The faithful verifier's verdict on one signature, clock and nonce store aside: what the vectors are checked against.</summary>
+    public static bool SignatureMatches(string secret, string timestamp, string nonce, byte[] body, string signature)
+    {
+        var faithful = new SignatureVerifier(TimeProvider.System, new PartnerDirectory(), new ReferenceOptions());
+        return faithful.ParseDigest(signature) is { } digest && faithful.Matches(secret, timestamp, nonce, body, digest);
+    }
+
+    /// <summary>Single use: the first request with a nonce claims it atomically; it is remembered past the window.</summary>
+    private async Task<bool> RememberAsync(Caller caller, string nonce, byte[] body, long timestamp)
+    {
+        var key = caller.Partner.Id + "\n" + nonce;
+        if (options.Has(Fault.NonceKeyedWithBody)) key += "\n" + Convert.ToHexString(SHA256.HashData(body));
+        var forgetAfter = Math.Max(timestamp, clock.GetUtcNow().ToUnixTimeSeconds()) + WindowSeconds + 1;
+        if (Interlocked.Increment(ref _verifications) % 256 == 0) Forget();
+        if (!options.Has(Fault.NonAtomicNonceCheck)) return _seenNonces.TryAdd(key, forgetAfter);
+        if (_seenNonces.ContainsKey(key)) return false;
+        await Task.Delay(50);
+        _seenNonces[key] = forgetAfter;
+        return true;
+    }
+
+    private void Forget()
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var (key, forgetAfter) in _seenNonces)
+            if (forgetAfter < now) _seenNonces.TryRemove(key, out _);
+    }
+
+    private static byte[] Reserialize(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return JsonSerializer.SerializeToUtf8Bytes(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+}

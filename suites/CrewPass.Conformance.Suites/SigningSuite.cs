@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Signing;
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>
+/// SIG: the v2 request signature. "X-CrewPass-Signature: v1=&lt;hex(hmac_sha256(secret, "{timestamp}.{nonce}." + body))&gt;",
+/// a timestamp "within ±300s of server time", and "a unique, single-use token per request". Probes use the test key.
+/// </summary>
+public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(target)
+{
+    private const int ConcurrentReplays = 16;
+    private const long Window = 300;
+    private static readonly Lazy<SigningVectors> Vectors = new(() => SigningVectors.Load(AppContext.BaseDirectory, Run.Settings?["SigningVectors"]));
+    private TargetUnderTest _writes = null!;
+    private ServerClock? _clock;
+
+    /// <summary>The harness's own signer reproduces the page's function on every published vector.</summary>
+    [Clause("SIG-01")]
+    [TestCaseSource(nameof(PositiveVectors))]
+    public void SIG_01_The_signer_reproduces_the_pages_vector(PositiveVector vector)
+    {
+        var message = RequestSigner.Message(vector.Timestamp, vector.Nonce, vector.Body);
+        var signature = RequestSigner.Sign(vector.Secret, vector.Timestamp, vector.Nonce, vector.Body);
+        Expect(message.AsSpan().SequenceEqual(vector.Message) && signature == vector.Signature,
+            $"{vector.Signature} over the vector's message ({vector.Why})",
+            $"{signature}{(message.AsSpan().SequenceEqual(vector.Message) ? "" : " over a different message")}");
+    }
+
+    /// <summary>The signer never produces a value the vectors say a verifier must refuse.</summary>
+    [Clause("SIG-01")]
+    [TestCaseSource(nameof(NegativeVectors))]
+    public void SIG_01_The_signer_does_not_produce_a_refused_value(NegativeVector vector)
+    {
+        var request = Vectors.Value.NegativeRequest;
+        var signed = RequestSigner.Sign(request.Secret, request.Timestamp, request.Nonce, Encoding.UTF8.GetBytes(request.Body));
+        var stale = vector.ServerTime is { } serverTime && Math.Abs(long.Parse(serverTime, CultureInfo.InvariantCulture) - long.Parse(request.Timestamp, CultureInfo.InvariantCulture)) > Window;
+        Expect(signed != vector.Presented || stale, $"the signer's value to differ from the refused one ({vector.Reason})", $"it produced {vector.Presented}");
+    }
+
+    /// <summary>"each mutating request is signed": a request signed as the page shows is accepted.</summary>
+    [Clause("SIG-02")]
+    [TestCaseSource(nameof(WriteOperations))]
+    public async Task SIG_02_A_request_signed_as_the_page_shows_is_accepted(WriteOperation operation)
+    {
+        await UseWriteSurfaceAsync();
+        var before = await VesselIdsAsync();
+        var answer = await SendAsync(operation, operation.Body, Sign(operation.Body));
+        Expect(answer.IsSuccess, $"2xx for {operation.Name} signed with SigningSecret", Summary(answer), answer);
+        if (operation.Name != "vessel-attach") return;
+        var created = answer.StringAt("/id");
+        var after = await VesselIdsAsync();
+        Expect(created is not null && after.Contains(created) && !before.Contains(created), $"the attached vessel {created} in the vessel list afterwards",
+            $"the list holds {after.Count} vessels, {(created is not null && after.Contains(created) ? "with" : "without")} it", answer);
+    }
+
+    /// <summary>"The scheme uses three headers": without any one of them the request is refused and changes nothing.</summary>
+    [Clause("SIG-03")]
+    [TestCase(SignatureHeaders.TimestampHeader)]
+    [TestCase(SignatureHeaders.NonceHeader)]
+    [TestCase(SignatureHeaders.SignatureHeader)]
+    public async Task SIG_03_A_request_missing_a_signature_header_is_refused_and_has_no_effect(string missing)
+    {
+        await UseWriteSurfaceAsync();
+        var attach = Settings.WriteOperation("vessel-attach");
+        var before = await VesselIdsAsync();
+        // Signed over what remains (the missing field empty), so only the missing header can be the reason to refuse.
+        var signed = Sign(attach.Body);
+        var remaining = missing switch
+        {
+            SignatureHeaders.TimestampHeader => Resign(Settings["SigningSecret"]!, attach.Body, signed.Nonce, ""),
+            SignatureHeaders.NonceHeader => Resign(Settings["SigningSecret"]!, attach.Body, "", signed.Timestamp),
+            _ => signed,
+        };
+        var answer = await SendAsync(attach, attach.Body, remaining, omit: missing);
+        var after = await VesselIdsAsync();
+        Expect(Refused(answer) && after.SetEquals(before), $"a refusal ({RefusalText}) and the vessel list unchanged without {missing}",
+            $"{Summary(answer)}; the vessel list {(after.SetEquals(before) ? "is unchanged" : "changed")}", answer);
+    }
+
+    /// <summary>A signature that is not the page's HMAC of this request under this partner's secret is refused.</summary>
+    [Clause("SIG-04")]
+    [TestCase("flipped-first-digit")]
+    [TestCase("flipped-middle-digit")]
+    [TestCase("flipped-last-digit")]
+    [TestCase("other-partners-secret")]
+    [TestCase("signed-over-another-body")]
+    [TestCase("signed-over-another-timestamp")]
+    [TestCase("signed-over-another-nonce")]
+    [TestCase("signed-over-the-body-alone")]
+    public async Task SIG_04_A_wrong_signature_is_refused(string variant)
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var good = Sign(operation.Body);
+        var secret = Settings["SigningSecret"]!;
+        var body = Encoding.UTF8.GetBytes(operation.Body);
+        var presented = variant switch
+        {
+            "flipped-first-digit" => Flip(good.Signature, 0),
+            "flipped-middle-digit" => Flip(good.Signature, 32),
+            "flipped-last-digit" => Flip(good.Signature, 63),
+            "other-partners-secret" => RequestSigner.Sign(Need("OtherSigningSecret"), good.Timestamp, good.Nonce, body),
+            "signed-over-another-body" => RequestSigner.Sign(secret, good.Timestamp, good.Nonce, Encoding.UTF8.GetBytes(operation.Body.Replace("conformance", "conformancf"))),
+            "signed-over-another-timestamp" => RequestSigner.Sign(secret, (long.Parse(good.Timestamp, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture), good.Nonce, body),
+            "signed-over-another-nonce" => RequestSigner.Sign(secret, good.Timestamp, RequestSigner.NewNonce(), body),
+            _ => "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)),
+        };
+        var answer = await SendAsync(operation, operation.Body, good with { Signature = presented });
+        Expect(Refused(answer), $"a refusal ({RefusalText}) for a signature {variant}", Summary(answer), answer);
+    }
+
+    /// <summary>The signature covers the raw body bytes: a changed byte is refused, an odd but valid body signed as sent is accepted.</summary>
+    [Clause("SIG-05")]
+    [TestCase("one-byte-changed-after-signing")]
+    [TestCase("odd-but-valid-json-signed-as-sent")]
+    public async Task SIG_05_The_signature_covers_the_raw_body_bytes(string variant)
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        if (variant == "one-byte-changed-after-signing")
+        {
+            var tampered = operation.Body.Replace("conformance", "conformancf");
+            var answer = await SendAsync(operation, tampered, Sign(operation.Body));
+            Expect(Refused(answer), $"a refusal ({RefusalText}) for a body changed after signing", Summary(answer), answer);
+            return;
+        }
+        var odd = OddlyFormatted(operation.Body);
+        var accepted = await SendAsync(operation, odd, Sign(odd));
+        Expect(accepted.IsSuccess, "2xx for valid JSON with odd spacing, key order and escapes, signed exactly as sent (no re-serialising before verifying)",
+            Summary(accepted), accepted);
+    }
+
+    /// <summary>"Must be within ±300s of server time", inclusive; milliseconds, signs, words, blanks and fractions are not Unix seconds.</summary>
+    [Clause("SIG-06")]
+    [TestCaseSource(nameof(TimestampProbes))]
+    public async Task SIG_06_Timestamps_within_300_s_of_server_time_are_accepted_and_others_refused(string probe)
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var margin = (long)Settings.SkewMargin.TotalSeconds;
+        var clock = await ClockAsync();
+        var now = clock.NowSeconds;
+        var (timestamp, accept) = probe switch
+        {
+            "past-inside" => (now - (Window - margin), true),
+            "future-inside" => (now + (Window - margin), true),
+            "past-outside" => (now - (Window + margin), false),
+            "future-outside" => (now + (Window + margin), false),
+            _ => (0L, false),
+        } switch
+        {
+            var (seconds, ok) when probe.EndsWith("side", StringComparison.Ordinal) => (seconds.ToString(CultureInfo.InvariantCulture), ok),
+            _ => (probe switch
+            {
+                "milliseconds" => (now * 1000).ToString(CultureInfo.InvariantCulture),
+                "negative" => "-" + now.ToString(CultureInfo.InvariantCulture),
+                "non-numeric" => "yesterday",
+                "empty" => "",
+                _ => now.ToString(CultureInfo.InvariantCulture) + ".5",
+            }, false),
+        };
+        var nonce = RequestSigner.NewNonce();
+        var headers = new SignatureHeaders(timestamp, nonce, RequestSigner.Sign(Settings["SigningSecret"]!, timestamp, nonce, Encoding.UTF8.GetBytes(operation.Body)));
+        var answer = await SendAsync(operation, operation.Body, headers);
+        var offset = timestamp.Length > 0 && long.TryParse(timestamp, out var t) && Math.Abs(t - now) < 10_000 ? $" ({t - now:+0;-0} s from the server's clock, read from Date ±{clock.RoundTrip.TotalMilliseconds:0} ms)" : "";
+        Expect(accept ? answer.IsSuccess : Refused(answer), (accept ? "2xx" : $"a refusal ({RefusalText})") + $" for timestamp '{timestamp}'{offset}",
+            Summary(answer), answer);
+    }
+
+    /// <summary>"A unique, single-use token per request": a nonce works once, whatever else changes, even under concurrency.</summary>
+    [Clause("SIG-07")]
+    [TestCase("reused-with-a-fresh-signature")]
+    [TestCase("reused-with-another-body")]
+    [TestCase("byte-identical-replay")]
+    public async Task SIG_07_A_nonce_is_single_use(string variant)
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var first = Sign(operation.Body);
+        var accepted = await SendAsync(operation, operation.Body, first);
+        Expect(accepted.IsSuccess, "the nonce's first use to be accepted", Summary(accepted), accepted);
+        var secret = Settings["SigningSecret"]!;
+        var (body, headers) = variant switch
+        {
+            "reused-with-a-fresh-signature" => (operation.Body, Resign(secret, operation.Body, first.Nonce, long.Parse(first.Timestamp, CultureInfo.InvariantCulture) + 1)),
+            "reused-with-another-body" => (operation.Body.Replace("conformance", "conformancf"), Resign(secret, operation.Body.Replace("conformance", "conformancf"), first.Nonce, long.Parse(first.Timestamp, CultureInfo.InvariantCulture))),
+            _ => (operation.Body, first),
+        };
+        var replay = await SendAsync(operation, body, headers);
+        Expect(Refused(replay), $"a refusal ({RefusalText}) for the nonce {variant}", Summary(replay), accepted, replay);
+    }
+
+    [Clause("SIG-07")]
+    [Test]
+    public async Task SIG_07_Of_16_concurrent_identical_requests_exactly_one_is_accepted()
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var headers = Sign(operation.Body);
+        // Every request is built and waiting before any is let go; an awaited gate, since blocking pool threads starves the run.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sending = Enumerable.Range(0, ConcurrentReplays).Select(async _ =>
+        {
+            await go.Task;
+            return await SendAsync(operation, operation.Body, headers);
+        }).ToArray();
+        go.SetResult();
+        var answers = await Task.WhenAll(sending);
+        var accepted = answers.Count(a => a.IsSuccess);
+        var refused = answers.Count(Refused);
+        Expect(accepted == 1 && refused == ConcurrentReplays - 1, $"exactly 1 of {ConcurrentReplays} identical concurrent requests accepted, the others refused ({RefusalText})",
+            $"{accepted} accepted, {refused} refused, {ConcurrentReplays - accepted - refused} otherwise", [.. answers.Where(a => a.IsSuccess).Take(2), .. answers.Where(a => !a.IsSuccess).Take(1)]);
+    }
+
+    /// <summary>The value is v1= and 64 hex digits; nothing else is a v1 signature.</summary>
+    [Clause("SIG-08")]
+    [TestCase("v2-prefix")]
+    [TestCase("bare-hex")]
+    [TestCase("truncated-hex")]
+    public async Task SIG_08_Only_v1_and_64_hex_digits_is_a_signature(string variant)
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var good = Sign(operation.Body);
+        var presented = variant switch
+        {
+            "v2-prefix" => "v2=" + good.Signature[3..],
+            "bare-hex" => good.Signature[3..],
+            _ => good.Signature[..^1],
+        };
+        var answer = await SendAsync(operation, operation.Body, good with { Signature = presented });
+        Expect(Refused(answer), $"a refusal ({RefusalText}) for X-CrewPass-Signature: {presented}", Summary(answer), answer);
+    }
+
+    public static IEnumerable<TestCaseData> PositiveVectors() => Vectors.Value.Positive.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));
+
+    public static IEnumerable<TestCaseData> NegativeVectors() => Vectors.Value.Negative.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));
+
+    public static IEnumerable<TestCaseData> WriteOperations() =>
+        (Run.Settings?.WriteOperations ?? []).Select(o => new TestCaseData(o).SetArgDisplayNames(o.Name));
+
+    public static IEnumerable<TestCaseData> TimestampProbes() =>
+        new[] { "past-inside", "future-inside", "past-outside", "future-outside", "milliseconds", "negative", "non-numeric", "empty", "fractional" }
+            .Select(p => new TestCaseData(p).SetArgDisplayNames(p));
+
+    private string RefusalText => $"{Settings.SignatureErrorStatus} with {string.Join(" or ", Settings.SignatureErrorCodes)}";
+
+    /// <summary>The write surface to probe, or not applicable when the deployment ships none.</summary>
+    private async Task UseWriteSurfaceAsync()
+    {
+        var writes = await Target.WriteSurfaceAsync();
+        if (writes is null) NotApplicable("WriteSurface is disabled: this release serves no writes (WRITE-01 checks that instead)");
+        _writes = writes!;
+        Need("SigningSecret");
+        await ClockAsync();
+    }
+
+    protected override HarnessSettings Settings => _writes?.Settings ?? Target.Settings;
+
+    private bool Refused(Exchange answer) =>
+        answer.Status == Settings.SignatureErrorStatus && answer.StringAt(Settings.ErrorCodePointer) is { } code && Settings.SignatureErrorCodes.Contains(code);
+
+    private async Task<ServerClock> ClockAsync() =>
+        _clock ??= ServerClock.From(await _writes.Client.GetAsync(ContractDefaults.MePath, r => r.WithBearer(Settings["TestKey"]!)));
+
+    /// <summary>Signed now by the target's clock, with a fresh nonce.</summary>
+    private SignatureHeaders Sign(string body) =>
+        RequestSigner.Headers(Settings["SigningSecret"]!, Encoding.UTF8.GetBytes(body), _clock!.NowSeconds);
+
+    private static SignatureHeaders Resign(string secret, string body, string nonce, long timestamp) =>
+        RequestSigner.Headers(secret, Encoding.UTF8.GetBytes(body), timestamp, nonce);
+
+    private static SignatureHeaders Resign(string secret, string body, string nonce, string timestamp) =>
+        new(timestamp, nonce, RequestSigner.Sign(secret, timestamp, nonce, Encoding.UTF8.GetBytes(body)));
+
+    private async Task<HashSet<string>> VesselIdsAsync()
+    {
+        var list = await _writes.Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(Settings["TestKey"]!));
+        return (list.Json?["data"] as JsonArray ?? []).Select(v => v?["id"]?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
+    }
+
+    private Task<Exchange> SendAsync(WriteOperation operation, string body, SignatureHeaders headers, string? omit = null)
+    {
+        var request = new ApiRequest(operation.Method, operation.Path) { Body = body }.WithBearer(Settings["TestKey"]!);
+        foreach (var (name, value) in new[] { (SignatureHeaders.TimestampHeader, headers.Timestamp), (SignatureHeaders.NonceHeader, headers.Nonce), (SignatureHeaders.SignatureHeader, headers.Signature) })
+            if (name != omit) request = request.WithHeader(name, value);
+        return _writes.Client.SendAsync(request);
+    }
+
+    private static string Flip(string signature, int digit)
+    {
+        var chars = signature.ToCharArray();
+        chars[3 + digit] = chars[3 + digit] == '0' ? '1' : '0';
+        return new string(chars);
+    }
+
+    /// <summary>The same JSON object with spaces, line breaks, reversed keys and a \u escape: valid, but no serialiser writes it so.</summary>
+    private static string OddlyFormatted(string body)
+    {
+        var fields = JsonNode.Parse(body)!.AsObject().Reverse().Select(p => $"\n  \"{p.Key}\" :\t{p.Value!.ToJsonString().Replace("o", "\\u006f")}");
+        return "{" + string.Join(" ,", fields) + "\n}\n";
+    }
+}

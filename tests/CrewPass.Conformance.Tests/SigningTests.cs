@@ -1,0 +1,70 @@
+using System.Text;
+using CrewPass.Conformance.Schemas;
+using CrewPass.Conformance.Signing;
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>The vectors are valid, and the reference's verifier (written apart from the harness's signer) agrees with them.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class SigningTests
+{
+    private static readonly SigningVectors Vectors = SigningVectors.Load(Repository.Root);
+
+    public static IEnumerable<TestCaseData> Positive() => Vectors.Positive.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));
+
+    public static IEnumerable<TestCaseData> Negative() => Vectors.Negative.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));
+
+    [Test]
+    public void The_vectors_cover_what_partners_need() =>
+        Vectors.Positive.Select(v => v.Name).Should().Contain(["empty-body", "ascii-json", "utf8-multibyte", "binary-body", "dots-and-newlines",
+            "long-secret", "one-character-secret", "uuid4-string-nonce", "hex-nonce", "timestamp-zero", "ten-digit-timestamp"]);
+
+    [TestCaseSource(nameof(Positive))]
+    public void The_reference_verifier_accepts_the_pages_vector(PositiveVector vector) =>
+        SignatureVerifier.SignatureMatches(vector.Secret, vector.Timestamp, vector.Nonce, vector.Body, vector.Signature).Should().BeTrue();
+
+    [TestCaseSource(nameof(Negative))]
+    public void The_reference_verifier_refuses_the_negative_vector(NegativeVector vector)
+    {
+        var request = Vectors.NegativeRequest;
+        var matches = SignatureVerifier.SignatureMatches(request.Secret, request.Timestamp, request.Nonce, Encoding.UTF8.GetBytes(request.Body), vector.Presented);
+        if (vector.ServerTime is { } serverTime)
+            (long.Parse(serverTime) - long.Parse(request.Timestamp)).Should().BeGreaterThan(300, "a stale vector is a good signature outside the window");
+        else
+            matches.Should().BeFalse(vector.Reason);
+    }
+
+    [TestCase("""{"positive": [], "negative": [], "negativeRequest": {"secret": "s", "timestamp": "1", "nonce": "n", "body": "", "serverTime": "1"}}""", TestName = "no vectors")]
+    [TestCase("""{"positive": [{"name": "x", "clause": "SIG-01", "why": "w", "secret": "s", "timestamp": "1", "nonce": "n", "body": "", "messageBase64": "eA==", "signature": "v1=ABC"}], "negative": [{"name": "y", "clause": "SIG-04", "reason": "r", "presented": "p"}], "negativeRequest": {"secret": "s", "timestamp": "1", "nonce": "n", "body": "", "serverTime": "1"}}""", TestName = "a signature that is not v1= and 64 lowercase hex")]
+    [TestCase("""{"positive": [{"name": "x", "clause": "SIG-01", "why": "w", "secret": "s", "timestamp": "1.5", "nonce": "n", "body": "", "messageBase64": "eA==", "signature": "v1=0000000000000000000000000000000000000000000000000000000000000000"}], "negative": [{"name": "y", "clause": "SIG-04", "reason": "r", "presented": "p"}], "negativeRequest": {"secret": "s", "timestamp": "1", "nonce": "n", "body": "", "serverTime": "1"}}""", TestName = "a fractional timestamp")]
+    [TestCase("""{"positive": [{"name": "x", "clause": "SIG-01", "why": "w", "secret": "s", "timestamp": "1", "nonce": "n", "body": "", "bodyBase64": "", "messageBase64": "eA==", "signature": "v1=0000000000000000000000000000000000000000000000000000000000000000"}], "negative": [{"name": "y", "clause": "SIG-04", "reason": "r", "presented": "p"}], "negativeRequest": {"secret": "s", "timestamp": "1", "nonce": "n", "body": "", "serverTime": "1"}}""", TestName = "both body and bodyBase64")]
+    [TestCase("""{"positive": [{"name": "x", "clause": "SIG-01", "why": "w", "secret": "s", "timestamp": "1", "nonce": "n", "body": "", "messageBase64": "eA==", "signature": "v1=0000000000000000000000000000000000000000000000000000000000000000"}], "negative": [{"name": "y", "clause": "SIG-02", "reason": "r", "presented": "p"}], "negativeRequest": {"secret": "s", "timestamp": "1", "nonce": "n", "body": "", "serverTime": "1"}}""", TestName = "a negative vector of a clause that refuses nothing")]
+    public void A_broken_vectors_file_fails_its_schema(string json) =>
+        new SchemaCatalogue(Repository.Root).Violations(SigningVectors.SchemaFile, json).Should().NotBeEmpty();
+
+    /// <summary>SIG-01's fault: a vector whose expected signature is one digit off. The check must catch it.</summary>
+    [Test]
+    public async Task SIG_01_fails_when_a_vector_and_the_signer_disagree()
+    {
+        var json = await File.ReadAllTextAsync(Repository.Path("fixtures", "signing", "vectors.json"));
+        var good = Vectors.Positive.Single(v => v.Name == "ascii-json").Signature;
+        var corrupted = Path.Combine(Path.GetTempPath(), $"crewpass-vectors-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(corrupted, json.Replace(good, good[..^1] + (good[^1] == '0' ? '1' : '0')));
+        var run = await SuiteRun.RunAsync("sig01-fault", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
+            "--filter", "TestCategory=SIG-01");
+        run.Failed.Select(o => o.Name).Should().ContainSingle().Which.Should().Contain("ascii-json");
+    }
+
+    [TestCase(40)]
+    [TestCase(-40)]
+    public async Task The_signing_suite_is_green_against_a_server_whose_clock_is_off(int seconds)
+    {
+        var run = await SuiteRun.RunAsync($"skew{seconds}", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_CLOCK_OFFSET"] = seconds.ToString() },
+            "--filter", "FullyQualifiedName~SigningSuite");
+        run.Outcomes.Select(o => o.Clause).Distinct().Should().Contain(["SIG-01", "SIG-02", "SIG-03", "SIG-04", "SIG-05", "SIG-06", "SIG-07", "SIG-08"]);
+        run.Failed.Concat(run.Skipped).Should().BeEmpty(run.Describe());
+    }
+}
