@@ -32,6 +32,9 @@ public sealed class ConformanceClient : IDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>Set by the caller to collect "METHOD path -> status" for every exchange of the current check, for the report.</summary>
+    public static readonly AsyncLocal<List<string>?> Transcript = new();
+
     public Task<Exchange> GetAsync(string path, Func<ApiRequest, ApiRequest>? configure = null) =>
         SendAsync((configure ?? (r => r))(ApiRequest.Get(path)));
 
@@ -56,7 +59,10 @@ public sealed class ConformanceClient : IDisposable
         var headers = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
             .Select(h => new KeyValuePair<string, string>(h.Name, h.Value?.ToString() ?? "")).ToArray();
         var status = (int)response.StatusCode;
-        return new Exchange(request, url, sent.ToArray(), status, Exchange.ReasonOf(status), headers, response.Content ?? "", clock.Elapsed);
+        var exchange = new Exchange(request, url, sent.ToArray(), status, Exchange.ReasonOf(status), headers, response.Content ?? "", clock.Elapsed);
+        if (Transcript.Value is { } transcript)
+            lock (transcript) transcript.Add(exchange.Describe());
+        return exchange;
     }
 
     public void Dispose() => _rest.Dispose();

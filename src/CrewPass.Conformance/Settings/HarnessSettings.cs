@@ -124,7 +124,7 @@ public sealed class HarnessSettings
     {
         foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout" })
             _ = Int(name);
-        foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict" })
+        foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict", "Certify" })
             _ = Bool(name);
         OneOf("FailOn", "must", "should");
         OneOf("WriteSurface", "disabled", "enabled");

@@ -1,6 +1,7 @@
 using CrewPass.Conformance.Clauses;
 using CrewPass.Conformance.Evidence;
 using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Reporting;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -25,9 +26,25 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
 
     private sealed class VerdictCommand(TestCommand inner, Clause clause) : DelegatingTestCommand(inner)
     {
+        /// <summary>A listed failure is accepted until its expiry; a listed check that passes, or an expired entry, fails the gate.</summary>
+        private static (ResultState, string, string) Judge(KnownDeviation deviation, ResultState state, string outcome, string message)
+        {
+            if (deviation.ExpiredOn(DateOnly.FromDateTime(DateTime.UtcNow)))
+                return (ResultState.Failure, Outcomes.Failed, $"the known deviation {deviation} has expired: fix the deviation or renew its entry in KnownDeviations. {message}");
+            return outcome switch
+            {
+                Outcomes.Failed or Outcomes.Warning => (ResultState.Success, Outcomes.KnownDeviation, $"known deviation {deviation}. What failed: {message}"),
+                Outcomes.Passed => (ResultState.Failure, Outcomes.Failed, $"listed as a known deviation ({deviation}) but now passes: remove it from the list"),
+                _ => (state, outcome, message),
+            };
+        }
+
         public override TestResult Execute(TestExecutionContext context)
         {
-            var gate = (context.TestObject as ConformanceSuite)?.Target.BudgetGate;
+            var target = (context.TestObject as ConformanceSuite)?.Target;
+            var gate = target?.BudgetGate;
+            var transcript = new List<string>();
+            ConformanceClient.Transcript.Value = transcript;
             var rateCheck = clause.Area == "RATE";
             if (rateCheck) gate?.EnterWriteLock(); else gate?.EnterReadLock();
             var observing = HarnessHandler.ObserveRateLimits.Value;
@@ -59,9 +76,12 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 state = ResultState.Warning;
             else if (state.Status == TestStatus.Skipped && message.StartsWith(NeedsPrefix, StringComparison.Ordinal) && settings is { Strict: true })
                 state = ResultState.Failure;
+            var outcome = Verdicts.OutcomeOf(state, message);
+            if (Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName)) is { } deviation)
+                (state, outcome, message) = Judge(deviation, state, outcome, message);
             var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
             result.SetResult(state, prefixed, stackTrace);
-            Verdicts.Record(clause, context.CurrentTest.FullName, state, prefixed);
+            Verdicts.Record(target?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray());
             return result;
         }
     }

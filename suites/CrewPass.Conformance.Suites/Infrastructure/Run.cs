@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CrewPass.Conformance.Evidence;
 using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Settings;
 using CrewPass.Reference;
 using NUnit.Framework;
@@ -13,7 +14,9 @@ public sealed record RunState(
     IReadOnlyList<TargetUnderTest> Targets,
     IReadOnlyList<string> Problems,
     int FuzzSeed,
-    IProducerConsumerCollection<ReferenceHost> EmbeddedHosts);
+    IProducerConsumerCollection<ReferenceHost> EmbeddedHosts,
+    IReadOnlyList<KnownDeviation> KnownDeviations,
+    DateTimeOffset StartedAt);
 
 public static class Run
 {
@@ -35,7 +38,17 @@ public static class Run
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunState(null, [], [e.Message], 0, new ConcurrentBag<ReferenceHost>());
+            return new RunState(null, [], [e.Message], 0, new ConcurrentBag<ReferenceHost>(), [], DateTimeOffset.UtcNow);
+        }
+        var startedAt = DateTimeOffset.UtcNow;
+        IReadOnlyList<KnownDeviation> deviations;
+        try
+        {
+            deviations = KnownDeviations.Load(settings["KnownDeviations"], Conformance.Schemas.SchemaCatalogue.Bundled);
+        }
+        catch (HarnessConfigurationException e)
+        {
+            return new RunState(settings, [], [e.Message], 0, new ConcurrentBag<ReferenceHost>(), [], startedAt);
         }
         var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
         var hosts = new ConcurrentBag<ReferenceHost>();
@@ -58,7 +71,7 @@ public static class Run
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunState(settings, [], [e.Message], seed, hosts);
+            return new RunState(settings, [], [e.Message], seed, hosts, deviations, startedAt);
         }
 
         var probes = candidates.Select(c => ConnectAsync(c.Name, c.Settings, c.WriteSurface)).ToArray();
@@ -66,7 +79,7 @@ public static class Run
         return new RunState(settings,
             outcomes.Select(o => o.Target).OfType<TargetUnderTest>().ToArray(),
             outcomes.Select(o => o.Problem).OfType<string>().ToArray(),
-            seed, hosts);
+            seed, hosts, deviations, startedAt);
     }
 
     private static async Task<ReferenceHost> StartAsync(ReferenceOptions options, ConcurrentBag<ReferenceHost> hosts)

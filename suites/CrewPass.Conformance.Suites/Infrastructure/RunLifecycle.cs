@@ -1,10 +1,11 @@
-using NUnit.Framework;
-
+using CrewPass.Conformance.Browser;
+using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
 
 // In no namespace: a SetUpFixture covers its namespace, and this one covers the whole assembly.
 
-/// <summary>Says what the run is aimed at when it starts, and what it spent and found when it ends.</summary>
+/// <summary>Says what the run is aimed at when it starts; at its end writes the report (and the certificate) and says where.</summary>
 [SetUpFixture]
 public sealed class RunLifecycle
 {
@@ -12,17 +13,49 @@ public sealed class RunLifecycle
     public void Announce()
     {
         var run = Run.Current;
-        TestContext.Progress.WriteLine($"CrewPass.Conformance: targets {string.Join(", ", run.Targets.Select(t => $"{t.Name} ({t.Client.BaseUrl})"))}" +
-                                       (run.Problems.Count > 0 ? $"; {run.Problems.Count} could not be checked" : ""));
-        TestContext.Progress.WriteLine($"CrewPass.Conformance: generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
+        Say($"targets {string.Join(", ", run.Targets.Select(t => $"{t.Name} ({t.Client.BaseUrl})"))}" +
+            (run.Problems.Count > 0 ? $"; {run.Problems.Count} could not be checked" : ""));
+        Say($"generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
     }
 
     [OneTimeTearDown]
-    public async Task Summarise()
+    public async Task Report()
     {
-        var summary = RunSummary.Write(Run.Current, Verdicts.Snapshot);
-        TestContext.Progress.WriteLine(summary.Text);
-        foreach (var target in Run.Current.Targets) target.Dispose();
-        foreach (var host in Run.Current.EmbeddedHosts) await host.DisposeAsync();
+        var run = Run.Current;
+        var verdicts = Verdicts.Snapshot;
+        var directory = RunReport.Directory(run);
+        var certify = run.Settings?.Bool("Certify") == true;
+        var chromium = certify ? Chromium.Find(run.Settings?["Chromium"]) : null;
+        var blockers = certify ? RunReport.CertificateBlockers(run, verdicts, chromium) : [];
+        var certificatePath = Path.Combine(directory, Certificate.FileName);
+        if (File.Exists(certificatePath)) File.Delete(certificatePath);
+        var certificate = certify ? new CertificateReport(true, blockers.Count == 0 ? certificatePath : null, blockers) : null;
+        var report = RunReport.Build(run, verdicts, certificate);
+        var (json, html, sha256) = ReportWriter.Write(report, directory);
+
+        foreach (var level in new[] { "MUST", "SHOULD" })
+        {
+            var counts = ReportWriter.TotalCounts(report)[level].Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}");
+            Say($"{level,-6} {string.Join(", ", counts.DefaultIfEmpty("no checks"))}");
+        }
+        foreach (var reason in report.Gate.Reasons) Say($"gate: {reason}");
+        Say($"verdict {report.Gate.Verdict.ToUpperInvariant()}; report {json} and {html}");
+        if (certify)
+        {
+            if (blockers.Count == 0)
+            {
+                await Certificate.WriteAsync(report, sha256, chromium!, certificatePath);
+                Say($"certificate {certificatePath} (bound to the report by SHA-256 {sha256})");
+            }
+            else
+            {
+                Say("no certificate: this run is not complete and clean:\n  " + string.Join("\n  ", blockers));
+            }
+        }
+        Say($"{report.Requests.Total} HTTP requests sent");
+        foreach (var target in run.Targets) target.Dispose();
+        foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
     }
+
+    private static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);
 }

@@ -1,28 +1,28 @@
 using System.Collections.Concurrent;
 using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Reporting;
 using NUnit.Framework.Interfaces;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
-public sealed record Verdict(string Clause, ClauseLevel Level, string Test, string Outcome, string Message);
+public sealed record Verdict(string Target, string Clause, ClauseLevel Level, string Test, string Outcome, string Message, IReadOnlyList<string> Exchanges);
 
-/// <summary>Every check's verdict in this run, for the summary at its end.</summary>
+/// <summary>Every check's verdict in this run, for the report at its end.</summary>
 public static class Verdicts
 {
     private static readonly ConcurrentQueue<Verdict> All = new();
 
     public static IReadOnlyList<Verdict> Snapshot => All.ToArray();
 
-    public static void Record(Clause clause, string test, ResultState state, string message) =>
-        All.Enqueue(new Verdict(clause.Id, clause.Level, test, OutcomeOf(state, message), message));
+    public static void Record(string target, Clause clause, string test, string outcome, string message, IReadOnlyList<string> exchanges) =>
+        All.Enqueue(new Verdict(target, clause.Id, clause.Level, test, outcome, message, exchanges));
 
-    private static string OutcomeOf(ResultState state, string message) => state.Status switch
+    public static string OutcomeOf(ResultState state, string message) => state.Status switch
     {
-        TestStatus.Passed => "passed",
-        TestStatus.Failed => "failed",
-        TestStatus.Warning => "warning",
-        TestStatus.Skipped when message.StartsWith(ClauseAttribute.NotApplicablePrefix, StringComparison.Ordinal) => "not applicable",
-        TestStatus.Skipped => "skipped",
-        _ => "inconclusive",
+        TestStatus.Passed => Outcomes.Passed,
+        TestStatus.Failed => Outcomes.Failed,
+        TestStatus.Warning => Outcomes.Warning,
+        TestStatus.Skipped when message.StartsWith(ClauseAttribute.NotApplicablePrefix, StringComparison.Ordinal) => Outcomes.NotApplicable,
+        _ => Outcomes.Skipped,
     };
 }

@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace CrewPass.Conformance.Reporting;
+
+/// <summary>The outcome names the report and its schema use, one word or phrase each.</summary>
+public static class Outcomes
+{
+    public const string Passed = "passed";
+    public const string Failed = "failed";
+    public const string Warning = "warning";
+    public const string Skipped = "skipped";
+    public const string NotApplicable = "not applicable";
+    public const string KnownDeviation = "known deviation";
+    public const string NotYetCovered = "not yet covered";
+
+    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation];
+}
+
+public sealed record CheckReport(string Name, string Outcome, string Message, IReadOnlyList<string> Exchanges);
+
+public sealed record ClauseReport(string Id, string Area, string Level, string Text, string Status, IReadOnlyList<CheckReport> Checks);
+
+public sealed record TargetReport(
+    string Name,
+    string BaseUrl,
+    string? PartnerId,
+    IReadOnlyDictionary<string, string> KeyModes,
+    IReadOnlyDictionary<string, string> Credentials,
+    IReadOnlyDictionary<string, string> Profile,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts,
+    IReadOnlyList<ClauseReport> Clauses);
+
+public sealed record RequestReport(int Total, IReadOnlyDictionary<string, int> PerClause, double WaitedSeconds);
+
+public sealed record GateReport(string Verdict, string FailOn, bool Strict, IReadOnlyList<string> Reasons);
+
+public sealed record CertificateReport(bool Requested, string? Path, IReadOnlyList<string> Blockers);
+
+/// <summary>conformance-report.json: what was checked, against which target, by which harness, clause by clause, with evidence.</summary>
+public sealed record ConformanceReport(
+    HarnessInfo Harness,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    RequestReport Requests,
+    GateReport Gate,
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<TargetReport> Targets,
+    IReadOnlyList<string> NotCovered,
+    CertificateReport? Certificate)
+{
+    [JsonPropertyName("$schema")]
+    public string Schema => "https://crewpass.co.uk/schemas/conformance/report.schema.json";
+
+    public static IReadOnlyList<string> NotCoverable { get; } =
+    [
+        "\"recorded in your audit log\": v1 has no audit endpoint, so no check can see it",
+        "the webhook delivery signature: a separate scheme the page does not describe",
+    ];
+}
+
+public sealed record HarnessInfo(string Name, string Version)
+{
+    /// <summary>The assembly's informational version: the package version and, when built from git, the commit.</summary>
+    public static HarnessInfo Current { get; } = new("CrewPass.Conformance",
+        typeof(HarnessInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Schemas;
+using CrewPass.Conformance.Settings;
+
+namespace CrewPass.Conformance.Reporting;
+
+public sealed record KnownDeviation(string Clause, string? Test, string Reason, DateOnly Expires)
+{
+    public bool Covers(string clause, string testName) =>
+        Clause == clause && (Test is null || testName.Contains(Test, StringComparison.Ordinal));
+
+    public bool ExpiredOn(DateOnly day) => day > Expires;
+
+    public override string ToString() => $"{Clause}{(Test is null ? "" : $" ({Test})")} until {Expires:yyyy-MM-dd}: {Reason}";
+}
+
+/// <summary>The KnownDeviations file, checked against schemas/known-deviations.schema.json.</summary>
+public static class KnownDeviations
+{
+    public const string SchemaFile = "known-deviations.schema.json";
+
+    public static IReadOnlyList<KnownDeviation> Load(string? path, SchemaCatalogue schemas)
+    {
+        if (path is null) return [];
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessConfigurationException("KnownDeviations", $"KnownDeviations {path}: cannot be read: {e.Message}");
+        }
+        var violations = schemas.Violations(SchemaFile, json);
+        if (violations.Count > 0)
+            throw new HarnessConfigurationException("KnownDeviations", $"KnownDeviations {path} does not match {SchemaFile}: {string.Join("; ", violations)}");
+        using var document = JsonDocument.Parse(json);
+        var deviations = document.RootElement.GetProperty("deviations").EnumerateArray().Select(d => new KnownDeviation(
+            d.GetProperty("clause").GetString()!,
+            d.TryGetProperty("test", out var test) ? test.GetString() : null,
+            d.GetProperty("reason").GetString()!,
+            DateOnly.ParseExact(d.GetProperty("expires").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture))).ToArray();
+        if (deviations.FirstOrDefault(d => !ClauseCatalogue.Exists(d.Clause)) is { } unknown)
+            throw new HarnessConfigurationException("KnownDeviations", $"KnownDeviations {path}: '{unknown.Clause}' is not a clause of CONTRACT.md");
+        return deviations;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using CrewPass.Conformance.Browser;
+using CrewPass.Conformance.Reporting;
+using Microsoft.Playwright;
+
+namespace CrewPass.Conformance.Suites.Infrastructure;
+
+/// <summary>conformance-certificate.pdf: one page a partner can hand over, bound to its JSON report by the report's SHA-256.</summary>
+public static class Certificate
+{
+    public const string FileName = "conformance-certificate.pdf";
+
+    public static async Task WriteAsync(ConformanceReport report, string reportSha256, string chromium, string path)
+    {
+        var target = report.Targets.Single();
+        string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        var counts = ReportWriter.TotalCounts(report);
+        var rows = string.Concat(counts.Select(level =>
+            $"<tr><th>{level.Key}</th><td>{level.Value[Outcomes.Passed]}</td><td>{level.Value[Outcomes.NotApplicable]}</td></tr>"));
+        var clauses = target.Clauses.Count(c => c.Status is Outcomes.Passed);
+        var html = $$"""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>CrewPass conformance certificate</title>
+            <style>
+            @page { size: A4; margin: 22mm; }
+            body { font: 11pt/1.5 "DejaVu Sans", system-ui, sans-serif; color: #1c2430; }
+            .frame { border: 3px double #1a4f8b; padding: 18mm 16mm; }
+            h1 { font-size: 22pt; margin: 0 0 4pt; color: #1a4f8b; } .lead { font-size: 12pt; margin: 0 0 18pt; }
+            table { border-collapse: collapse; width: 100%; margin: 8pt 0 14pt; }
+            th, td { border: 1px solid #c9d1da; padding: 5pt 8pt; text-align: left; vertical-align: top; }
+            th { background: #eef2f7; width: 34%; font-weight: 600; }
+            .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }
+            .verdict { font-size: 14pt; font-weight: 700; color: #1a7f37; }
+            small { color: #5b6573; }
+            </style></head><body><div class="frame">
+            <h1>Certificate of conformance</h1>
+            <p class="lead">CrewPass Partner API v1 &mdash; <span class="verdict">all applicable clauses passed</span></p>
+            <table>
+            <tr><th>Target</th><td>{{E(target.BaseUrl)}}</td></tr>
+            <tr><th>Partner</th><td>{{E(target.PartnerId)}}</td></tr>
+            <tr><th>Keys</th><td>{{E(string.Join(", ", target.KeyModes.Select(k => $"{k.Key}: {k.Value} ({target.Credentials.GetValueOrDefault(k.Key)})")))}}</td></tr>
+            <tr><th>Harness</th><td>{{E(report.Harness.Name)}} {{E(report.Harness.Version)}}</td></tr>
+            <tr><th>Date</th><td>{{report.FinishedAt.ToString("yyyy-MM-dd HH:mm")}} UTC (run started {{report.StartedAt.ToString("HH:mm:ss")}})</td></tr>
+            <tr><th>Clauses</th><td>{{clauses}} of {{target.Clauses.Count}} passed, the rest not applicable to this deployment's profile</td></tr>
+            </table>
+            <table><tr><th>level</th><th>checks passed</th><th>not applicable</th></tr>{{rows}}</table>
+            <table><tr><th>SHA-256 of conformance-report.json</th><td class="hash">{{reportSha256}}</td></tr></table>
+            <p><small>Run strict: every check ran, none failed, none was skipped. The JSON report beside this file holds every
+            check with its evidence; its SHA-256 above binds the two: <code>sha256sum conformance-report.json</code>.</small></p>
+            </div></body></html>
+            """;
+        var (playwright, browser) = await Chromium.LaunchAsync(chromium);
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await page.SetContentAsync(html);
+            await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true });
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+}

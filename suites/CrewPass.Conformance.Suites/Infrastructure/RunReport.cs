@@ -1,0 +1,84 @@
+using System.Reflection;
+using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Evidence;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Reporting;
+using CrewPass.Conformance.Settings;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites.Infrastructure;
+
+/// <summary>Turns the run's verdicts into the report, judges the gate, and decides whether a certificate may be written.</summary>
+public static class RunReport
+{
+    public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate)
+    {
+        var settings = run.Settings;
+        var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray())).ToArray();
+        var reasons = run.Problems.Concat(verdicts.Where(v => v.Outcome == Outcomes.Failed).GroupBy(v => (v.Target, v.Clause, v.Level))
+            .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} failing checks")).ToArray();
+        var gate = new GateReport(reasons.Length == 0 ? Outcomes.Passed : Outcomes.Failed,
+            settings?.FailOnShould == true ? "should" : "must", settings?.Strict == true, reasons);
+        return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
+            new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds),
+            gate, run.Problems, targets, ConformanceReport.NotCoverable, certificate);
+    }
+
+    /// <summary>Why this run may not be certified; none means it may. A certificate needs a complete, clean, strict run of one target.</summary>
+    public static IReadOnlyList<string> CertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium)
+    {
+        var blockers = new List<string>();
+        if (run.Settings?.Strict != true) blockers.Add("Strict is not true: a certificate needs every check to have run (set CREWPASS_STRICT=true)");
+        blockers.AddRange(run.Problems);
+        if (run.Targets.Count != 1) blockers.Add($"a certificate covers one target; this run checked {run.Targets.Count}");
+        if (verdicts.Count == 0) blockers.Add("no check ran");
+        blockers.AddRange(verdicts.Where(v => v.Outcome is not (Outcomes.Passed or Outcomes.NotApplicable))
+            .GroupBy(v => (v.Clause, v.Level, v.Outcome))
+            .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome}, first: {g.First().Test}"));
+        var unchecked_ = ClauseCatalogue.All.Where(c => c.Covered && verdicts.All(v => v.Clause != c.Id)).Select(c => c.Id).ToArray();
+        if (unchecked_.Length > 0) blockers.Add($"clauses with no check in this run (a filter?): {string.Join(", ", unchecked_)}");
+        if (chromium is null) blockers.Add($"Chromium renders the certificate and none was found: {Browser.Chromium.InstallHint}");
+        return blockers;
+    }
+
+    private static TargetReport Target(TargetUnderTest target, IReadOnlyList<Verdict> verdicts)
+    {
+        var settings = target.Settings;
+        var clauses = ClauseCatalogue.All.Select(c =>
+        {
+            var checks = verdicts.Where(v => v.Clause == c.Id).OrderBy(v => v.Test, StringComparer.Ordinal)
+                .Select(v => new CheckReport(v.Test, v.Outcome, v.Message, v.Exchanges)).ToArray();
+            return new ClauseReport(c.Id, c.Area, c.LevelName, c.Text, c.Covered ? StatusOf(checks) : Outcomes.NotYetCovered, checks);
+        }).ToArray();
+        var counts = new[] { ClauseLevel.Must, ClauseLevel.Should }.ToDictionary(
+            level => level == ClauseLevel.Must ? "MUST" : "SHOULD",
+            level => (IReadOnlyDictionary<string, int>)Outcomes.All.ToDictionary(o => o, o => verdicts.Count(v => v.Level == level && v.Outcome == o)));
+        var secrets = SettingDefinitions.All.Where(d => d.Kind == SettingKind.Secret && settings[d.Name] is not null).ToArray();
+        return new TargetReport(
+            target.Name,
+            target.Client.BaseUrl.ToString(),
+            target.Facts.LivePartnerId,
+            new[] { "LiveKey", "TestKey" }.ToDictionary(k => k, k => settings[k]!.StartsWith("cpk_live_", StringComparison.Ordinal) ? "live" : "test"),
+            secrets.ToDictionary(d => d.Name, d => Redactor.Mask(settings[d.Name]!)),
+            SettingDefinitions.All.Where(d => d.Kind == SettingKind.Profile && settings[d.Name] is not null).ToDictionary(d => d.Name, d => settings[d.Name]!),
+            counts,
+            clauses);
+    }
+
+    private static string StatusOf(IReadOnlyList<CheckReport> checks)
+    {
+        if (checks.Count == 0) return "no checks ran";
+        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Skipped })
+            if (checks.Any(c => c.Outcome == outcome)) return outcome;
+        return checks.All(c => c.Outcome == Outcomes.NotApplicable) ? Outcomes.NotApplicable : Outcomes.Passed;
+    }
+
+    /// <summary>ReportDirectory, else the results folder the build gave this project (where dotnet test puts its TRX), else NUnit's work directory.</summary>
+    public static string Directory(RunState run)
+    {
+        if (run.Settings?["ReportDirectory"] is { } configured) return Path.GetFullPath(configured);
+        var built = typeof(RunReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "CrewPass.DefaultResultsDirectory")?.Value;
+        return built is not null && System.IO.Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(built))) ? built : TestContext.CurrentContext.WorkDirectory;
+    }
+}
