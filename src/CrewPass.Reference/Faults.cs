@@ -187,6 +187,12 @@ public enum Fault
     [Fault("the v1= prefix is ignored (v2= and bare hex pass)", "SIG-08")]
     V1PrefixIgnored,
 
+    [Fault("CORS answers any origin with * and allows the Authorization and X-Partner-API-Key headers", "WEB-01")]
+    CorsWildcardAllowsKeyHeaders,
+
+    [Fault("CORS reflects the caller's origin, with credentials and the key headers allowed", "WEB-01")]
+    CorsReflectsOriginWithCredentials,
+
     [Fault("error bodies are sent as text/plain", "HTTP-01")]
     ErrorBodyAsTextPlain,
 

@@ -7,7 +7,8 @@ public static partial class Program
 {
     public static WebApplication Compose(ReferenceOptions options, Certificates certificates, PartnerDirectory directory)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No config file watching: a run may start a hundred instances, and each watcher costs an inotify instance.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -15,6 +15,11 @@ public static class ResponsePolicy
             context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
             return Task.CompletedTask;
         });
+        if (CrossOriginFault(context, options) is { } preflight)
+        {
+            await preflight.ExecuteAsync(context);
+            return;
+        }
         if (options.Has(Fault.AcceptJsonRequired) && !context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             await ApiErrors.Error(context, StatusCodes.Status406NotAcceptable, "not_acceptable", "Send Accept: application/json.").ExecuteAsync(context);
@@ -28,4 +33,29 @@ public static class ResponsePolicy
         }
         await next(context);
     });
+
+    /// <summary>
+    /// The faithful reference sends no CORS headers at all: a browser page on another origin cannot read it, and a preflight
+    /// (which carries no key) is refused like any unauthenticated request. The CORS faults open that door.
+    /// </summary>
+    private static IResult? CrossOriginFault(HttpContext context, ReferenceOptions options)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || !(options.Has(Fault.CorsWildcardAllowsKeyHeaders) || options.Has(Fault.CorsReflectsOriginWithCredentials))) return null;
+        var headers = context.Response.Headers;
+        if (options.Has(Fault.CorsWildcardAllowsKeyHeaders))
+        {
+            headers.AccessControlAllowOrigin = "*";
+        }
+        else
+        {
+            headers.AccessControlAllowOrigin = origin;
+            headers.AccessControlAllowCredentials = "true";
+            headers.Vary = "Origin";
+        }
+        if (!HttpMethods.IsOptions(context.Request.Method)) return null;
+        headers.AccessControlAllowMethods = "GET, POST";
+        headers.AccessControlAllowHeaders = "Authorization, X-Partner-API-Key, Content-Type";
+        return Results.NoContent();
+    }
 }

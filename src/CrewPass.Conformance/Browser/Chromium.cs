@@ -22,8 +22,13 @@ public static class Chromium
             : null;
     }
 
-    /// <summary>Starts headless Chromium with no network beyond this machine and a throw-away profile.</summary>
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executable, params string[] extraArguments)
+    private const string LoopbackOnly = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1";
+
+    /// <summary>Starts headless Chromium that resolves no host but loopback, with a throw-away profile.</summary>
+    public static Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executable) => LaunchAsync(executable, LoopbackOnly);
+
+    /// <summary>Starts headless Chromium with the given host-resolver rules (which hosts it may reach) and extra arguments.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executable, string resolverRules, params string[] extraArguments)
     {
         // Chromium keeps its config under XDG_CONFIG_HOME; a temporary one keeps runs from sharing or leaving state.
         Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Directory.CreateTempSubdirectory("crewpass-chromium-").FullName);
@@ -37,7 +42,7 @@ public static class Chromium
                 Args =
                 [
                     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                    "--disable-sync", "--no-first-run", resolverRules,
                     .. extraArguments,
                 ],
             });

@@ -3,7 +3,6 @@ namespace CrewPass.Conformance.Clauses;
 /// <summary>Every clause of ../shared/contract/CONTRACT.md, in its order: the one source for ids, levels and wording.</summary>
 public static class ClauseCatalogue
 {
-    private const string BrowserIssue = "#6 reports and the browser check";
 
     public static IReadOnlyList<Clause> All { get; } =
     [
@@ -43,7 +42,7 @@ public static class ClauseCatalogue
         new("SIG-06", "SIG", ClauseLevel.Must, "Enabled: timestamps within ±300 s of server time (inclusive) are accepted, outside rejected."),
         new("SIG-07", "SIG", ClauseLevel.Must, "Enabled: a nonce is single-use for its partner."),
         new("SIG-08", "SIG", ClauseLevel.Must, "Enabled: the value must be v1= and 64 hex digits."),
-        new("WEB-01", "WEB", ClauseLevel.Should, "\"Never embed it in a browser\": the API grants no cross-origin access to requests that carry a key.", BrowserIssue),
+        new("WEB-01", "WEB", ClauseLevel.Should, "\"Never embed it in a browser\": the API grants no cross-origin access to requests that carry a key."),
         new("HTTP-01", "HTTP", ClauseLevel.Must, "Success and error bodies are application/json and match their schemas; unknown extra fields are allowed."),
         new("HTTP-02", "HTTP", ClauseLevel.Should, "Responses to requests that carry a key are not cacheable by shared caches (Cache-Control: no-store or private)."),
     ];

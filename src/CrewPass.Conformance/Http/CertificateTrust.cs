@@ -17,6 +17,14 @@ public sealed class CertificateTrust
 
     public string? LastFailure { get; private set; }
 
+    /// <summary>The leaf certificate the target presented, once a handshake has been made: a browser can be told to trust exactly it.</summary>
+    public X509Certificate2? ServerCertificate { get; private set; }
+
+    /// <summary>base64(SHA-256(SubjectPublicKeyInfo)) of the target's certificate, as Chromium's --ignore-certificate-errors-spki-list takes it.</summary>
+    public string? ServerKeyPin => ServerCertificate is { } certificate
+        ? Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+        : null;
+
     public static CertificateTrust From(string? caCertificate)
     {
         var authorities = new X509Certificate2Collection();
@@ -36,6 +44,7 @@ public sealed class CertificateTrust
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chainSoFar, SslPolicyErrors errors)
     {
+        if (certificate is not null) ServerCertificate ??= new X509Certificate2(certificate);
         if (errors == SslPolicyErrors.None) return true;
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
             return Fail("the server sent no certificate");
@@ -49,6 +58,7 @@ public sealed class CertificateTrust
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         using var leaf = new X509Certificate2(certificate);
         if (chain.Build(leaf)) return true;
+        ServerCertificate = null;
         return Fail("the certificate does not chain to CaCertificate: " + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim())));
     }
 

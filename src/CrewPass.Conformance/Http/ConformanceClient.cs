@@ -32,6 +32,8 @@ public sealed class ConformanceClient : IDisposable
 
     public Uri BaseUrl { get; }
 
+    public CertificateTrust Trust => _trust;
+
     /// <summary>Set by the caller to collect "METHOD path -> status" for every exchange of the current check, for the report.</summary>
     public static readonly AsyncLocal<List<string>?> Transcript = new();
 

@@ -53,6 +53,7 @@ public sealed class RunLifecycle
             }
         }
         Say($"{report.Requests.Total} HTTP requests sent");
+        await BrowserSession.StopAsync();
         foreach (var target in run.Targets) target.Dispose();
         foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
     }

@@ -1,0 +1,49 @@
+using CrewPass.Conformance.Browser;
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Suites.Infrastructure;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>
+/// WEB: "Keep your API key server-side. Never embed it in a browser or mobile app." The API grants no cross-origin
+/// access to requests that carry a key: real Chromium, on a page of another origin, is blocked by CORS.
+/// </summary>
+public sealed class WebSuite(TargetUnderTest target) : ConformanceSuite(target)
+{
+    /// <summary>A page on another origin that calls fetch() with the key is blocked by the browser.</summary>
+    [Clause("WEB-01")]
+    [TestCaseSource(nameof(EndpointsAndHeaders))]
+    public async Task WEB_01_A_page_on_another_origin_cannot_call_with_a_key(Endpoint endpoint, string header)
+    {
+        var chromium = Chromium.Find(Settings["Chromium"]);
+        if (chromium is null) Assert.Ignore($"{ClauseAttribute.NeedsPrefix}Chromium: {Chromium.InstallHint}");
+        var session = await BrowserSession.StartAsync(chromium!, Run.Current.Targets);
+        var outcome = await session.CallAsync(Target, endpoint.Path, header);
+        if (outcome.StartsWith("unreachable", StringComparison.Ordinal))
+            Assert.Fail($"Chromium could not reach {Client.BaseUrl} at all ({outcome}), so the check cannot tell a CORS block from a broken connection; check CaCertificate and that the target is reachable from this machine");
+        Expect(outcome.StartsWith("blocked", StringComparison.Ordinal),
+            $"Chromium to block a fetch() from {session.Origin} with {header} (CORS)", $"the page read the answer: {outcome}");
+    }
+
+    /// <summary>The preflight a browser sends first does not allow the key headers for an arbitrary origin.</summary>
+    [Clause("WEB-01")]
+    [TestCaseSource(nameof(EndpointsAndHeaders))]
+    public async Task WEB_01_A_preflight_does_not_allow_the_key_headers_for_another_origin(Endpoint endpoint, string header)
+    {
+        const string origin = "https://partner-widget.example";
+        var answer = await Client.SendAsync(new ApiRequest("OPTIONS", endpoint.Path)
+            .WithHeader("Origin", origin)
+            .WithHeader("Access-Control-Request-Method", "GET")
+            .WithHeader("Access-Control-Request-Headers", header.ToLowerInvariant()));
+        var allowOrigin = answer.Header("Access-Control-Allow-Origin");
+        var allowHeaders = (answer.Header("Access-Control-Allow-Headers") ?? "").Split(',').Select(h => h.Trim()).ToArray();
+        var allowed = answer.IsSuccess && allowOrigin is "*" or origin
+                      && allowHeaders.Any(h => h == "*" || h.Equals(header, StringComparison.OrdinalIgnoreCase));
+        Expect(!allowed, $"no preflight permission for {header} from {origin}",
+            $"Access-Control-Allow-Origin: {allowOrigin}; Access-Control-Allow-Headers: {string.Join(", ", allowHeaders)}", answer);
+    }
+
+    public static IEnumerable<TestCaseData> EndpointsAndHeaders() => Cases.EachEndpointWith(Cases.Endpoints, BrowserSession.KeyHeaders);
+}
