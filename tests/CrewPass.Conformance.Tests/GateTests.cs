@@ -1,0 +1,94 @@
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>The release gate: exit codes per level and strictness, a filter that selects nothing, and known deviations.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class GateTests
+{
+    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+    private static readonly string NextYear = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd");
+    private static readonly string LastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd");
+
+    private static async Task<string> DeviationsAsync(string clause, string? test, string expires)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crewpass-deviations-{Guid.NewGuid():N}.json");
+        var testField = test is null ? "" : $", \"test\": \"{test}\"";
+        await File.WriteAllTextAsync(path, $$"""{"deviations": [{"clause": "{{clause}}"{{testField}}, "reason": "fix scheduled for the next release", "expires": "{{expires}}"}]}""");
+        return path;
+    }
+
+    [Test]
+    public async Task A_MUST_failure_fails_the_gate()
+    {
+        await using var target = await Deployment.StartAsync(Fault.RevokedKeyAccepted);
+        var run = await SuiteRun.RunAsync("gate-must", target.Settings);
+        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-01");
+        run.ExitCode.Should().NotBe(0);
+    }
+
+    [Test]
+    public async Task A_SHOULD_failure_is_a_warning_unless_FailOn_is_should()
+    {
+        await using var target = await Deployment.StartAsync(Fault.MissingWwwAuthenticate);
+        var lenient = await SuiteRun.RunAsync("gate-should", target.Settings);
+        lenient.Failed.Should().BeEmpty();
+        lenient.ExitCode.Should().Be(0, "a SHOULD finding is a warning by default");
+        lenient.Output.Should().Contain("KEY-03").And.Contain("warning");
+
+        var strict = await SuiteRun.RunAsync("gate-should-failon", target.With(("CREWPASS_FAIL_ON", "should")));
+        strict.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-03");
+        strict.ExitCode.Should().NotBe(0);
+    }
+
+    [Test]
+    public async Task A_filter_that_selects_no_test_fails_with_a_message()
+    {
+        var run = await SuiteRun.RunAsync("gate-empty", new Dictionary<string, string>(),
+            "--settings", Repository.Path("runsettings", "embedded.runsettings"), "--filter", "TestCategory=NO-SUCH-CLAUSE");
+        run.Outcomes.Should().BeEmpty();
+        run.ExitCode.Should().NotBe(0);
+        run.Output.Should().Contain("No test matches the given testcase filter");
+    }
+
+    [Test]
+    public async Task A_listed_failure_is_a_known_deviation_and_does_not_fail_the_gate()
+    {
+        await using var target = await Deployment.StartAsync(Fault.RevokedKeyAccepted);
+        var run = await SuiteRun.RunAsync("gate-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-01", "revoked-key", NextYear))));
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.ExitCode.Should().Be(0);
+        var report = await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json"));
+        report.Should().Contain("\"status\": \"known deviation\"");
+    }
+
+    [Test]
+    public async Task A_listed_check_that_now_passes_fails_the_gate_with_remove_it_from_the_list()
+    {
+        await using var target = await Deployment.StartAsync();
+        var run = await SuiteRun.RunAsync("gate-stale-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-03", null, NextYear))));
+        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-03" && o.Message.Contains("remove it from the list"));
+        run.ExitCode.Should().NotBe(0);
+    }
+
+    [Test]
+    public async Task An_expired_deviation_fails_the_gate()
+    {
+        await using var target = await Deployment.StartAsync(Fault.RevokedKeyAccepted);
+        var run = await SuiteRun.RunAsync("gate-expired", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-01", "revoked-key", LastMonth))));
+        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-01" && o.Message.Contains("expired"));
+        run.ExitCode.Should().NotBe(0);
+    }
+
+    [Test]
+    public async Task A_malformed_deviations_file_is_one_message_naming_KnownDeviations()
+    {
+        await using var target = await Deployment.StartAsync();
+        var path = await DeviationsAsync("KEY-01", null, "next week");
+        var run = await SuiteRun.RunAsync("gate-bad-deviations", target.With(("CREWPASS_KNOWN_DEVIATIONS", path)));
+        run.Outcomes.Should().ContainSingle().Which.Message.Should().Contain("KnownDeviations");
+        _ = Today;
+    }
+}

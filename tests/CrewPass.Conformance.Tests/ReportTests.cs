@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using CrewPass.Conformance.Browser;
+using CrewPass.Conformance.Schemas;
+using CrewPass.Reference;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>The JSON report, the HTML page a person reads, and the certificate a partner hands over.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class ReportTests
+{
+    private static readonly Lazy<Task<SuiteRunResult>> CleanRun = new(async () =>
+    {
+        await using var target = await Deployment.StartAsync();
+        return await SuiteRun.RunAsync("certify-clean", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")));
+    });
+
+    private static readonly Lazy<Task<SuiteRunResult>> FailingRun = new(async () =>
+    {
+        await using var target = await Deployment.StartAsync(Fault.MissingWwwAuthenticate);
+        return await SuiteRun.RunAsync("certify-faulted", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true"), ("CREWPASS_FAIL_ON", "should")));
+    });
+
+    private static string ReportOf(SuiteRunResult run, string file) => Path.Combine(run.ResultsDirectory, file);
+
+    [Test]
+    public async Task The_JSON_report_matches_its_schema_and_holds_no_full_key()
+    {
+        foreach (var run in new[] { await CleanRun.Value, await FailingRun.Value })
+        {
+            var json = await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json"));
+            new SchemaCatalogue(Repository.Path("schemas")).Violations("report.schema.json", json).Should().BeEmpty();
+            var report = JsonNode.Parse(json)!;
+            report["harness"]!["version"]!.ToString().Should().MatchRegex(@"^\d+\.\d+\.\d+");
+            report["targets"]![0]!["credentials"]!.AsObject().Should().ContainKey("LiveKey");
+            report["requests"]!["total"]!.GetValue<int>().Should().BeGreaterThan(100);
+        }
+    }
+
+    [Test]
+    public void A_report_that_breaks_the_schema_fails_it()
+    {
+        var broken = """{"harness": {"name": "x", "version": "1"}, "startedAt": "2026-01-01T00:00:00Z", "finishedAt": "2026-01-01T00:00:00Z", "requests": {"total": 1, "perClause": {}, "waitedSeconds": 0}, "gate": {"verdict": "green", "failOn": "must", "strict": false, "reasons": []}, "problems": [], "targets": [], "notCovered": []}""";
+        new SchemaCatalogue(Repository.Path("schemas")).Violations("report.schema.json", broken).Should().NotBeEmpty();
+        var leaked = JsonNode.Parse(broken.Replace("green", "passed"))!;
+        leaked["targets"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "t", ["baseUrl"] = "u", ["keyModes"] = new JsonObject(), ["profile"] = new JsonObject(), ["counts"] = new JsonObject(), ["clauses"] = new JsonArray(),
+            ["credentials"] = new JsonObject { ["LiveKey"] = "cpk_live_AAAAbbbbCCCCddddEEEEffff" },
+        });
+        new SchemaCatalogue(Repository.Path("schemas")).Violations("report.schema.json", leaked.ToJsonString()).Should().NotBeEmpty("credentials must be masked");
+    }
+
+    [Test]
+    public async Task The_HTML_report_shows_the_JSON_counts_and_filters_to_failures()
+    {
+        var chromium = Chromium.Find(Environment.GetEnvironmentVariable("CREWPASS_CHROMIUM"));
+        if (chromium is null) Assert.Ignore($"needs Chromium: {Chromium.InstallHint}");
+        var run = await FailingRun.Value;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
+        var (playwright, browser) = await Chromium.LaunchAsync(chromium);
+        try
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
+            await page.GotoAsync(new Uri(ReportOf(run, "conformance-report.html")).AbsoluteUri);
+            foreach (var level in new[] { "MUST", "SHOULD" })
+            foreach (var outcome in new[] { "passed", "failed", "warning", "skipped", "not applicable", "known deviation" })
+            {
+                var shown = await page.Locator($"[data-count='{level}:{outcome}']").InnerTextAsync();
+                var counted = json["targets"]!.AsArray().Sum(t => t!["counts"]![level]![outcome]!.GetValue<int>());
+                int.Parse(shown).Should().Be(counted, $"{level} {outcome}");
+            }
+            (await page.Locator("#verdict").InnerTextAsync()).Should().Be("FAILED");
+
+            var rows = page.Locator("tr.clause");
+            var failing = page.Locator("tr.clause.row-failed, tr.clause.row-warning");
+            (await failing.CountAsync()).Should().BeGreaterThan(0);
+            await page.Locator("#only-failures").CheckAsync();
+            var visible = await rows.EvaluateAllAsync<string[]>("rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.clause)");
+            visible.Should().Equal("KEY-03");
+            await page.ScreenshotAsync(new() { Path = ReportOf(run, "conformance-report-failures.png"), FullPage = true });
+            File.Exists(ReportOf(run, "conformance-report-failures.png")).Should().BeTrue();
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Test]
+    public async Task A_clean_strict_run_writes_a_certificate_bound_to_its_report()
+    {
+        if (Chromium.Find(Environment.GetEnvironmentVariable("CREWPASS_CHROMIUM")) is null) Assert.Ignore($"needs Chromium: {Chromium.InstallHint}");
+        var run = await CleanRun.Value;
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Skipped.Should().OnlyContain(o => o.Message.StartsWith("not applicable: "), "not applicable never blocks a certificate");
+        var pdf = ReportOf(run, "conformance-certificate.pdf");
+        File.Exists(pdf).Should().BeTrue(run.Output);
+        (await File.ReadAllBytesAsync(pdf)).Take(5).Should().Equal("%PDF-"u8.ToArray());
+        var sha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(ReportOf(run, "conformance-report.json"))));
+        run.Output.Should().Contain($"SHA-256 {sha}");
+    }
+
+    [Test]
+    public async Task A_run_with_a_fault_writes_no_certificate_and_names_the_clause()
+    {
+        var run = await FailingRun.Value;
+        File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
+        run.Output.Should().Contain("no certificate").And.Contain("KEY-03 (SHOULD)");
+        run.ExitCode.Should().NotBe(0);
+    }
+}
