@@ -39,7 +39,7 @@ public sealed partial class CatalogueTests
     [Test]
     public void A_clause_not_yet_covered_has_no_check_yet_and_names_its_issue() =>
         ClauseCatalogue.All.Where(c => !c.Covered)
-            .Should().OnlyContain(c => c.PendingIssue!.StartsWith('#') && Checks.Value.All(check => check.Clause != c.Id));
+            .Where(c => !c.PendingIssue!.StartsWith('#') || Checks.Value.Any(check => check.Clause == c.Id)).Should().BeEmpty();
 
     [Test]
     public void Every_check_names_a_clause_of_the_catalogue_and_carries_its_id_in_its_name() =>

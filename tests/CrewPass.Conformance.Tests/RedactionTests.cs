@@ -25,7 +25,7 @@ public sealed class RedactionTests
         var c = deployment.Credentials;
         string[] secrets = [c.LiveKey, c.TestKey, c.WidgetKey, c.RevokedKey, c.RestrictedKey, c.OtherPartnerKey, c.RateLimitKey, c.SigningSecret, c.OtherSigningSecret];
         var files = Directory.EnumerateFiles(run.ResultsDirectory, "*", SearchOption.AllDirectories).ToArray();
-        files.Should().Contain(f => f.EndsWith(".trx")).And.Contain(f => f.EndsWith("conformance-summary.json"));
+        files.Should().Contain(f => f.EndsWith(".trx")).And.Contain(f => f.EndsWith("conformance-report.json")).And.Contain(f => f.EndsWith("conformance-report.html"));
         foreach (var file in files)
         {
             var text = await File.ReadAllTextAsync(file);
