@@ -35,38 +35,60 @@ public sealed class PartnerDirectory
     public const int RateLimitPartnerLimit = 40;
     public static readonly TimeSpan RateLimitPartnerWindow = TimeSpan.FromSeconds(2);
 
-    public PartnerDirectory()
+    /// <param name="partnerSets">
+    /// How many harness users the instance serves at once: each set is a partner of its own (live, test, widget, revoked
+    /// keys and a signing secret) with a rate-limit partner of its own, so runs sharing a sandbox never share a budget.
+    /// The other partner and the restricted partner are shared: nothing a run does to them disturbs another.
+    /// </param>
+    public PartnerDirectory(int partnerSets = 1)
     {
         var minute = TimeSpan.FromMinutes(1);
-        var acme = new Partner("ptn_acme_shipping", "Acme Shipping Ltd", "fleet-pro", ["partners:read", "vessels:read"], 5000, minute);
         var other = new Partner("ptn_borealis_marine", "Borealis Marine AS", "fleet-pro", ["partners:read", "vessels:read"], 5000, minute);
         var restricted = new Partner("ptn_coastal_crewing", "Coastal Crewing Co", "starter", ["partners:read"], 5000, minute);
-        var rateLimited = new Partner("ptn_dockside_agency", "Dockside Agency", "trial", ["partners:read", "vessels:read"], RateLimitPartnerLimit, RateLimitPartnerWindow);
-
-        Credentials = new ReferenceCredentials(
-            LiveKey: Issue(acme, KeyMode.Live),
-            TestKey: Issue(acme, KeyMode.Test),
-            WidgetKey: Issue(acme, KeyMode.Live, CredentialKind.WidgetKey),
-            RevokedKey: Issue(acme, KeyMode.Live, revoked: true),
-            RestrictedKey: Issue(restricted, KeyMode.Live),
-            OtherPartnerKey: Issue(other, KeyMode.Live),
-            RateLimitKey: Issue(rateLimited, KeyMode.Test),
-            SigningSecret: NewSecret(acme),
-            OtherSigningSecret: NewSecret(other));
+        var restrictedKey = Issue(restricted, KeyMode.Live);
+        var otherKey = Issue(other, KeyMode.Live);
+        var otherSecret = NewSecret(other);
         Issue(other, KeyMode.Test);
         Issue(restricted, KeyMode.Test);
-        Issue(rateLimited, KeyMode.Live);
-        Partners = [acme, other, restricted, rateLimited];
-
+        var partners = new List<Partner> { other, restricted };
+        var sets = new List<ReferenceCredentials>();
         var faker = new Faker { Random = new Randomizer(VesselSeed) };
-        foreach (var (partner, live, test) in new[] { (acme, 5, 3), (other, 3, 2), (restricted, 2, 1), (rateLimited, 1, 1) })
+        for (var set = 1; set <= partnerSets; set++)
         {
-            for (var i = 0; i < live; i++) _vessels.Add(NewVessel(faker, partner.Id, livemode: true));
-            for (var i = 0; i < test; i++) _vessels.Add(NewVessel(faker, partner.Id, livemode: false));
+            var suffix = set == 1 ? "" : $"_{set}";
+            var acme = new Partner("ptn_acme_shipping" + suffix, "Acme Shipping Ltd" + (set == 1 ? "" : $" {set}"), "fleet-pro", ["partners:read", "vessels:read"], 5000, minute);
+            var rateLimited = new Partner("ptn_dockside_agency" + suffix, "Dockside Agency" + (set == 1 ? "" : $" {set}"), "trial", ["partners:read", "vessels:read"], RateLimitPartnerLimit, RateLimitPartnerWindow);
+            sets.Add(new ReferenceCredentials(
+                LiveKey: Issue(acme, KeyMode.Live),
+                TestKey: Issue(acme, KeyMode.Test),
+                WidgetKey: Issue(acme, KeyMode.Live, CredentialKind.WidgetKey),
+                RevokedKey: Issue(acme, KeyMode.Live, revoked: true),
+                RestrictedKey: restrictedKey,
+                OtherPartnerKey: otherKey,
+                RateLimitKey: Issue(rateLimited, KeyMode.Test),
+                SigningSecret: NewSecret(acme),
+                OtherSigningSecret: otherSecret));
+            Issue(rateLimited, KeyMode.Live);
+            partners.AddRange([acme, rateLimited]);
+            AddVessels(faker, acme, 5, 3);
+            AddVessels(faker, rateLimited, 1, 1);
         }
+        AddVessels(faker, other, 3, 2);
+        AddVessels(faker, restricted, 2, 1);
+        Partners = partners;
+        CredentialSets = sets;
     }
 
-    public ReferenceCredentials Credentials { get; }
+    /// <summary>The first partner set's credentials: what a single harness run uses.</summary>
+    public ReferenceCredentials Credentials => CredentialSets[0];
+
+    public IReadOnlyList<ReferenceCredentials> CredentialSets { get; }
+
+    private void AddVessels(Faker faker, Partner partner, int live, int test)
+    {
+        for (var i = 0; i < live; i++) _vessels.Add(NewVessel(faker, partner.Id, livemode: true));
+        for (var i = 0; i < test; i++) _vessels.Add(NewVessel(faker, partner.Id, livemode: false));
+    }
 
     public IReadOnlyList<Partner> Partners { get; }
 

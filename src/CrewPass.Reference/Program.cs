@@ -23,6 +23,7 @@ public static partial class Program
         builder.Services.AddSingleton<SignatureVerifier>();
 
         var app = builder.Build();
+        app.UseNetworkTrouble();
         app.UseResponsePolicy();
         app.UseRouting();
         app.UseKeyAuthentication();
@@ -47,8 +48,14 @@ public static partial class Program
         Console.WriteLine($"CrewPass reference deployment listening on {reference.BaseUrl}");
         Console.WriteLine($"Write surface: {sandbox.Options.WriteSurface.ToString().ToLowerInvariant()}; faults: {(sandbox.Options.Faults.Count == 0 ? "none" : string.Join(",", sandbox.Options.Faults.Select(f => FaultCatalogue.Describe(f).Name)))}");
         Console.WriteLine($"CA certificate written to {caPath}");
-        Console.WriteLine("Point the harness at it with:");
-        foreach (var line in reference.ExportLines(caPath)) Console.WriteLine(line);
+        for (var set = 0; set < reference.CredentialSets.Count; set++)
+        {
+            Console.WriteLine(reference.CredentialSets.Count == 1
+                ? "Point the harness at it with:"
+                : $"# partner set {set + 1} of {reference.CredentialSets.Count}: one per harness user, so runs never share a budget");
+            foreach (var line in reference.ExportLines(caPath, set)) Console.WriteLine(line);
+        }
+        Console.WriteLine("Exhausting a rate limit (RATE-05) is off by default; with a partner set to yourself: export CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION=true");
         Console.WriteLine("Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };

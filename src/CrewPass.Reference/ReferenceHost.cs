@@ -8,18 +8,21 @@ public sealed class ReferenceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ReferenceHost(WebApplication app, string baseUrl, string caPem, ReferenceCredentials credentials, ReferenceOptions options)
+    private ReferenceHost(WebApplication app, string baseUrl, string caPem, IReadOnlyList<ReferenceCredentials> credentialSets, ReferenceOptions options)
     {
         _app = app;
         BaseUrl = baseUrl;
         CaCertificatePem = caPem;
-        Credentials = credentials;
+        CredentialSets = credentialSets;
         Options = options;
     }
 
     public string BaseUrl { get; }
     public string CaCertificatePem { get; }
-    public ReferenceCredentials Credentials { get; }
+    public ReferenceCredentials Credentials => CredentialSets[0];
+
+    /// <summary>One set per harness user the instance was started for (ReferenceOptions.PartnerSets).</summary>
+    public IReadOnlyList<ReferenceCredentials> CredentialSets { get; }
     public ReferenceOptions Options { get; }
 
     /// <summary>Authenticated requests the instance has served with a key.</summary>
@@ -28,18 +31,18 @@ public sealed class ReferenceHost : IAsyncDisposable
     public static async Task<ReferenceHost> StartAsync(ReferenceOptions options)
     {
         var certificates = Certificates.Create();
-        var directory = new PartnerDirectory();
+        var directory = new PartnerDirectory(options.PartnerSets);
         var app = Program.Compose(options, certificates, directory);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var port = new Uri(address).Port;
-        return new ReferenceHost(app, $"https://127.0.0.1:{port}", certificates.AuthorityPem, directory.Credentials, options);
+        return new ReferenceHost(app, $"https://127.0.0.1:{port}", certificates.AuthorityPem, directory.CredentialSets, options);
     }
 
     /// <summary>The shell lines that point a harness run at this instance.</summary>
-    public IEnumerable<string> ExportLines(string caCertificatePath)
+    public IEnumerable<string> ExportLines(string caCertificatePath, int set = 0)
     {
-        var c = Credentials;
+        var c = CredentialSets[set];
         yield return $"export CREWPASS_BASE_URL={BaseUrl}";
         yield return $"export CREWPASS_CA_CERTIFICATE={caCertificatePath}";
         yield return $"export CREWPASS_WRITE_SURFACE={Options.WriteSurface.ToString().ToLowerInvariant()}";
@@ -50,8 +53,6 @@ public sealed class ReferenceHost : IAsyncDisposable
         yield return $"export CREWPASS_RESTRICTED_KEY={c.RestrictedKey}";
         yield return $"export CREWPASS_OTHER_PARTNER_KEY={c.OtherPartnerKey}";
         yield return $"export CREWPASS_RATE_LIMIT_KEY={c.RateLimitKey}";
-        // The sandbox's rate-limit partner exists to be exhausted (RATE-05).
-        yield return "export CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION=true";
         yield return $"export CREWPASS_SIGNING_SECRET={c.SigningSecret}";
         yield return $"export CREWPASS_OTHER_SIGNING_SECRET={c.OtherSigningSecret}";
     }

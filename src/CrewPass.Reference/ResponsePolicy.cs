@@ -3,6 +3,22 @@ namespace CrewPass.Reference;
 /// <summary>What every API response carries, and the request-level rules that sit in front of the resources.</summary>
 public static class ResponsePolicy
 {
+    /// <summary>Injects the instance's network trouble before anything else runs, so a reset request never reached the API.</summary>
+    public static IApplicationBuilder UseNetworkTrouble(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var trouble = context.RequestServices.GetRequiredService<ReferenceOptions>().Trouble;
+        if (trouble.Any)
+        {
+            if (Random.Shared.NextDouble() < trouble.ResetShare)
+            {
+                context.Abort();
+                return;
+            }
+            await Task.Delay(trouble.Latency + (Random.Shared.NextDouble() < trouble.SlowShare ? trouble.SlowBy : TimeSpan.Zero));
+        }
+        await next(context);
+    });
+
     public static IApplicationBuilder UseResponsePolicy(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var options = context.RequestServices.GetRequiredService<ReferenceOptions>();

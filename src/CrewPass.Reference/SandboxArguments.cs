@@ -4,7 +4,7 @@ namespace CrewPass.Reference;
 public sealed record SandboxArguments(ReferenceOptions Options, string CaCertificatePath)
 {
     public const string Usage =
-        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--clock-offset SECONDS] [--ca-out PATH]";
+        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]";
 
     public static bool TryParse(string[] args, out SandboxArguments result, out string error)
     {
@@ -26,6 +26,20 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
                     faults.Add(fault); i++; break;
                 case "--clock-offset" when int.TryParse(value, out var seconds):
                     options = options with { ClockOffset = TimeSpan.FromSeconds(seconds) }; i++; break;
+                case "--trouble" when value is not null:
+                    try
+                    {
+                        options = options with { Trouble = NetworkTrouble.Parse(value) };
+                    }
+                    catch (FormatException e)
+                    {
+                        error = $"bad value '{value}' for --trouble: {e.Message}";
+                        return false;
+                    }
+                    i++;
+                    break;
+                case "--partners" when int.TryParse(value, out var sets) && sets is >= 1 and <= 100:
+                    options = options with { PartnerSets = sets }; i++; break;
                 case "--ca-out" when !string.IsNullOrWhiteSpace(value):
                     caPath = value; i++; break;
                 default:

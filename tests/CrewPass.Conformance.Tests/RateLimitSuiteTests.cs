@@ -23,12 +23,11 @@ public sealed class RateLimitSuiteTests
     [Test]
     public async Task Without_exhaustion_permission_no_key_spends_more_than_a_tenth_of_its_limit()
     {
-        await using var deployment = await ReferenceHost.StartAsync(new ReferenceOptions());
-        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
-        await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
+        await using var target = await Deployment.StartAsync();
+        var deployment = target.Host;
         var c = deployment.Credentials;
         var before = Spent(deployment);
-        var settings = SuiteRunTests.Exports(deployment, ca);
+        var settings = target.With();
         settings.Remove("CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION");
         var run = await SuiteRun.RunAsync("rate-economy", settings, "--filter", RateSuite);
         run.Failed.Should().BeEmpty(run.Describe());

@@ -13,19 +13,15 @@ public sealed class RedactionTests
     [TestCase(Fault.KeyComparedByPrefix, TestName = "a failing run whose target accepts near-keys")]
     public async Task No_output_of_a_run_holds_a_key_or_secret(Fault? fault)
     {
-        var options = new ReferenceOptions { Faults = fault is null ? new HashSet<Fault>() : new HashSet<Fault> { fault.Value } };
-        await using var deployment = await ReferenceHost.StartAsync(options);
-        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
-        await File.WriteAllTextAsync(ca, deployment.CaCertificatePem);
-        var settings = SuiteRunTests.Exports(deployment, ca);
-        settings["CREWPASS_FAIL_ON"] = "should";
-        var run = await SuiteRun.RunAsync("redaction", settings);
+        await using var deployment = await Deployment.StartAsync(fault is null ? [] : [fault.Value]);
+        var run = await SuiteRun.RunAsync("redaction", deployment.With(("CREWPASS_FAIL_ON", "should")));
         if (fault is not null) run.Failed.Should().NotBeEmpty("the scan must cover a failing run, where evidence is richest");
 
-        var c = deployment.Credentials;
+        var c = deployment.Host.Credentials;
         string[] secrets = [c.LiveKey, c.TestKey, c.WidgetKey, c.RevokedKey, c.RestrictedKey, c.OtherPartnerKey, c.RateLimitKey, c.SigningSecret, c.OtherSigningSecret];
         var files = Directory.EnumerateFiles(run.ResultsDirectory, "*", SearchOption.AllDirectories).ToArray();
-        files.Should().Contain(f => f.EndsWith(".trx")).And.Contain(f => f.EndsWith("conformance-report.json")).And.Contain(f => f.EndsWith("conformance-report.html"));
+        files.Should().Contain(f => f.EndsWith(".trx")).And.Contain(f => f.EndsWith("junit.xml")).And.Contain(f => f.EndsWith("console.log"))
+            .And.Contain(f => f.EndsWith("conformance-report.json")).And.Contain(f => f.EndsWith("conformance-report.html"));
         foreach (var file in files)
         {
             var text = await File.ReadAllTextAsync(file);

@@ -36,7 +36,8 @@ public static class SuiteRun
             WorkingDirectory = Repository.Root,
         };
         foreach (var argument in new[] { "test", Repository.SuitesAssembly, "--results-directory", results,
-                     "--logger", "trx;LogFileName=suites.trx", "--logger", "console;verbosity=normal" }.Concat(arguments))
+                     "--logger", "trx;LogFileName=suites.trx", "--logger", $"junit;LogFilePath={Path.Combine(results, "junit.xml")}",
+                     "--logger", "console;verbosity=normal" }.Concat(arguments))
             start.ArgumentList.Add(argument);
         // The run sees only the settings given here, never the developer's own CREWPASS_* variables.
         foreach (var variable in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("CREWPASS_", StringComparison.Ordinal)))

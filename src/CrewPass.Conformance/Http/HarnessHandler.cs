@@ -84,7 +84,7 @@ public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler
     /// <summary>Resets and dropped connections are worth another try; a refused connection or a TLS failure is not.</summary>
     private static bool IsTransient(HttpRequestException e) =>
         e.InnerException is IOException || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }
-        || e.HttpRequestError is HttpRequestError.ResponseEnded;
+        || e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.HttpProtocolError;
 
     public static TransportException Classify(Exception e, string request, CertificateTrust trust) => e switch
     {

@@ -14,7 +14,10 @@ public static class Outcomes
     public const string KnownDeviation = "known deviation";
     public const string NotYetCovered = "not yet covered";
 
-    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation];
+    /// <summary>The check could not be completed: no answer came (after retries for reads). Not a conformance verdict; the gate still fails.</summary>
+    public const string TransportError = "transport error";
+
+    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation, TransportError];
 }
 
 public sealed record CheckReport(string Name, string Outcome, string Message, IReadOnlyList<string> Exchanges);

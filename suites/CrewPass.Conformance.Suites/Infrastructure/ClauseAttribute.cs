@@ -44,6 +44,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             var target = (context.TestObject as ConformanceSuite)?.Target;
             var gate = target?.BudgetGate;
             var transcript = new List<string>();
+            TransportException? transportFailure = null;
             ConformanceClient.Transcript.Value = transcript;
             var rateCheck = clause.Area == "RATE";
             if (rateCheck) gate?.EnterWriteLock(); else gate?.EnterReadLock();
@@ -59,6 +60,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 }
                 catch (Exception e)
                 {
+                    transportFailure = e as TransportException ?? e.InnerException as TransportException;
                     context.CurrentResult.RecordException(e);
                 }
                 finally
@@ -76,7 +78,11 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 state = ResultState.Warning;
             else if (state.Status == TestStatus.Skipped && message.StartsWith(NeedsPrefix, StringComparison.Ordinal) && settings is { Strict: true })
                 state = ResultState.Failure;
-            var outcome = Verdicts.OutcomeOf(state, message);
+            var outcome = transportFailure is not null || message.Contains(nameof(TransportException), StringComparison.Ordinal)
+                ? Outcomes.TransportError
+                : Verdicts.OutcomeOf(state, message);
+            if (outcome == Outcomes.TransportError)
+                (state, message) = (ResultState.Error, $"transport error, not a conformance verdict: {transportFailure?.Message ?? message}\nexchanges so far: {string.Join("; ", transcript)}");
             if (Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName)) is { } deviation)
                 (state, outcome, message) = Judge(deviation, state, outcome, message);
             var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;

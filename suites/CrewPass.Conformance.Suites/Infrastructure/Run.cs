@@ -144,6 +144,7 @@ public static class Run
             WriteSurface = surface,
             RateLimitConvention = convention,
             ClockOffset = TimeSpan.FromSeconds(int.Parse(settings["EmbeddedClockOffset"] ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
+            Trouble = settings["EmbeddedTrouble"] is { } trouble ? NetworkTrouble.Parse(trouble) : NetworkTrouble.None,
         };
         yield return ("embedded", faithful);
         foreach (var fault in faults)

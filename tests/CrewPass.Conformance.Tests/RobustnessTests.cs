@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>A slow or flaky network is not non-conformance, and runs that share a sandbox get the verdicts they would alone.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class RobustnessTests
+{
+    private const string TransportError = "transport error, not a conformance verdict";
+
+    [Test]
+    public async Task Latency_and_resets_give_no_conformance_failure()
+    {
+        var run = await SuiteRun.RunAsync("trouble", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_TROUBLE"] = "latency=200,resets=0.05,slow=0.02" });
+        run.Passed.Should().HaveCountGreaterThan(200, run.Describe());
+        run.Failed.Where(o => !o.Message.Contains(TransportError)).Select(o => $"{o.Name}: {o.Message}")
+            .Should().BeEmpty("network trouble must never read as non-conformance");
+        run.Failed.Should().OnlyContain(o => o.Message.Contains("transport error (") && o.Message.Contains("https://127.0.0.1"),
+            "whatever could not be completed is reported as a transport error with its request");
+        TestContext.Out.WriteLine($"under latency 200 ms, 5% resets, 2% slow answers: {run.Describe()}, {run.Failed.Count()} transport errors (unretried writes)");
+    }
+
+    [Test]
+    public async Task Eight_runs_at_once_against_one_standalone_sandbox_all_get_correct_verdicts()
+    {
+        const int runs = 8;
+        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-sandbox-ca-{Guid.NewGuid():N}.pem");
+        var reference = Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { reference, "--partners", runs.ToString(), "--ca-out", ca }) start.ArgumentList.Add(argument);
+        using var sandbox = Process.Start(start)!;
+        try
+        {
+            var sets = await ReadExportsAsync(sandbox, runs);
+            var all = await Task.WhenAll(sets.Select((set, i) =>
+            {
+                set["CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION"] = "true";
+                return SuiteRun.RunAsync($"sandbox-{i + 1}", set);
+            }));
+            foreach (var run in all)
+            {
+                run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
+                run.Skipped.Should().OnlyContain(o => o.Message.StartsWith("not applicable: WriteSurface is disabled"), run.Describe());
+                run.Passed.Should().HaveCountGreaterThan(200);
+            }
+        }
+        finally
+        {
+            sandbox.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>The export lines the sandbox prints, one block per partner set, as a partner would paste them.</summary>
+    private static async Task<List<Dictionary<string, string>>> ReadExportsAsync(Process sandbox, int expected)
+    {
+        var sets = new List<Dictionary<string, string>>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await sandbox.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
+        {
+            if (line.StartsWith("# partner set", StringComparison.Ordinal)) sets.Add([]);
+            else if (line.StartsWith("export CREWPASS_", StringComparison.Ordinal))
+            {
+                var (name, value) = (line["export ".Length..].Split('=', 2)[0], line.Split('=', 2)[1]);
+                sets[^1][name] = value;
+            }
+        }
+        sets.Should().HaveCount(expected, "the sandbox prints one block of exports per partner set");
+        return sets;
+    }
+}
