@@ -1,6 +1,7 @@
 using NUnit.Framework;
 
-// Fixtures are independent (each check reads or probes; none changes another's data), so they run side by side.
-[assembly: Parallelizable(ParallelScope.Fixtures)]
+// Checks are independent (each reads or probes; none changes another's data), so they run side by side. The suites
+// whose checks build on one another's state (a write, a clock reading, one exhaustion) keep their children in order.
+[assembly: Parallelizable(ParallelScope.All)]
 // The work is waiting on sockets, not computing, so more workers than cores pay off.
 [assembly: LevelOfParallelism(8)]

@@ -13,6 +13,7 @@ namespace CrewPass.Conformance.Suites;
 /// (so no order among them matters), spends as few requests as the proof needs, and exhausts a budget only when the
 /// profile allows it; RATE-05 and RATE-06 share one exhaustion, which ends with the budget served again.
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class RateLimitSuite(TargetUnderTest target) : ConformanceSuite(target)
 {
     private const string Probe = ContractDefaults.MePath;

@@ -13,6 +13,7 @@ namespace CrewPass.Conformance.Suites;
 /// SIG: the v2 request signature. "X-CrewPass-Signature: v1=&lt;hex(hmac_sha256(secret, "{timestamp}.{nonce}." + body))&gt;",
 /// a timestamp "within ±300s of server time", and "a unique, single-use token per request". Probes use the test key.
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(target)
 {
     private const int ConcurrentReplays = 16;

@@ -9,6 +9,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>WRITE: "Mutating endpoints … are deferred to v2 and are not part of this release." Probes use the test key.</summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite(target)
 {
     /// <summary>While the write surface is disabled, no documented mutating operation is served, and nothing changes.</summary>

@@ -42,12 +42,12 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
         public override TestResult Execute(TestExecutionContext context)
         {
             var target = (context.TestObject as ConformanceSuite)?.Target;
-            var gate = target?.BudgetGate;
+            var (gate, exclusive) = target is null ? (null, false) : target.GateFor(clause.Id);
             var transcript = new List<string>();
             TransportException? transportFailure = null;
             ConformanceClient.Transcript.Value = transcript;
             var rateCheck = clause.Area == "RATE";
-            if (rateCheck) gate?.EnterWriteLock(); else gate?.EnterReadLock();
+            if (exclusive) gate?.EnterWriteLock(); else gate?.EnterReadLock();
             var observing = HarnessHandler.ObserveRateLimits.Value;
             HarnessHandler.ObserveRateLimits.Value = rateCheck;
             using (RequestLedger.For(clause.Id))
@@ -66,7 +66,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 finally
                 {
                     HarnessHandler.ObserveRateLimits.Value = observing;
-                    if (rateCheck) gate?.ExitWriteLock(); else gate?.ExitReadLock();
+                    if (exclusive) gate?.ExitWriteLock(); else gate?.ExitReadLock();
                 }
             }
             var result = context.CurrentResult;

@@ -16,6 +16,9 @@ public sealed class RunLifecycle
         Say($"targets {string.Join(", ", run.Targets.Select(t => $"{t.Name} ({t.Client.BaseUrl})"))}" +
             (run.Problems.Count > 0 ? $"; {run.Problems.Count} could not be checked" : ""));
         Say($"generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
+        // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks.
+        if (run.Targets.Count > 0 && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
+            _ = BrowserSession.StartAsync(chromium, run.Targets);
     }
 
     [OneTimeTearDown]

@@ -39,6 +39,21 @@ public sealed class TargetUnderTest : IDisposable
     /// </summary>
     public ReaderWriterLockSlim BudgetGate { get; } = new();
 
+    /// <summary>The dedicated rate-limit partner's budget (RateLimitKey): only the rate checks that use it hold it.</summary>
+    public ReaderWriterLockSlim RateLimitKeyGate { get; } = new();
+
+    /// <summary>
+    /// Which budget a check must hold, and whether alone: RATE-03 and RATE-04 read the main partner's budget;
+    /// RATE-02, RATE-05 and RATE-06 read the dedicated RateLimitKey partner's when there is one (nothing else spends it,
+    /// so the other checks run on meanwhile), else the main partner's. Every other check only spends, shared.
+    /// </summary>
+    public (ReaderWriterLockSlim Gate, bool Exclusive) GateFor(string clause) => clause switch
+    {
+        "RATE-02" or "RATE-05" or "RATE-06" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, true),
+        "RATE-02" or "RATE-03" or "RATE-04" or "RATE-05" or "RATE-06" => (BudgetGate, true),
+        _ => (BudgetGate, false),
+    };
+
     /// <summary>
     /// A plain keyed GET, sent once per target and shared by every check that only reads it
     /// (identity, data, schemas, caching), so a run spends no more of the partner's budget than it needs.
@@ -58,5 +73,6 @@ public sealed class TargetUnderTest : IDisposable
             companion.Dispose();
         Client.Dispose();
         BudgetGate.Dispose();
+        RateLimitKeyGate.Dispose();
     }
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Reads what bench/run.sh and bench/repeat.sh need from TRX files and conformance reports."""
+import glob, json, re, sys, xml.etree.ElementTree as ET
+from datetime import datetime
+
+NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+
+
+def seconds(duration):
+    h, m, s = duration.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def results(trx):
+    root = ET.parse(trx).getroot()
+    names = {u.get("id"): (u.find("t:TestMethod", NS).get("className"), u.get("name")) for u in root.iterfind(".//t:UnitTest", NS)}
+    for r in root.iterfind(".//t:UnitTestResult", NS):
+        cls, name = names[r.get("testId")]
+        target = re.search(r"\(([^)]*)\)$", cls)
+        yield (target.group(1) if target else "", name), r.get("outcome"), seconds(r.get("duration"))
+
+
+def inside(trx):
+    times = ET.parse(trx).getroot().find("t:Times", NS).attrib
+    parse = lambda t: datetime.fromisoformat(re.sub(r"(\.\d{6})\d*", r"\1", t))
+    return (parse(times["finish"]) - parse(times["start"])).total_seconds()
+
+
+def table(run_dir, suites_wall, matrix_wall):
+    trx = glob.glob(f"{run_dir}/suites/*.trx")[0]
+    report = json.load(open(f"{run_dir}/suites/conformance-report.json"))
+    rows = list(results(trx))
+    waits = sum(d for (t, n), o, d in rows if n.startswith("RATE_05"))
+    browser = max((d for (t, n), o, d in rows if n.startswith("WEB_01_A_page")), default=0)
+    checks = [c for t in report["targets"] for cl in t["clauses"] for c in cl["checks"]]
+    minimum = sum(len(c["exchanges"]) for c in checks)
+    actual = report["requests"]["total"]
+    own = inside(trx)
+    print(f"{'measure':58} {'value':>10}  goal")
+    print(f"{'suites: dotnet test --no-build, wall':58} {suites_wall:9.1f}s  < 20 s {'met' if suites_wall < 20 else 'MISSED'}")
+    print(f"{'suites: time inside the run (TRX start to finish)':58} {own:9.1f}s")
+    print(f"{'  of which RATE-05 exhaustion wait (Retry-After)':58} {waits:9.1f}s  listed apart")
+    print(f"{'  of which the browser check (Chromium start, one page)':58} {browser:9.1f}s")
+    print(f"{'  the rest: the checks themselves':58} {own - waits:9.1f}s  < 5 s {'met' if own - waits < 5 else 'MISSED'}")
+    print(f"{'checks (test cases) in the run':58} {len(rows):10d}")
+    print(f"{'HTTP requests sent in all (preflight, retries included)':58} {actual:10d}")
+    print(f"{'requests the checks need (each check its own, shared once)':58} {minimum:10d}")
+    print(f"{'ratio actual / needed':58} {actual / max(minimum, 1):10.2f}  <= 1.25 {'met' if actual <= 1.25 * minimum else 'MISSED'}")
+    if matrix_wall is not None:
+        matrix_trx = glob.glob(f"{run_dir}/matrix/*.trx")[0]
+        print(f"{'fault matrix (faithful + every fault, one run), wall':58} {matrix_wall:9.1f}s  < 120 s {'met' if matrix_wall < 120 else 'MISSED'}")
+        print(f"{'fault matrix checks':58} {sum(1 for _ in results(matrix_trx)):10d}")
+    print()
+    print("requests per clause:", ", ".join(f"{k} {v}" for k, v in sorted(report["requests"]["perClause"].items())))
+
+
+def repeat(run_dirs):
+    verdicts = {}
+    for d in run_dirs:
+        for key, outcome, _ in results(glob.glob(f"{d}/*.trx")[0]):
+            verdicts.setdefault(key, []).append(outcome)
+    differing = {k: v for k, v in verdicts.items() if len(set(v)) > 1}
+    # Generated malformed keys differ between runs only by seed; they are pinned, so names are stable.
+    print(f"{len(run_dirs)} runs, {len(verdicts)} checks, {len(differing)} with differing verdicts")
+    for (target, name), outcomes in sorted(differing.items()):
+        print(f"  {target} {name}: " + ", ".join(f"{o} x{outcomes.count(o)}" for o in sorted(set(outcomes))))
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "table":
+        table(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]) if len(sys.argv) > 4 else None)
+    else:
+        sys.exit(repeat(sys.argv[2:]))
