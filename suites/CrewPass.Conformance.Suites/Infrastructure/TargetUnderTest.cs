@@ -51,6 +51,7 @@ public sealed class TargetUnderTest : IDisposable
     {
         "RATE-02" or "RATE-05" or "RATE-06" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, true),
         "RATE-02" or "RATE-03" or "RATE-04" or "RATE-05" or "RATE-06" => (BudgetGate, true),
+        "WRITE-01" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, false),
         _ => (BudgetGate, false),
     };
 
