@@ -289,9 +289,7 @@ public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(targ
 
     private Task<Exchange> SendAsync(WriteOperation operation, string body, SignatureHeaders headers, string? omit = null)
     {
-        var request = new ApiRequest(operation.Method, operation.Path) { Body = body }.WithBearer(Settings["TestKey"]!);
-        foreach (var (name, value) in new[] { (SignatureHeaders.TimestampHeader, headers.Timestamp), (SignatureHeaders.NonceHeader, headers.Nonce), (SignatureHeaders.SignatureHeader, headers.Signature) })
-            if (name != omit) request = request.WithHeader(name, value);
+        var request = new ApiRequest(operation.Method, operation.Path) { Body = body }.WithBearer(Settings["TestKey"]!).Signed(headers, omit);
         return _writes.Client.SendAsync(request);
     }
 

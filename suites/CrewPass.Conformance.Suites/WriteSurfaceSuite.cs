@@ -23,11 +23,7 @@ public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite
         var testKey = Settings["RateLimitKey"] ?? Settings["TestKey"]!;
         var request = new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey);
         if (signing == "signed")
-        {
-            var signature = RequestSigner.Headers(Need("SigningSecret"), Encoding.UTF8.GetBytes(operation.Body), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            request = request.WithHeader(SignatureHeaders.TimestampHeader, signature.Timestamp).WithHeader(SignatureHeaders.NonceHeader, signature.Nonce)
-                .WithHeader(SignatureHeaders.SignatureHeader, signature.Signature);
-        }
+            request = request.Signed(RequestSigner.Headers(Need("SigningSecret"), Encoding.UTF8.GetBytes(operation.Body), DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var before = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
         var answer = await Client.SendAsync(request);
         var after = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
