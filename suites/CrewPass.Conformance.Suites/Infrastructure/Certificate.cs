@@ -17,7 +17,11 @@ public static class Certificate
         var counts = ReportWriter.TotalCounts(report);
         var rows = string.Concat(counts.Select(level =>
             $"<tr><th>{level.Key}</th><td>{level.Value[Outcomes.Passed]}</td><td>{level.Value[Outcomes.NotApplicable]}</td></tr>"));
-        var clauses = target.Clauses.Count(c => c.Status is Outcomes.Passed);
+        var passed = target.Clauses.Count(c => c.Status is Outcomes.Passed);
+        var clauses = passed == target.Clauses.Count
+            ? $"all {passed} clauses passed"
+            : $"{passed} of {target.Clauses.Count} clauses passed; the other {target.Clauses.Count - passed} do not apply to this deployment's profile";
+        var targetName = target.BaseUrl.Contains(target.Name, StringComparison.Ordinal) ? target.BaseUrl : $"{target.BaseUrl} ({target.Name})";
         var html = $$"""
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>CrewPass conformance certificate</title>
             <style>
@@ -35,12 +39,12 @@ public static class Certificate
             <h1>Certificate of conformance</h1>
             <p class="lead">CrewPass Partner API v1 &mdash; <span class="verdict">all applicable clauses passed</span></p>
             <table>
-            <tr><th>Target</th><td>{{E(target.BaseUrl)}}</td></tr>
+            <tr><th>Target</th><td>{{E(targetName)}}</td></tr>
             <tr><th>Partner</th><td>{{E(target.PartnerId)}}</td></tr>
             <tr><th>Keys</th><td>{{E(string.Join(", ", target.KeyModes.Select(k => $"{k.Key}: {k.Value} ({target.Credentials.GetValueOrDefault(k.Key)})")))}}</td></tr>
             <tr><th>Harness</th><td>{{E(report.Harness.Name)}} {{E(report.Harness.Version)}}</td></tr>
             <tr><th>Date</th><td>{{report.FinishedAt.ToString("yyyy-MM-dd HH:mm")}} UTC (run started {{report.StartedAt.ToString("HH:mm:ss")}})</td></tr>
-            <tr><th>Clauses</th><td>{{clauses}} of {{target.Clauses.Count}} passed, the rest not applicable to this deployment's profile</td></tr>
+            <tr><th>Clauses</th><td>{{E(clauses)}}</td></tr>
             </table>
             <table><tr><th>level</th><th>checks passed</th><th>not applicable</th></tr>{{rows}}</table>
             <table><tr><th>SHA-256 of conformance-report.json</th><td class="hash">{{reportSha256}}</td></tr></table>
