@@ -34,8 +34,11 @@ public sealed class AuthenticationSuite(TargetUnderTest target) : ConformanceSui
     [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpointAndKey))]
     public async Task AUTH_03_X_Partner_API_Key_is_accepted_and_answers_like_Bearer(Endpoint endpoint, string keySetting)
     {
-        var bearer = await Target.ObserveAsync(endpoint.Path, keySetting);
-        var header = await Target.ObserveAsync(endpoint.Path, keySetting, Presentation.ApiKeyHeader);
+        // Both forms asked back to back, inside this check: answers taken at different moments could differ because
+        // the data changed in between, which says nothing about the header forms.
+        var key = Settings[keySetting]!;
+        var bearer = await Client.GetAsync(endpoint.Path, r => r.WithBearer(key));
+        var header = await Client.GetAsync(endpoint.Path, r => r.WithApiKeyHeader(key));
         Expect(await AcceptedAsync(header, endpoint, keySetting) && header.Status == bearer.Status && SameContent(bearer.Json, header.Json),
             $"the X-Partner-API-Key answer to equal the Bearer answer ({Summary(bearer)}, same body; lists compared as sets of ids)",
             header.Status == bearer.Status ? $"{Summary(header)} with a different body" : Summary(header), bearer, header);

@@ -28,4 +28,14 @@ public sealed class SuiteRunTests
             "a deployment of this release serves no writes, so only the enabled surface's clauses are ruled out");
         run.Outcomes.Select(o => o.Target).Distinct().Should().BeEquivalentTo([new Uri(deployment.Host.BaseUrl).Authority, ""]);
     }
+
+    [Test]
+    public async Task A_deployment_that_ships_the_write_surface_is_checked_by_SIG_and_WRITE_01_is_not_applicable()
+    {
+        await using var deployment = await Deployment.StartAsync(new CrewPass.Reference.ReferenceOptions { WriteSurface = CrewPass.Reference.WriteSurface.Enabled });
+        var run = await SuiteRun.RunAsync("external-v2", deployment.Settings);
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Outcomes.Where(o => o.Clause.StartsWith("SIG-")).Should().OnlyContain(o => o.Outcome == "Passed");
+        run.Skipped.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "WRITE-01" && o.Message.StartsWith("not applicable: WriteSurface is enabled"));
+    }
 }

@@ -43,7 +43,7 @@ public sealed class TargetUnderTest : IDisposable
     public ReaderWriterLockSlim RateLimitKeyGate { get; } = new();
 
     /// <summary>
-    /// Which budget a check must hold, and whether alone: RATE-03 and RATE-04 read the main partner's budget;
+    /// Which budget (or data) a check must hold, and whether alone: RATE-03 and RATE-04 read the main partner's budget;
     /// RATE-02, RATE-05 and RATE-06 read the dedicated RateLimitKey partner's when there is one (nothing else spends it,
     /// so the other checks run on meanwhile), else the main partner's. Every other check only spends, shared.
     /// </summary>
@@ -52,6 +52,9 @@ public sealed class TargetUnderTest : IDisposable
         "RATE-02" or "RATE-05" or "RATE-06" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, true),
         "RATE-02" or "RATE-03" or "RATE-04" or "RATE-05" or "RATE-06" => (BudgetGate, true),
         "WRITE-01" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, false),
+        // Vessel-attach adds to the test view that other checks compare; on a deployment whose write surface is its
+        // own (not the embedded companion), nothing may read that view while it changes.
+        "SIG-02" or "SIG-03" => (BudgetGate, true),
         _ => (BudgetGate, false),
     };
 
