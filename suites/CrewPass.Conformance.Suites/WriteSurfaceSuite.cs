@@ -1,6 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CrewPass.Conformance.Http;
-using System.Text;
 using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Suites.Infrastructure;
@@ -8,7 +8,7 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites;
 
-/// <summary>WRITE: "Mutating endpoints … are deferred to v2 and are not part of this release." Probes use the test key.</summary>
+/// <summary>WRITE: "Mutating endpoints … are deferred to v2 and are not part of this release." Probes use a test-mode key.</summary>
 [Parallelizable(ParallelScope.Self)]
 public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite(target)
 {

@@ -8,7 +8,6 @@ namespace CrewPass.Conformance.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class GateTests
 {
-    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
     private static readonly string NextYear = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd");
     private static readonly string LastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd");
 
@@ -89,6 +88,5 @@ public sealed class GateTests
         var path = await DeviationsAsync("KEY-01", null, "next week");
         var run = await SuiteRun.RunAsync("gate-bad-deviations", target.With(("CREWPASS_KNOWN_DEVIATIONS", path)));
         run.Outcomes.Should().ContainSingle().Which.Message.Should().Contain("KnownDeviations");
-        _ = Today;
     }
 }

@@ -47,9 +47,6 @@ public sealed class Exchange
     public string? Header(string name) =>
         ResponseHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
 
-    public IEnumerable<string> HeaderValues(string name) =>
-        ResponseHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value);
-
     /// <summary>The media type of the body without parameters, lower case.</summary>
     public string? MediaType => Header("Content-Type")?.Split(';')[0].Trim().ToLowerInvariant();
 

@@ -24,8 +24,6 @@ public static class Run
 
     public static RunState Current => State.Value;
 
-    public static bool IsResolved => State.IsValueCreated;
-
     public static HarnessSettings? Settings => Current.Settings;
 
     private static async Task<RunState> ResolveAsync()
@@ -86,8 +84,6 @@ public static class Run
     {
         var host = await ReferenceHost.StartAsync(options);
         hosts.Add(host);
-        var c = host.Credentials;
-        Redactor.Register([c.LiveKey, c.TestKey, c.WidgetKey, c.RevokedKey, c.RestrictedKey, c.OtherPartnerKey, c.RateLimitKey, c.SigningSecret, c.OtherSigningSecret]);
         return host;
     }
 

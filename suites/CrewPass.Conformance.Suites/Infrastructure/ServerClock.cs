@@ -27,8 +27,6 @@ public sealed class ServerClock
 
     public long NowSeconds => Now.ToUnixTimeSeconds();
 
-    public TimeSpan OffsetFromLocal => Now - DateTimeOffset.UtcNow;
-
     public static ServerClock From(Exchange answer)
     {
         var clock = Stopwatch.StartNew();
