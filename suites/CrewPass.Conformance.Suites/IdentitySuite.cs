@@ -37,7 +37,7 @@ public sealed class IdentitySuite(TargetUnderTest target) : ConformanceSuite(tar
     public async Task ME_03_The_scope_list_is_the_whole_grant(Endpoint endpoint, string keySetting)
     {
         Need(keySetting);
-        if (endpoint.Scope is null) NotApplicable($"{endpoint} needs no scope");
+        if (endpoint.Scope is null) throw new NotApplicable($"{endpoint} needs no scope");
         var granted = (await GrantedScopesAsync(keySetting)).Contains(endpoint.Scope!);
         var answer = await Target.ObserveAsync(endpoint.Path, keySetting);
         if (granted)

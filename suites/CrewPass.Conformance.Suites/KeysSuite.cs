@@ -42,7 +42,7 @@ public sealed partial class KeysSuite(TargetUnderTest target) : ConformanceSuite
     public async Task KEY_03_A_401_carries_WWW_Authenticate_Bearer(Endpoint endpoint, string credential)
     {
         var answer = await SendWithoutValidKeyAsync(endpoint, credential);
-        if (answer.Status != 401) NotApplicable($"the target refused with {answer.Status}, not 401");
+        if (answer.Status != 401) throw new NotApplicable($"the target refused with {answer.Status}, not 401");
         var challenge = answer.Header("WWW-Authenticate");
         Expect(challenge is not null && BearerChallenge().IsMatch(challenge), "WWW-Authenticate naming the Bearer scheme",
             challenge is null ? "no WWW-Authenticate header" : $"WWW-Authenticate: {challenge}", answer);

@@ -13,23 +13,41 @@ namespace CrewPass.Conformance.Suites;
 public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite(target)
 {
     /// <summary>While the write surface is disabled, no documented mutating operation is served, and nothing changes.</summary>
-    [Clause("WRITE-01")]
+    [Clause("WRITE-01", Alone = Holds.TestView)]
     [TestCaseSource(nameof(WriteOperations))]
-    public async Task WRITE_01_Disabled_write_operations_are_not_served(WriteOperation operation, string signing)
+    public async Task WRITE_01_Disabled_write_operations_are_not_served(WriteOperation operation, WriteProbe probe)
     {
-        if (Settings.WriteSurfaceEnabled) NotApplicable("WriteSurface is enabled; SIG-02 to SIG-08 check the write surface instead");
-        // A deployment that wrongly serves the write changes the probing key's data; the dedicated rate-limit partner's
-        // key keeps that change away from the views the other checks compare. Without it, the test key.
-        var testKey = Settings["RateLimitKey"] ?? Settings["TestKey"]!;
-        var request = new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey);
-        if (signing == "signed")
-            request = request.Signed(RequestSigner.Headers(Need("SigningSecret"), Encoding.UTF8.GetBytes(operation.Body), DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-        var before = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
+        if (Settings.WriteSurfaceEnabled) throw new NotApplicable("WriteSurface is enabled; SIG-02 to SIG-08 check the write surface instead");
+        // Probed as a genuine v2 client would: the test key, signed with its partner's secret on the target's own clock.
+        // A surface left on with working verification must answer this one, so only a refusal passes.
+        var testKey = Settings["TestKey"]!;
+        var before = await VesselListAsync(testKey, "before the probe");
+        var request = probe.Prepare(new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey), this, before);
         var answer = await Client.SendAsync(request);
-        var after = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(testKey));
-        var unchanged = JsonNode.DeepEquals(before.Json, after.Json);
-        Expect(!answer.IsSuccess && unchanged, $"{operation.Name}, {signing}, not served (no 2xx) and the vessel list unchanged",
-            $"{Summary(answer)}; the vessel list {(unchanged ? "is unchanged" : "changed")}", answer, after);
+        Expect(!answer.IsSuccess, $"{operation.Name}, {probe}, not served (no 2xx)", Summary(answer), answer);
+        var after = await VesselListAsync(testKey, "after the probe");
+        Expect(JsonNode.DeepEquals(before.Json, after.Json), $"the test key's vessel list unchanged after {operation.Name}, {probe}",
+            "the vessel list changed", before, answer, after);
+    }
+
+    /// <summary>How WRITE-01 presents a write: as it is, or signed as the page shows.</summary>
+    public sealed record WriteProbe(string Name, Func<ApiRequest, WriteSurfaceSuite, Exchange, ApiRequest> Prepare)
+    {
+        public static readonly WriteProbe Unsigned = new("unsigned", (request, _, _) => request);
+
+        public static readonly WriteProbe Signed = new("signed", (request, suite, clockReading) => request.Signed(
+            RequestSigner.Headers(suite.Need("SigningSecret"), Encoding.UTF8.GetBytes(request.Body ?? ""), ServerClock.From(clockReading).NowSeconds)));
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>The test view, read to compare: a failed read proves nothing about a change, so it ends the check inconclusive.</summary>
+    private async Task<Exchange> VesselListAsync(string key, string when)
+    {
+        var list = await Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(key));
+        if (!list.IsSuccess || list.Json?["data"] is not JsonArray)
+            throw new Inconclusive($"the test key's vessel list could not be read {when} ({Summary(list)}), so no change can be judged", list);
+        return list;
     }
 
     /// <summary>A read path does not take POST, PUT, PATCH or DELETE.</summary>
@@ -43,8 +61,8 @@ public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite
 
     public static IEnumerable<TestCaseData> WriteOperations() =>
         from o in Run.Settings?.WriteOperations ?? []
-        from signing in new[] { "unsigned", "signed" }
-        select new TestCaseData(o, signing).SetArgDisplayNames(o.Name, signing);
+        from probe in new[] { WriteProbe.Unsigned, WriteProbe.Signed }
+        select new TestCaseData(o, probe).SetArgDisplayNames(o.Name, probe.Name);
 
     public static IEnumerable<TestCaseData> ReadPathsAndMethods() => Cases.EachEndpointWith(Cases.Endpoints, "POST", "PUT", "PATCH", "DELETE");
 }

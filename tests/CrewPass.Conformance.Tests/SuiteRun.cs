@@ -12,8 +12,29 @@ public sealed record CheckOutcome(string Target, string Name, string Outcome, st
     public string Clause { get; } = Regex.Match(Name, @"^([A-Z]+)_(\d\d)_") is { Success: true } m ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : "PREFLIGHT";
 }
 
+/// <summary>One check's verdict as conformance-report.json types it: failed, transport error, inconclusive, … (the TRX cannot tell them apart).</summary>
+public sealed record ReportVerdict(string Target, string Clause, string Name, string Outcome, string Message);
+
 public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<CheckOutcome> Outcomes, TimeSpan Elapsed, string ResultsDirectory)
 {
+    private readonly Lazy<IReadOnlyList<ReportVerdict>> _verdicts = new(() => ReadReport(Path.Combine(ResultsDirectory, "conformance-report.json")));
+
+    /// <summary>Every check's typed verdict from the run's report.</summary>
+    public IReadOnlyList<ReportVerdict> Verdicts => _verdicts.Value;
+
+    public IEnumerable<ReportVerdict> VerdictsOf(string target) => Verdicts.Where(v => v.Target == target);
+
+    private static IReadOnlyList<ReportVerdict> ReadReport(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        return (from target in report.RootElement.GetProperty("targets").EnumerateArray()
+                from clause in target.GetProperty("clauses").EnumerateArray()
+                from check in clause.GetProperty("checks").EnumerateArray()
+                select new ReportVerdict(target.GetProperty("name").GetString()!, clause.GetProperty("id").GetString()!,
+                    check.GetProperty("name").GetString()!, check.GetProperty("outcome").GetString()!, check.GetProperty("message").GetString() ?? "")).ToArray();
+    }
+
     public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == "Failed");
     public IEnumerable<CheckOutcome> Skipped => Outcomes.Where(o => o.Outcome == "NotExecuted");
     public IEnumerable<CheckOutcome> Passed => Outcomes.Where(o => o.Outcome == "Passed");

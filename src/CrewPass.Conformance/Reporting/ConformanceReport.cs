@@ -17,7 +17,10 @@ public static class Outcomes
     /// <summary>The check could not be completed: no answer came (after retries for reads). Not a conformance verdict; the gate still fails.</summary>
     public const string TransportError = "transport error";
 
-    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation, TransportError];
+    /// <summary>The answers the check got prove nothing about its clause (a refused read, a 429): no verdict, the exchange attached.</summary>
+    public const string Inconclusive = "inconclusive";
+
+    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation, TransportError, Inconclusive];
 }
 
 public sealed record CheckReport(string Name, string Outcome, string Message, IReadOnlyList<string> Exchanges);

@@ -69,6 +69,7 @@ public sealed class HarnessSettings
     public RateLimits.RateLimitConvention RateLimitHeaders => RateLimits.RateLimitReader.ParseConvention(Get("RateLimitHeaders")!);
     public bool RateLimitPerKey => Get("RateLimitScope")!.Equals("key", StringComparison.OrdinalIgnoreCase);
     public int MaxExhaustionRequests => Int("MaxExhaustionRequests");
+    public TimeSpan MaxRecoveryWait => TimeSpan.FromSeconds(Int("MaxRecoveryWait"));
     public bool AllowRateLimitExhaustion => Bool("AllowRateLimitExhaustion");
     public bool AllowLiveExhaustion => Bool("AllowLiveExhaustion");
 
@@ -122,7 +123,7 @@ public sealed class HarnessSettings
 
     private void Validate()
     {
-        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout" })
+        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait" })
             _ = Int(name);
         foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict", "Certify" })
             _ = Bool(name);

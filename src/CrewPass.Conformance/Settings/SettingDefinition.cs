@@ -45,6 +45,7 @@ public static class SettingDefinitions
         new("RateLimitHeaders", SettingKind.Profile, "auto", "Rate-limit header convention: auto, x-ratelimit, ietf-draft or ietf-structured. Against `embedded`, the reference writes the one named (auto: x-ratelimit)."),
         new("RateLimitScope", SettingKind.Profile, "partner", "What one rate-limit budget covers: partner (the page's word; live and test keys share it) or key."),
         new("MaxExhaustionRequests", SettingKind.Profile, "200", "The largest limit the harness will exhaust (RATE-05)."),
+        new("MaxRecoveryWait", SettingKind.Profile, "60", "Seconds RATE-05 waits for service to resume after a 429; a longer Retry-After (an hourly window) makes the recovery part a skip naming this setting."),
         new("AllowRateLimitExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to spend a whole budget."),
         new("AllowLiveExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to exhaust a live key's budget."),
         new("WriteSurface", SettingKind.Profile, "disabled", "disabled (this release) or enabled (a deployment that ships v2 writes)."),

@@ -17,14 +17,17 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTestMethod
 {
-    public const string NeedsPrefix = "needs ";
-    public const string NotApplicablePrefix = "not applicable: ";
-
     public string Id { get; } = ClauseCatalogue.Exists(id) ? id : throw new ArgumentException($"'{id}' is not a clause of CONTRACT.md");
 
-    public TestCommand Wrap(TestCommand command) => new VerdictCommand(command, ClauseCatalogue.Get(Id));
+    /// <summary>
+    /// What the check must hold alone while it runs (it reads a budget request by request, or changes a view others
+    /// compare). Every check holds every other resource of its target shared, so nothing it needs alone moves under it.
+    /// </summary>
+    public Holds Alone { get; set; }
 
-    private sealed class VerdictCommand(TestCommand inner, Clause clause) : DelegatingTestCommand(inner)
+    public TestCommand Wrap(TestCommand command) => new VerdictCommand(command, ClauseCatalogue.Get(Id), Alone);
+
+    private sealed class VerdictCommand(TestCommand inner, Clause clause, Holds alone) : DelegatingTestCommand(inner)
     {
         /// <summary>A listed failure is accepted until its expiry; a listed check that passes, or an expired entry, fails the gate.</summary>
         private static (ResultState, string, string) Judge(KnownDeviation deviation, ResultState state, string outcome, string message)
@@ -42,15 +45,13 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
         public override TestResult Execute(TestExecutionContext context)
         {
             var target = (context.TestObject as ConformanceSuite)?.Target;
-            var (gate, exclusive) = target is null ? (null, false) : target.GateFor(clause.Id);
             var transcript = new List<string>();
-            TransportException? transportFailure = null;
+            Exception? ended = null;
             ConformanceClient.Transcript.Value = transcript;
-            var rateCheck = clause.Area == "RATE";
-            if (exclusive) gate?.EnterWriteLock(); else gate?.EnterReadLock();
             var observing = HarnessHandler.ObserveRateLimits.Value;
-            HarnessHandler.ObserveRateLimits.Value = rateCheck;
+            HarnessHandler.ObserveRateLimits.Value = clause.Area == "RATE";
             using (RequestLedger.For(clause.Id))
+            using (target?.Hold(alone))
             {
                 // Assertions, skips and errors leave the test method as exceptions; record them here so the verdict
                 // below (level, strictness, redaction) applies to every outcome, not just to passes.
@@ -60,30 +61,38 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 }
                 catch (Exception e)
                 {
-                    transportFailure = e as TransportException ?? e.InnerException as TransportException;
-                    context.CurrentResult.RecordException(e);
+                    ended = e;
+                    if (e is not (CheckEnded or TransportException)) context.CurrentResult.RecordException(e);
                 }
                 finally
                 {
                     HarnessHandler.ObserveRateLimits.Value = observing;
-                    if (exclusive) gate?.ExitWriteLock(); else gate?.ExitReadLock();
                 }
             }
             var result = context.CurrentResult;
-            var message = Redactor.Redact(result.Message);
-            var stackTrace = Redactor.Redact(result.StackTrace);
-            var state = result.ResultState;
             var settings = Run.Current.Settings;
-            if (state.Status == TestStatus.Failed && clause.Level == ClauseLevel.Should && settings is { FailOnShould: false })
-                state = ResultState.Warning;
-            else if (state.Status == TestStatus.Skipped && message.StartsWith(NeedsPrefix, StringComparison.Ordinal) && settings is { Strict: true })
-                state = ResultState.Failure;
-            var outcome = transportFailure is not null || message.Contains(nameof(TransportException), StringComparison.Ordinal)
-                ? Outcomes.TransportError
-                : Verdicts.OutcomeOf(state, message);
-            if (outcome == Outcomes.TransportError)
-                (state, message) = (ResultState.Error, $"transport error, not a conformance verdict: {transportFailure?.Message ?? message}\nexchanges so far: {string.Join("; ", transcript)}");
-            if (Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName)) is { } deviation)
+            var strict = settings is { Strict: true };
+            // The outcome comes from the type the check ended with, never from its text (which quotes the target).
+            var (state, outcome, message) = (ended as CheckEnded ?? (ended as TransportException ?? ended?.InnerException as TransportException) as Exception) switch
+            {
+                NeedsSetting n => (strict ? ResultState.Failure : ResultState.Ignored, Outcomes.Skipped, n.Message),
+                NotApplicable n => (ResultState.Ignored, Outcomes.NotApplicable, n.Message),
+                Inconclusive i => (strict ? ResultState.Failure : ResultState.Inconclusive, Outcomes.Inconclusive, i.Message),
+                TransportException t => (ResultState.Error, Outcomes.TransportError,
+                    $"transport error, not a conformance verdict: {t.Message}\nexchanges so far: {string.Join("; ", transcript)}"),
+                _ => result.ResultState.Status switch
+                {
+                    TestStatus.Passed => (result.ResultState, Outcomes.Passed, result.Message),
+                    TestStatus.Failed when clause.Level == ClauseLevel.Should && settings is { FailOnShould: false } => (ResultState.Warning, Outcomes.Warning, result.Message),
+                    TestStatus.Failed => (result.ResultState, Outcomes.Failed, result.Message),
+                    TestStatus.Warning => (result.ResultState, Outcomes.Warning, result.Message),
+                    // An Assert.Ignore or Inconclusive the check did not type: a harness bug, shown as a failure to conclude.
+                    _ => (strict ? ResultState.Failure : ResultState.Inconclusive, Outcomes.Inconclusive, "untyped end of check: " + result.Message),
+                },
+            };
+            message = Redactor.Redact(message);
+            var stackTrace = Redactor.Redact(result.StackTrace);
+            if (Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName)) is { } deviation && !strict)
                 (state, outcome, message) = Judge(deviation, state, outcome, message);
             var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
             result.SetResult(state, prefixed, stackTrace);
@@ -91,4 +100,17 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             return result;
         }
     }
+}
+
+/// <summary>What a check can need to hold alone on its target (<see cref="ClauseAttribute.Alone"/>).</summary>
+[Flags]
+public enum Holds
+{
+    Nothing = 0,
+    /// <summary>The budget of the partner of LiveKey and TestKey, read request by request.</summary>
+    PartnerBudget = 1,
+    /// <summary>The budget the exhaustion and counting checks read: RateLimitKey's partner's, or PartnerBudget without one.</summary>
+    RateLimitBudget = 2,
+    /// <summary>The test key's vessel list, which the write probes may change and other checks compare.</summary>
+    TestView = 4,
 }

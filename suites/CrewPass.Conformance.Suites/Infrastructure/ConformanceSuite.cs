@@ -24,11 +24,8 @@ public abstract class ConformanceSuite(TargetUnderTest target)
     {
         if (Settings[setting] is { } value) return value;
         var definition = SettingDefinitions.Find(setting)!;
-        Assert.Ignore($"{ClauseAttribute.NeedsPrefix}{setting}: set {definition.EnvironmentName} or the runsettings parameter {setting}. {definition.Description}");
-        return "";
+        throw new NeedsSetting(setting, $"set {definition.EnvironmentName} or the runsettings parameter {setting}. {definition.Description}");
     }
-
-    protected static void NotApplicable(string reason) => Assert.Ignore(ClauseAttribute.NotApplicablePrefix + reason);
 
     /// <summary>The check's one assertion: expected against actual, with the exchanges as evidence.</summary>
     protected static void Expect(bool holds, string expected, string actual, params Exchange[] evidence)

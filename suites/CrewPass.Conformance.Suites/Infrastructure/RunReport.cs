@@ -68,7 +68,9 @@ public static class RunReport
     private static string StatusOf(IReadOnlyList<CheckReport> checks)
     {
         if (checks.Count == 0) return "no checks ran";
-        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Skipped })
+        // A clause is passed only when a check passed and none ended otherwise: transport errors and inconclusive
+        // checks prove nothing, so a clause made only of them is reported as such, never as passed.
+        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.TransportError, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Inconclusive, Outcomes.Skipped })
             if (checks.Any(c => c.Outcome == outcome)) return outcome;
         return checks.All(c => c.Outcome == Outcomes.NotApplicable) ? Outcomes.NotApplicable : Outcomes.Passed;
     }

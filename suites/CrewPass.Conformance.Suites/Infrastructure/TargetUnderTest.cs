@@ -33,30 +33,32 @@ public sealed class TargetUnderTest : IDisposable
     /// </summary>
     public Task<TargetUnderTest?> WriteSurfaceAsync() => _writeSurface.Value;
 
-    /// <summary>
-    /// Rate-limit checks read the partner's budget request by request, so while one runs nothing else may spend it:
-    /// they hold this exclusively, every other check holds it shared.
-    /// </summary>
-    public ReaderWriterLockSlim BudgetGate { get; } = new();
-
-    /// <summary>The dedicated rate-limit partner's budget (RateLimitKey): only the rate checks that use it hold it.</summary>
-    public ReaderWriterLockSlim RateLimitKeyGate { get; } = new();
+    private readonly Dictionary<Holds, ReaderWriterLockSlim> _resources =
+        new[] { Holds.PartnerBudget, Holds.RateLimitBudget, Holds.TestView }.ToDictionary(r => r, _ => new ReaderWriterLockSlim());
 
     /// <summary>
-    /// Which budget (or data) a check must hold, and whether alone: RATE-03 and RATE-04 read the main partner's budget;
-    /// RATE-02, RATE-05 and RATE-06 read the dedicated RateLimitKey partner's when there is one (nothing else spends it,
-    /// so the other checks run on meanwhile), else the main partner's. Every other check only spends, shared.
+    /// Holds the resources a check declared (<see cref="ClauseAttribute.Alone"/>) alone and every other one shared, always
+    /// in the same order. The rate-limit budget is the main partner's own when there is no RateLimitKey partner.
     /// </summary>
-    public (ReaderWriterLockSlim Gate, bool Exclusive) GateFor(string clause) => clause switch
+    public IDisposable Hold(Holds alone)
     {
-        "RATE-02" or "RATE-05" or "RATE-06" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, true),
-        "RATE-02" or "RATE-03" or "RATE-04" or "RATE-05" or "RATE-06" => (BudgetGate, true),
-        "WRITE-01" when Settings["RateLimitKey"] is not null => (RateLimitKeyGate, false),
-        // Vessel-attach adds to the test view that other checks compare; on a deployment whose write surface is its
-        // own (not the embedded companion), nothing may read that view while it changes.
-        "SIG-02" or "SIG-03" => (BudgetGate, true),
-        _ => (BudgetGate, false),
-    };
+        var locks = _resources.Keys.GroupBy(r => r == Holds.RateLimitBudget && Settings["RateLimitKey"] is null ? Holds.PartnerBudget : r)
+            .OrderBy(g => g.Key)
+            .Select(g => (Lock: _resources[g.Key], Alone: g.Any(r => alone.HasFlag(r))))
+            .ToArray();
+        foreach (var (gate, exclusive) in locks)
+            if (exclusive) gate.EnterWriteLock(); else gate.EnterReadLock();
+        return new Release(() =>
+        {
+            foreach (var (gate, exclusive) in locks.Reverse())
+                if (exclusive) gate.ExitWriteLock(); else gate.ExitReadLock();
+        });
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
 
     /// <summary>
     /// A plain keyed GET, sent once per target and shared by every check that only reads it
@@ -76,7 +78,6 @@ public sealed class TargetUnderTest : IDisposable
         if (_writeSurface.IsValueCreated && _writeSurface.Value.IsCompletedSuccessfully && _writeSurface.Value.Result is { } companion && companion != this)
             companion.Dispose();
         Client.Dispose();
-        BudgetGate.Dispose();
-        RateLimitKeyGate.Dispose();
+        foreach (var gate in _resources.Values) gate.Dispose();
     }
 }

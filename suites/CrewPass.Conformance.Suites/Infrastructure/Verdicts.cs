@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CrewPass.Conformance.Clauses;
 using CrewPass.Conformance.Reporting;
-using NUnit.Framework.Interfaces;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
@@ -16,13 +15,4 @@ public static class Verdicts
 
     public static void Record(string target, Clause clause, string test, string outcome, string message, IReadOnlyList<string> exchanges) =>
         All.Enqueue(new Verdict(target, clause.Id, clause.Level, test, outcome, message, exchanges));
-
-    public static string OutcomeOf(ResultState state, string message) => state.Status switch
-    {
-        TestStatus.Passed => Outcomes.Passed,
-        TestStatus.Failed => Outcomes.Failed,
-        TestStatus.Warning => Outcomes.Warning,
-        TestStatus.Skipped when message.StartsWith(ClauseAttribute.NotApplicablePrefix, StringComparison.Ordinal) => Outcomes.NotApplicable,
-        _ => Outcomes.Skipped,
-    };
 }

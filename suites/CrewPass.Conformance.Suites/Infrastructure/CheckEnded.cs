@@ -1,0 +1,30 @@
+using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Reporting;
+
+namespace CrewPass.Conformance.Suites.Infrastructure;
+
+/// <summary>
+/// A check that ends without a verdict on the target says why with a type, never with a message prefix: the wrapper
+/// (<see cref="ClauseAttribute"/>) turns each into its outcome, whatever text the target put in the evidence.
+/// </summary>
+public abstract class CheckEnded(string message, string outcome, IReadOnlyList<Exchange>? evidence = null) : Exception(message)
+{
+    public string Outcome { get; } = outcome;
+    public IReadOnlyList<Exchange> Evidence { get; } = evidence ?? [];
+}
+
+/// <summary>The check needs a key or setting the target did not provide: a skip naming it, a failure under Strict.</summary>
+public sealed class NeedsSetting(string setting, string how) : CheckEnded($"needs {setting}: {how}", Outcomes.Skipped)
+{
+    public string Setting { get; } = setting;
+}
+
+/// <summary>The target's profile rules the check out: never a failure, strict or not.</summary>
+public sealed class NotApplicable(string reason) : CheckEnded($"not applicable: {reason}", Outcomes.NotApplicable);
+
+/// <summary>
+/// The check got answers that prove nothing about its clause (a failed or refused read, a 429): no verdict, with the
+/// exchange attached. Never a pass; a failure only under Strict, where every check must conclude.
+/// </summary>
+public sealed class Inconclusive(string reason, params Exchange[] evidence)
+    : CheckEnded($"inconclusive: {reason}" + string.Concat(evidence.Select(e => "\nevidence:\n" + e.Evidence())), Outcomes.Inconclusive, evidence);
