@@ -15,7 +15,7 @@ public sealed class AuthenticationSuite(TargetUnderTest target) : ConformanceSui
     [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpoint))]
     public async Task AUTH_01_A_request_without_a_key_gets_invalid_api_key(Endpoint endpoint)
     {
-        var answer = await Client.GetAsync(endpoint.Path);
+        var (answer, _) = await RefusalAsync(Refusal.NoKey, endpoint);
         Expect(answer.Status is >= 400 and < 500 && ErrorCode(answer) == "invalid_api_key",
             $"a 4xx with error code invalid_api_key at {Settings.ErrorCodePointer}", Summary(answer), answer);
     }

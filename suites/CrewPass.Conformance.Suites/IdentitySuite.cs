@@ -31,22 +31,34 @@ public sealed class IdentitySuite(TargetUnderTest target) : ConformanceSuite(tar
         Expect(answer.StringAt("/mode") == mode, $"mode \"{mode}\" for {keySetting}", $"mode {answer.Json?["mode"]?.ToJsonString() ?? "(none)"}", answer);
     }
 
-    /// <summary>"Your granted scopes are derived from your CrewPass plan": what is listed is served, what is not is refused.</summary>
+    /// <summary>"Your granted scopes are derived from your CrewPass plan": what is listed is served, what is not is refused; every key, both forms.</summary>
     [Clause("ME-03")]
-    [TestCaseSource(nameof(EndpointsAndKeys))]
-    public async Task ME_03_The_scope_list_is_the_whole_grant(Endpoint endpoint, string keySetting)
+    [TestCaseSource(nameof(ScopedEndpointsWithEveryKey))]
+    public async Task ME_03_The_scope_list_is_the_whole_grant(Endpoint endpoint, KeyUse key)
     {
-        Need(keySetting);
-        if (endpoint.Scope is null) throw new NotApplicable($"{endpoint} needs no scope");
-        var granted = (await GrantedScopesAsync(keySetting)).Contains(endpoint.Scope!);
-        var answer = await Target.ObserveAsync(endpoint.Path, keySetting);
+        var answer = NotThrottled(await ObserveAsync(endpoint, key), $"{endpoint} with {key}");
+        var granted = (await GrantedScopesAsync(key.Setting)).Contains(endpoint.Scope!);
         if (granted)
-            Expect(answer.IsSuccess, $"2xx: {keySetting}'s scope list names {endpoint.Scope}", Summary(answer), answer);
+            Expect(answer.IsSuccess, $"2xx: {key.Setting}'s scope list names {endpoint.Scope}", Summary(answer), answer);
         else
             Expect(answer.Status == Settings.InsufficientScopeStatus && ErrorCode(answer) == "insufficient_scope",
-                $"{Settings.InsufficientScopeStatus} insufficient_scope: {keySetting}'s scope list lacks {endpoint.Scope}", Summary(answer), answer);
+                $"{Settings.InsufficientScopeStatus} insufficient_scope: {key.Setting}'s scope list lacks {endpoint.Scope}", Summary(answer), answer);
     }
 
-    public static IEnumerable<TestCaseData> EndpointsAndKeys() =>
-        Cases.EachEndpointWith(Cases.Endpoints.Where(e => e.Scope is not null), "LiveKey", "TestKey", "RestrictedKey");
+    /// <summary>The refusal half of ME-03 needs a key that lacks a scope: RestrictedKey must lack one, or nothing shows it.</summary>
+    [Clause("ME-03")]
+    [Test]
+    public async Task ME_03_RestrictedKey_lacks_a_catalogued_scope()
+    {
+        Need("RestrictedKey");
+        var me = await Target.ObserveAsync(ContractDefaults.MePath, "RestrictedKey");
+        Expect(me.Status == 200, "200 from /partners/me for RestrictedKey, with its scope list", Summary(me), me);
+        var scopes = Cases.Endpoints.Select(e => e.Scope).OfType<string>().Distinct().ToArray();
+        var granted = await GrantedScopesAsync("RestrictedKey");
+        if (scopes.All(granted.Contains))
+            throw new NeedsSetting("RestrictedKey", $"its scope list ({string.Join(", ", granted)}) lacks no catalogued scope ({string.Join(", ", scopes)}), " +
+                                                    "so no refusal can be shown; set CREWPASS_RESTRICTED_KEY to a key of a plan without one of them");
+    }
+
+    public static IEnumerable<TestCaseData> ScopedEndpointsWithEveryKey() => Cases.EachEndpointWithEveryKey(Cases.Endpoints.Where(e => e.Scope is not null));
 }

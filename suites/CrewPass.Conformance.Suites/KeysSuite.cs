@@ -17,34 +17,39 @@ public sealed partial class KeysSuite(TargetUnderTest target) : ConformanceSuite
     [TestCaseSource(typeof(Cases), nameof(Cases.InvalidCredentials))]
     public async Task KEY_01_Every_invalid_credential_gets_invalid_api_key(CredentialCase credential, Endpoint endpoint)
     {
-        var (value, answer) = await PresentAsync(credential, endpoint);
-        var transportRefusal = MayBeRefusedByHttpLayer(value) && answer.Status is 400 or 431;
-        Expect(!answer.IsSuccess && answer.Status < 500 && (ErrorCode(answer) == "invalid_api_key" || transportRefusal),
-            $"invalid_api_key for {credential.Why}" + (MayBeRefusedByHttpLayer(value) ? " (or an HTTP-layer 400/431)" : "") + ", never 2xx or 5xx",
+        var refusal = await RefusalAsync(new Refusal(credential), endpoint);
+        var answer = refusal.Answer;
+        Expect(!answer.IsSuccess && answer.Status < 500 && (ErrorCode(answer) == "invalid_api_key" || HttpLayerAnswered(refusal)),
+            $"invalid_api_key for {credential.Why}" + (refusal.HttpLayerMayAnswer ? " (or an HTTP-layer 400/431)" : "") + ", never 2xx or 5xx",
             Summary(answer), answer);
     }
 
-    /// <summary>The invalid_api_key answer: status InvalidKeyStatus, error.schema.json, the code at ErrorCodePointer.</summary>
+    /// <summary>
+    /// The invalid_api_key answer: status InvalidKeyStatus, the error schema (ErrorSchema), the code at ErrorCodePointer;
+    /// for every refusal (the missing key, every corpus credential, the revoked key, every widget key), not one of them.
+    /// </summary>
     [Clause("KEY-02")]
-    [TestCaseSource(nameof(MissingAndUnknownKeys))]
-    public async Task KEY_02_The_invalid_api_key_answer_has_the_contract_shape(Endpoint endpoint, string credential)
+    [TestCaseSource(typeof(Cases), nameof(Cases.EveryRefusal))]
+    public async Task KEY_02_The_invalid_api_key_answer_has_the_contract_shape(Refusal refusal, Endpoint endpoint)
     {
-        var answer = await SendWithoutValidKeyAsync(endpoint, credential);
-        var violations = Schemas.Violations(SchemaCatalogue.Error, answer.Body);
+        var answered = await RefusalAsync(refusal, endpoint);
+        if (HttpLayerAnswered(answered)) throw new NotApplicable($"an HTTP-layer {answered.Answer.Status} answered {refusal.Why}, before the API (KEY-01 allows it)");
+        var answer = answered.Answer;
+        var violations = Schemas.Violations(Settings.ErrorSchema, answer.Body);
         Expect(answer.Status == Settings.InvalidKeyStatus && violations.Count == 0 && ErrorCode(answer) == "invalid_api_key",
-            $"{Settings.InvalidKeyStatus} with a body matching {SchemaCatalogue.Error} and code invalid_api_key at {Settings.ErrorCodePointer}",
+            $"{Settings.InvalidKeyStatus} with a body matching {Path.GetFileName(Settings.ErrorSchema)} and code invalid_api_key at {Settings.ErrorCodePointer}, for {refusal.Why}",
             Summary(answer) + (violations.Count > 0 ? $"; schema: {string.Join("; ", violations)}" : ""), answer);
     }
 
-    /// <summary>RFC 6750 §3: a 401 names the Bearer scheme in WWW-Authenticate.</summary>
+    /// <summary>RFC 6750 §3: a 401 names the Bearer scheme in WWW-Authenticate, on every refusal.</summary>
     [Clause("KEY-03")]
-    [TestCaseSource(nameof(MissingAndUnknownKeys))]
-    public async Task KEY_03_A_401_carries_WWW_Authenticate_Bearer(Endpoint endpoint, string credential)
+    [TestCaseSource(typeof(Cases), nameof(Cases.EveryRefusal))]
+    public async Task KEY_03_A_401_carries_WWW_Authenticate_Bearer(Refusal refusal, Endpoint endpoint)
     {
-        var answer = await SendWithoutValidKeyAsync(endpoint, credential);
-        if (answer.Status != 401) throw new NotApplicable($"the target refused with {answer.Status}, not 401");
+        var (answer, _) = await RefusalAsync(refusal, endpoint);
+        if (answer.Status != 401) throw new NotApplicable($"the target refused {refusal.Why} with {answer.Status}, not 401");
         var challenge = answer.Header("WWW-Authenticate");
-        Expect(challenge is not null && BearerChallenge().IsMatch(challenge), "WWW-Authenticate naming the Bearer scheme",
+        Expect(challenge is not null && BearerChallenge().IsMatch(challenge), $"WWW-Authenticate naming the Bearer scheme, for {refusal.Why}",
             challenge is null ? "no WWW-Authenticate header" : $"WWW-Authenticate: {challenge}", answer);
     }
 
@@ -73,7 +78,7 @@ public sealed partial class KeysSuite(TargetUnderTest target) : ConformanceSuite
     [TestCaseSource(typeof(Cases), nameof(Cases.WidgetCredentials))]
     public async Task KEY_05_Widget_keys_are_refused_with_invalid_api_key(CredentialCase credential, Endpoint endpoint)
     {
-        var (_, answer) = await PresentAsync(credential, endpoint);
+        var (answer, _) = await RefusalAsync(new Refusal(credential), endpoint);
         Expect(!answer.IsSuccess && answer.Status < 500 && ErrorCode(answer) == "invalid_api_key",
             $"invalid_api_key for {credential.Why}", Summary(answer), answer);
     }
@@ -90,32 +95,11 @@ public sealed partial class KeysSuite(TargetUnderTest target) : ConformanceSuite
             $"TestKey identifies {test.StringAt("/partner_id") ?? "(no partner_id)"}", live, test);
     }
 
-    public static IEnumerable<TestCaseData> MissingAndUnknownKeys() => Cases.EachEndpointWith(Cases.Endpoints, "no-key", "unknown-key");
-
     public static IEnumerable<TestCaseData> PresentedKeys() =>
         Cases.EachEndpointWith(Cases.Endpoints, "valid-bearer", "valid-x-partner-api-key", "unknown-key", "genuine-key-appended");
 
     [GeneratedRegex(@"(^|,)\s*Bearer(\s|,|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BearerChallenge();
 
-    /// <summary>Control characters are not legal in a header value, and a key past the header limit may stop at a proxy.</summary>
-    private bool MayBeRefusedByHttpLayer(string value) =>
-        value.Any(c => c < 0x20 || c == 0x7f) || System.Text.Encoding.UTF8.GetByteCount(value) > Settings.LongKeyBytes;
-
-    private async Task<(string Value, Exchange Answer)> PresentAsync(CredentialCase credential, Endpoint endpoint)
-    {
-        var value = CredentialTemplate.Fill(credential.Template, Need, new Randomizer(Run.Current.FuzzSeed));
-        var request = credential.Presentation switch
-        {
-            Presentation.Bearer => ApiRequest.Get(endpoint.Path).WithBearer(value),
-            Presentation.ApiKeyHeader => ApiRequest.Get(endpoint.Path).WithApiKeyHeader(value),
-            _ => ApiRequest.Get(endpoint.Path).WithHeader("Authorization", value),
-        };
-        return (value, await Client.SendAsync(request));
-    }
-
     private async Task<(string, Exchange)> SendKeyAsync(Endpoint endpoint, string key) => (key, await Client.GetAsync(endpoint.Path, r => r.WithBearer(key)));
-
-    private async Task<Exchange> SendWithoutValidKeyAsync(Endpoint endpoint, string credential) =>
-        credential == "no-key" ? await Client.GetAsync(endpoint.Path) : (await SendKeyAsync(endpoint, "cpk_live_" + new string('0', 24))).Item2;
 }

@@ -108,7 +108,7 @@ public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(targ
             "flipped-middle-digit" => Flip(good.Signature, 32),
             "flipped-last-digit" => Flip(good.Signature, 63),
             "other-partners-secret" => RequestSigner.Sign(Need("OtherSigningSecret"), good.Timestamp, good.Nonce, body),
-            "signed-over-another-body" => RequestSigner.Sign(secret, good.Timestamp, good.Nonce, Encoding.UTF8.GetBytes(operation.Body.Replace("conformance", "conformancf"))),
+            "signed-over-another-body" => RequestSigner.Sign(secret, good.Timestamp, good.Nonce, Encoding.UTF8.GetBytes(Tampered(operation.Body))),
             "signed-over-another-timestamp" => RequestSigner.Sign(secret, (long.Parse(good.Timestamp, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture), good.Nonce, body),
             "signed-over-another-nonce" => RequestSigner.Sign(secret, good.Timestamp, RequestSigner.NewNonce(), body),
             _ => "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)),
@@ -127,7 +127,7 @@ public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(targ
         var operation = Settings.SigningOperation;
         if (variant == "one-byte-changed-after-signing")
         {
-            var tampered = operation.Body.Replace("conformance", "conformancf");
+            var tampered = Tampered(operation.Body);
             var answer = await SendAsync(operation, tampered, Sign(operation.Body));
             Expect(Refused(answer), $"a refusal ({RefusalText}) for a body changed after signing", Summary(answer), answer);
             return;
@@ -177,25 +177,45 @@ public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(targ
 
     /// <summary>"A unique, single-use token per request": a nonce works once, whatever else changes, even under concurrency.</summary>
     [Clause("SIG-07")]
-    [TestCase("reused-with-a-fresh-signature")]
-    [TestCase("reused-with-another-body")]
-    [TestCase("byte-identical-replay")]
-    public async Task SIG_07_A_nonce_is_single_use(string variant)
+    [TestCaseSource(nameof(NonceReuses))]
+    public async Task SIG_07_A_nonce_is_single_use(NonceReuse reuse)
     {
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
-        var first = Sign(operation.Body);
-        var accepted = await SendAsync(operation, operation.Body, first);
-        Expect(accepted.IsSuccess, "the nonce's first use to be accepted", Summary(accepted), accepted);
         var secret = Settings["SigningSecret"]!;
-        var (body, headers) = variant switch
-        {
-            "reused-with-a-fresh-signature" => (operation.Body, Resign(secret, operation.Body, first.Nonce, long.Parse(first.Timestamp, CultureInfo.InvariantCulture) + 1)),
-            "reused-with-another-body" => (operation.Body.Replace("conformance", "conformancf"), Resign(secret, operation.Body.Replace("conformance", "conformancf"), first.Nonce, long.Parse(first.Timestamp, CultureInfo.InvariantCulture))),
-            _ => (operation.Body, first),
-        };
+        var first = Resign(secret, operation.Body, RequestSigner.NewNonce(), _clock!.NowSeconds - reuse.Age);
+        var accepted = await SendAsync(operation, operation.Body, first);
+        Expect(accepted.IsSuccess, $"the nonce's first use to be accepted (timestamp {reuse.Age} s old, inside the window)", Summary(accepted), accepted);
+        var (body, headers) = reuse.Again(operation.Body, first, secret);
         var replay = await SendAsync(operation, body, headers);
-        Expect(Refused(replay), $"a refusal ({RefusalText}) for the nonce {variant}", Summary(replay), accepted, replay);
+        Expect(Refused(replay), $"a refusal ({RefusalText}) for the nonce {reuse}", Summary(replay), accepted, replay);
+    }
+
+    /// <summary>How SIG-07 uses a nonce a second time, and how old the first use's timestamp is.</summary>
+    public sealed record NonceReuse(string Name, long Age, Func<string, SignatureHeaders, string, (string Body, SignatureHeaders Headers)> Again)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<TestCaseData> NonceReuses() => new NonceReuse[]
+    {
+        new("reused-with-a-fresh-signature", 0, (body, first, secret) => (body, Resign(secret, body, first.Nonce, Seconds(first.Timestamp) + 1))),
+        new("reused-with-another-body", 0, (body, first, secret) => (Tampered(body), Resign(secret, Tampered(body), first.Nonce, Seconds(first.Timestamp)))),
+        new("byte-identical-replay", 0, (body, first, _) => (body, first)),
+        // "A deployment remembers a nonce at least until its timestamp is 300 s old": one 250 s old is still inside.
+        new("reused-while-its-timestamp-is-250-s-old", 250, (body, first, _) => (body, first)),
+    }.Select(r => new TestCaseData(r).SetArgDisplayNames(r.Name));
+
+    private static long Seconds(string timestamp) => long.Parse(timestamp, CultureInfo.InvariantCulture);
+
+    /// <summary>The body with one byte changed inside its first value: still valid JSON, so only the signature can refuse it.</summary>
+    private static string Tampered(string body)
+    {
+        var at = body.IndexOf(':', StringComparison.Ordinal);
+        while (++at < body.Length && !char.IsAsciiLetterOrDigit(body[at])) { }
+        if (at >= body.Length) throw new InvalidOperationException($"the signing operation's body has no letter or digit in a value to change: {body}");
+        var changed = body[at] switch { '0' => '1', 'a' => 'b', >= '1' and <= '9' => '0', _ => 'a' };
+        return body[..at] + changed + body[(at + 1)..];
     }
 
     [Clause("SIG-07")]

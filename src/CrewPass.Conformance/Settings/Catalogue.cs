@@ -1,8 +1,14 @@
 namespace CrewPass.Conformance.Settings;
 
-/// <summary>A catalogued read endpoint (CONTRACT.md, "The catalogue of endpoints").</summary>
-public sealed record Endpoint(string Method, string Path, string? Scope, string Schema)
+/// <summary>What a read answers with: a list (<c>{"data": [...]}</c>) or one object.</summary>
+public enum BodyShape { List, Object }
+
+/// <summary>A catalogued read endpoint (CONTRACT.md, "The catalogue of endpoints"), or a profile's row.</summary>
+public sealed record Endpoint(string Method, string Path, string? Scope, string Schema, BodyShape Shape)
 {
+    /// <summary>Every schema a success body must match: the catalogue's own, and one a profile row adds to it.</summary>
+    public IReadOnlyList<string> Schemas { get; init; } = [Schema];
+
     public override string ToString() => $"{Method} {Path}";
 }
 
@@ -16,8 +22,8 @@ public static class ContractDefaults
 
     public static IReadOnlyList<Endpoint> Endpoints { get; } =
     [
-        new("GET", MePath, null, "partner.schema.json"),
-        new("GET", VesselListPath, "vessels:read", "vessel-list.schema.json"),
+        new("GET", MePath, null, "partner.schema.json", BodyShape.Object),
+        new("GET", VesselListPath, "vessels:read", "vessel-list.schema.json", BodyShape.List),
     ];
 
     public static IReadOnlyList<WriteOperation> WriteOperations { get; } =

@@ -86,12 +86,36 @@ public sealed class HarnessSettings
         WriteOperations.FirstOrDefault(o => o.Name == name)
         ?? throw Invalid(setting, $"no write operation is named '{name}' (WriteOperations: {string.Join(", ", WriteOperations.Select(o => o.Name))})");
 
+    /// <summary>The error body's schema: the profile's ErrorSchema, else the bundled error.schema.json.</summary>
+    public string ErrorSchema => Get("ErrorSchema") ?? Schemas.SchemaCatalogue.Error;
+
+    /// <summary>
+    /// The catalogue, refined by the profile's rows: a new path is added; a catalogued path keeps its scope, shape and
+    /// schema, and a row for it may only add a schema its bodies must match too. A row never removes a requirement.
+    /// </summary>
     public IReadOnlyList<Endpoint> Endpoints
     {
         get
         {
-            var extra = Get("Endpoints") is { } json ? ParseList<Endpoint>("Endpoints", json) : [];
-            return ContractDefaults.Endpoints.Where(e => extra.All(x => x.Path != e.Path)).Concat(extra).ToArray();
+            var rows = Get("Endpoints") is { } json ? ParseList<Endpoint>("Endpoints", json) : [];
+            var relativeTo = SourceOf("Endpoints") == SettingSource.Profile ? Path.GetDirectoryName(Path.GetFullPath(Get("Profile")!))! : Directory.GetCurrentDirectory();
+            rows = rows.Select(r => r with { Schema = Path.GetFullPath(r.Schema, relativeTo), Schemas = [Path.GetFullPath(r.Schema, relativeTo)] }).ToArray();
+            var endpoints = ContractDefaults.Endpoints.ToList();
+            foreach (var row in rows)
+            {
+                var index = endpoints.FindIndex(e => e.Path == row.Path && e.Method == row.Method);
+                if (index < 0)
+                {
+                    endpoints.Add(row);
+                    continue;
+                }
+                var catalogued = endpoints[index];
+                if (row.Scope != catalogued.Scope || row.Shape != catalogued.Shape)
+                    throw Invalid("Endpoints", $"the row for {catalogued} says scope {row.Scope ?? "none"} and shape {row.Shape}, but the catalogue requires scope " +
+                                               $"{catalogued.Scope ?? "none"} and shape {catalogued.Shape}: a profile refines the catalogue and never drops a requirement (ME-03 checks that scope)");
+                endpoints[index] = catalogued with { Schemas = [.. catalogued.Schemas, row.Schema] };
+            }
+            return endpoints;
         }
     }
 
@@ -134,9 +158,26 @@ public sealed class HarnessSettings
         if (!ErrorCodePointer.StartsWith('/')) throw Invalid("ErrorCodePointer", $"'{ErrorCodePointer}' is not a JSON pointer (it starts with /)");
         if (!IsEmbedded && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
             throw Invalid("BaseUrl", $"'{BaseUrl}' is neither `embedded` nor an absolute http(s) URL");
-        _ = Endpoints;
+        LoadsAsSchema("ErrorSchema", ErrorSchema);
+        foreach (var schema in Endpoints.SelectMany(e => e.Schemas).Distinct()) LoadsAsSchema("Endpoints", schema);
         _ = SigningOperation;
         if (!int.TryParse(Get("EmbeddedClockOffset"), out _)) throw Invalid("EmbeddedClockOffset", $"'{Get("EmbeddedClockOffset")}' is not a whole number of seconds");
+    }
+
+    /// <summary>A schema setting names a file NJsonSchema can load, or the run stops here with one message naming it.</summary>
+    private void LoadsAsSchema(string name, string schema)
+    {
+        try
+        {
+            _ = Schemas.SchemaCatalogue.Bundled.Load(schema);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var problem = File.Exists(Path.Combine(Schemas.SchemaCatalogue.Bundled.Directory, schema))
+                ? $"'{schema}' is not a JSON schema: {e.Message.Split('\n')[0]}"
+                : $"the schema file '{schema}' does not exist";
+            throw Invalid(name, problem);
+        }
     }
 
     private void OneOf(string name, params string[] allowed)
@@ -192,7 +233,10 @@ public sealed class HarnessSettings
                 throw new HarnessConfigurationException(name, $"profile {path}: {name} is a key or secret; keys belong in the environment ({definition.EnvironmentName}), never in a file");
             if (definition.Kind != SettingKind.Profile)
                 throw new HarnessConfigurationException(name, $"profile {path}: {name} is not a profile setting; set it in runsettings or {definition.EnvironmentName}");
-            yield return (name, node is JsonValue value ? value.ToString() : node?.ToJsonString() ?? "");
+            var text = node is JsonValue value ? value.ToString() : node?.ToJsonString() ?? "";
+            // A file a profile names lives beside the profile, wherever the run is started from.
+            if (definition.IsPath && text.Length > 0) text = Path.GetFullPath(text, Path.GetDirectoryName(Path.GetFullPath(path))!);
+            yield return (name, text);
         }
     }
 
@@ -200,7 +244,11 @@ public sealed class HarnessSettings
     {
         try
         {
-            var items = JsonSerializer.Deserialize<T[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { RespectRequiredConstructorParameters = true });
+            var items = JsonSerializer.Deserialize<T[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)
+            {
+                RespectRequiredConstructorParameters = true,
+                Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+            });
             return items ?? throw new JsonException("null");
         }
         catch (JsonException e)

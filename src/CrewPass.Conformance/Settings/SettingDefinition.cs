@@ -16,6 +16,9 @@ public enum SettingKind
 
 public sealed record SettingDefinition(string Name, SettingKind Kind, string? Default, string Description)
 {
+    /// <summary>A file path: in a profile it is relative to the profile file, elsewhere to the working directory.</summary>
+    public bool IsPath { get; init; }
+
     /// <summary>CREWPASS_ and the name in upper snake case: LiveKey becomes CREWPASS_LIVE_KEY.</summary>
     public string EnvironmentName { get; } = "CREWPASS_" + Regex.Replace(Name, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
 }
@@ -27,7 +30,7 @@ public static class SettingDefinitions
     [
         new("BaseUrl", SettingKind.Target, "embedded", "The deployment's base URL; `embedded` starts the in-process reference deployment."),
         new("CaCertificate", SettingKind.Target, null, "PEM file (or PEM text) of the CA to trust for a private or self-signed target, as curl --cacert."),
-        new("Profile", SettingKind.Target, null, "Path of a JSON profile file holding the deployment's conventions (any Profile setting below)."),
+        new("Profile", SettingKind.Target, null, "Path of a JSON profile file holding the deployment's conventions (any Profile setting below).") { IsPath = true },
         new("LiveKey", SettingKind.Secret, null, "A `cpk_live_` key of the partner under test."),
         new("TestKey", SettingKind.Secret, null, "The same partner's `cpk_test_` key."),
         new("WidgetKey", SettingKind.Secret, null, "A genuine `cppk_` widget key of the same partner (KEY-05)."),
@@ -41,7 +44,8 @@ public static class SettingDefinitions
         new("InsufficientScopeStatus", SettingKind.Profile, "403", "Status of the insufficient_scope answer."),
         new("ErrorCodePointer", SettingKind.Profile, "/error/code", "JSON pointer to the error code in an error body."),
         new("LongKeyBytes", SettingKind.Profile, "8192", "The target's header limit: a longer key may get an HTTP-layer 400 or 431."),
-        new("Endpoints", SettingKind.Profile, null, "Extra catalogued read endpoints, a JSON array of {method, path, scope, schema}; a row with a catalogued path replaces it."),
+        new("ErrorSchema", SettingKind.Profile, null, "JSON schema file of the deployment's error body (KEY-02, HTTP-01); defaults to the bundled error.schema.json.") { IsPath = true },
+        new("Endpoints", SettingKind.Profile, null, "Extra catalogued read endpoints, a JSON array of {method, path, scope, schema, shape: list|object}; schema paths are relative to the profile. A row with a catalogued path may add a schema, never drop its scope."),
         new("RateLimitHeaders", SettingKind.Profile, "auto", "Rate-limit header convention: auto, x-ratelimit, ietf-draft or ietf-structured. Against `embedded`, the reference writes the one named (auto: x-ratelimit)."),
         new("RateLimitScope", SettingKind.Profile, "partner", "What one rate-limit budget covers: partner (the page's word; live and test keys share it) or key."),
         new("MaxExhaustionRequests", SettingKind.Profile, "200", "The largest limit the harness will exhaust (RATE-05)."),
@@ -56,7 +60,7 @@ public static class SettingDefinitions
         new("SkewMargin", SettingKind.Profile, "5", "Seconds of margin m for the timestamp-window probes (SIG-06)."),
         new("FailOn", SettingKind.Run, "must", "must: only MUST failures fail the run; should: SHOULD failures fail it too."),
         new("Strict", SettingKind.Run, "false", "true: a check skipped for a missing setting fails the run (certification)."),
-        new("KnownDeviations", SettingKind.Run, null, "Path of a JSON file of accepted failures: clause (and optionally test), reason, expiry date."),
+        new("KnownDeviations", SettingKind.Run, null, "Path of a JSON file of accepted failures: clause (and optionally test), reason, expiry date at most 90 days ahead; never honoured under Strict.") { IsPath = true },
         new("Certify", SettingKind.Run, "false", "true: a complete, clean run (Strict, no MUST or SHOULD failure, nothing skipped) writes conformance-certificate.pdf."),
         new("Chromium", SettingKind.Run, null, "The Chromium executable for WEB-01 and the certificate; defaults to /usr/bin/chromium, then Playwright's browsers."),
         new("RequestTimeout", SettingKind.Run, "10", "Seconds before one request counts as a transport error."),

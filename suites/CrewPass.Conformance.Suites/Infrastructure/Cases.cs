@@ -4,6 +4,30 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
+/// <summary>A request that must get invalid_api_key: no key at all (AUTH-01), or a credential of the corpus (KEY-01, KEY-05).</summary>
+public sealed record Refusal(CredentialCase? Credential)
+{
+    public static readonly Refusal NoKey = new((CredentialCase?)null);
+
+    public string Name => Credential?.Name ?? "no-key";
+
+    public string PresentationName => Credential?.PresentationName ?? "none";
+
+    public string Why => Credential?.Why ?? "a request without a key";
+
+    public override string ToString() => Credential?.ToString() ?? Name;
+}
+
+/// <summary>A valid key of the run in one of the page's two header forms.</summary>
+public sealed record KeyUse(string Setting, Presentation Presentation)
+{
+    public static readonly string[] Settings = ["LiveKey", "TestKey", "RestrictedKey", "OtherPartnerKey", "RateLimitKey"];
+
+    public string FormName => Presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer";
+
+    public override string ToString() => $"{Setting} as {FormName}";
+}
+
 /// <summary>The parameters the suites are spread over: targets, endpoints, keys, header forms and the credential corpus.</summary>
 public static class Cases
 {
@@ -39,7 +63,21 @@ public static class Cases
         from e in Endpoints
         select new TestCaseData(c, e).SetArgDisplayNames(c.Name, c.PresentationName, e.ToString());
 
+    /// <summary>Each endpoint with every valid key of the run (LiveKey, TestKey and the optional ones) in both header forms.</summary>
+    public static IEnumerable<TestCaseData> EachEndpointWithEveryKey(IEnumerable<Endpoint> endpoints) =>
+        from e in endpoints
+        from setting in KeyUse.Settings
+        from form in new[] { Presentation.Bearer, Presentation.ApiKeyHeader }
+        let use = new KeyUse(setting, form)
+        select new TestCaseData(e, use).SetArgDisplayNames(e.ToString(), setting, use.FormName);
+
     public static IEnumerable<TestCaseData> InvalidCredentials() => Credentials("KEY-01");
 
     public static IEnumerable<TestCaseData> WidgetCredentials() => Credentials("KEY-05");
+
+    /// <summary>Every request the page says gets invalid_api_key, on every endpoint: what KEY-02 and KEY-03 judge.</summary>
+    public static IEnumerable<TestCaseData> EveryRefusal() =>
+        from r in new[] { Refusal.NoKey }.Concat(Corpus.Value.Select(c => new Refusal(c)))
+        from e in Endpoints
+        select new TestCaseData(r, e).SetArgDisplayNames(r.Name, r.PresentationName, e.ToString());
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CrewPass.Conformance.Http;
+using CrewPass.Conformance.Keys;
 using CrewPass.Conformance.Schemas;
 using CrewPass.Conformance.Settings;
 using NUnit.Framework;
@@ -35,6 +36,43 @@ public abstract class ConformanceSuite(TargetUnderTest target)
         foreach (var exchange in evidence) message.AppendLine("evidence:").Append(exchange.Evidence());
         Assert.Fail(message.ToString());
     }
+
+    /// <summary>
+    /// The answer to a request that must be refused, sent once per target and judged by AUTH-01, KEY-01 to KEY-03 and
+    /// KEY-05 alike. <c>HttpLayerMayAnswer</c>: the credential is no legal header value, or its header line reaches the
+    /// target's header limit (LongKeyBytes), so a proxy's 400 or 431 is acceptable and exempt from KEY-02 and HTTP-01.
+    /// </summary>
+    protected async Task<(Exchange Answer, bool HttpLayerMayAnswer)> RefusalAsync(Refusal refusal, Endpoint endpoint)
+    {
+        if (refusal.Credential is not { } credential)
+            return (await Target.ShareAsync($"refusal no-key {endpoint}", () => Client.GetAsync(endpoint.Path)), false);
+        var value = CredentialTemplate.Fill(credential.Template, Need, new Bogus.Randomizer(Run.Current.FuzzSeed));
+        var (name, headerValue) = credential.Presentation switch
+        {
+            Presentation.Bearer => ("Authorization", "Bearer " + value),
+            Presentation.ApiKeyHeader => ("X-Partner-API-Key", value),
+            _ => ("Authorization", value),
+        };
+        var answer = await Target.ShareAsync($"refusal {credential} {endpoint}", () => Client.SendAsync(ApiRequest.Get(endpoint.Path).WithHeader(name, headerValue)));
+        var illegal = value.Any(c => c < 0x20 || c == 0x7f);
+        var tooLong = Encoding.UTF8.GetByteCount($"{name}: {headerValue}") >= Settings.LongKeyBytes;
+        return (answer, illegal || tooLong);
+    }
+
+    /// <summary>An HTTP-layer 400 or 431 to a credential that allows one: a proxy answered, not the API.</summary>
+    protected static bool HttpLayerAnswered((Exchange Answer, bool HttpLayerMayAnswer) refusal) =>
+        refusal.HttpLayerMayAnswer && refusal.Answer.Status is 400 or 431;
+
+    /// <summary>The shared answer to a GET with a valid key of the run; a key that is not set is a skip naming it.</summary>
+    protected Task<Exchange> ObserveAsync(Endpoint endpoint, KeyUse key)
+    {
+        Need(key.Setting);
+        return Target.ObserveAsync(endpoint.Path, key.Setting, key.Presentation);
+    }
+
+    /// <summary>A 429 is the target protecting a spent budget: it says nothing about the clause at hand.</summary>
+    protected Exchange NotThrottled(Exchange answer, string what) =>
+        answer.Status == 429 ? throw new Inconclusive($"{what} was answered 429 (a spent budget), which proves nothing here", answer) : answer;
 
     protected string? ErrorCode(Exchange exchange) => exchange.StringAt(Settings.ErrorCodePointer);
 

@@ -8,7 +8,7 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 /// <summary>One deployment the suites run against, with its settings, its client and what the preflight learnt.</summary>
 public sealed class TargetUnderTest : IDisposable
 {
-    private readonly ConcurrentDictionary<(string, string, Presentation), Lazy<Task<Exchange>>> _observations = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Exchange>>> _observations = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TargetUnderTest?>> _writeSurface;
 
     /// <param name="writeSurface">The deployment to check the enabled v2 write surface on: this one, a companion, or none.</param>
@@ -65,11 +65,15 @@ public sealed class TargetUnderTest : IDisposable
     /// (identity, data, schemas, caching), so a run spends no more of the partner's budget than it needs.
     /// </summary>
     public Task<Exchange> ObserveAsync(string path, string keySetting, Presentation presentation = Presentation.Bearer) =>
-        _observations.GetOrAdd((path, keySetting, presentation), _ => new Lazy<Task<Exchange>>(() =>
+        ShareAsync($"{path} {keySetting} {presentation}", () =>
         {
             var key = Settings[keySetting] ?? throw new InvalidOperationException($"{keySetting} is not set");
             return Client.GetAsync(path, r => presentation == Presentation.ApiKeyHeader ? r.WithApiKeyHeader(key) : r.WithBearer(key));
-        })).Value;
+        });
+
+    /// <summary>One request per target for every check that judges the same answer (a refusal is judged by KEY-01, KEY-02 and KEY-03 alike).</summary>
+    public Task<Exchange> ShareAsync(string what, Func<Task<Exchange>> send) =>
+        _observations.GetOrAdd(what, _ => new Lazy<Task<Exchange>>(send)).Value;
 
     public override string ToString() => Name;
 
