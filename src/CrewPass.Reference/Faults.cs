@@ -7,10 +7,10 @@ namespace CrewPass.Reference;
 public enum Fault
 {
     [Fault("Bearer is ignored on the vessel list; only X-Partner-API-Key works there",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "DATA-01", "DATA-02", "DATA-03", "ME-03", "RATE-01", "SIG-02", "SIG-03", "WRITE-02")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "ME-03", "RATE-01", "WRITE-02")]
     BearerIgnoredOnVesselList,
 
-    [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "RATE-03")]
+    [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "ME-03", "RATE-01", "RATE-03")]
     ApiKeyHeaderIgnored,
 
     [Fault("X-Partner-API-Key on the vessel list is served the test-mode view", "AUTH-03")]
@@ -26,7 +26,7 @@ public enum Fault
     SignatureHeadersRejectedOnReads,
 
     [Fault("a proxy redirects the vessel list to a cleartext http:// URL",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "DATA-01", "DATA-02", "DATA-03", "HTTP-01", "ME-03", "SIG-02")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "HTTP-01", "ME-03")]
     RedirectsToCleartext,
 
     [Fault("a key in the api_key query parameter is accepted", "AUTH-08")]
@@ -35,22 +35,22 @@ public enum Fault
     [Fault("a key in the api_key cookie is accepted", "AUTH-08")]
     KeyAcceptedFromCookie,
 
-    [Fault("keys are compared by prefix, so a genuine key with extra characters passes", "KEY-01")]
+    [Fault("keys are compared by prefix, so a genuine key with extra characters passes", "KEY-01", "KEY-02")]
     KeyComparedByPrefix,
 
-    [Fault("keys are compared case-insensitively", "KEY-01")]
+    [Fault("keys are compared case-insensitively", "KEY-01", "KEY-02")]
     KeyComparedCaseInsensitively,
 
-    [Fault("a revoked key is still accepted", "KEY-01")]
+    [Fault("a revoked key is still accepted", "KEY-01", "KEY-02")]
     RevokedKeyAccepted,
 
-    [Fault("an 8 KiB key makes the server answer 500", "KEY-01")]
+    [Fault("an 8 KiB key makes the server answer 500", "KEY-01", "KEY-02")]
     ServerErrorOnLongKey,
 
-    [Fault("an empty Bearer token makes the server answer 500", "KEY-01")]
+    [Fault("an empty Bearer token makes the server answer 500", "KEY-01", "KEY-02")]
     ServerErrorOnEmptyBearer,
 
-    [Fault("the key is also accepted under the Basic scheme", "KEY-01")]
+    [Fault("the key is also accepted under the Basic scheme", "KEY-01", "KEY-02")]
     BasicSchemeAccepted,
 
     [Fault("/partners/me accepts any well-shaped unknown key", "KEY-01", "KEY-02")]
@@ -62,16 +62,25 @@ public enum Fault
     [Fault("invalid keys get the code 'unauthorized' instead of invalid_api_key", "AUTH-01", "KEY-01", "KEY-02", "KEY-05")]
     WrongInvalidKeyCode,
 
+    [Fault("a revoked key is refused 403 (with code invalid_api_key) instead of InvalidKeyStatus", "KEY-02")]
+    RevokedKeyRefusedWith403,
+
+    [Fault("widget-key refusals carry no WWW-Authenticate header", "KEY-03")]
+    WidgetRefusalWithoutChallenge,
+
+    [Fault("an unknown key crashes the key store: 500 with the exception text ('KeyStore.TransportException: …') in the body", "KEY-01", "KEY-02", "HTTP-01")]
+    KeyStoreCrashLeaksExceptionText,
+
     [Fault("the 401 carries no WWW-Authenticate header", "KEY-03")]
     MissingWwwAuthenticate,
 
     [Fault("the presented key is echoed in the error message", "KEY-04")]
     KeyEchoedInError,
 
-    [Fault("a genuine widget key is accepted through X-Partner-API-Key", "KEY-05")]
+    [Fault("a genuine widget key is accepted through X-Partner-API-Key", "KEY-02", "KEY-05")]
     WidgetKeyAcceptedViaApiKeyHeader,
 
-    [Fault("any cppk_ widget key is accepted as a live key", "KEY-05")]
+    [Fault("any cppk_ widget key is accepted as a live key", "KEY-02", "KEY-05")]
     WidgetKeysAccepted,
 
     [Fault("the test key reports a partner id of its own", "KEY-06")]
@@ -80,11 +89,14 @@ public enum Fault
     [Fault("the scope list is sent as one comma-separated string", "ME-01", "ME-03", "HTTP-01")]
     ScopesAsCommaSeparatedString,
 
-    [Fault("/partners/me refuses keys without vessels:read", "ME-01")]
+    [Fault("/partners/me refuses keys without vessels:read", "ME-01", "ME-03")]
     MeRequiresVesselsScope,
 
     [Fault("the mode is always 'live'", "ME-02")]
     ModeAlwaysLive,
+
+    [Fault("the scope is checked only for Bearer: the restricted key is served the vessel list through X-Partner-API-Key", "ME-03")]
+    ScopeCheckedOnlyForBearer,
 
     [Fault("the restricted key is still served the vessel list", "ME-03")]
     RestrictedKeyServedVessels,
@@ -110,11 +122,23 @@ public enum Fault
     [Fault("a vessel-attach request is served while the write surface is disabled", "WRITE-01")]
     WriteServedWhileDisabled,
 
+    [Fault("the write surface was left on, with working signature verification, in a release that ships it disabled", "WRITE-01")]
+    WriteSurfaceLeftOnWhileDisabled,
+
     [Fault("DELETE on the vessel list answers 204", "WRITE-02")]
     DeleteAcceptedOnReadPath,
 
     [Fault("the vessel list carries no rate-limit headers", "RATE-01")]
     RateLimitHeadersMissingOnVesselList,
+
+    [Fault("insufficient_scope refusals skip the rate-limit middleware: the 403 carries no rate-limit headers", "RATE-01")]
+    NoRateLimitHeadersOnScopeRefusal,
+
+    [Fault("a plan missing from the limits table (the other partner's) gets no budget: every call is answered 429", "RATE-04")]
+    UnlistedPlanAlwaysThrottled,
+
+    [Fault("the 429 body lacks the error message", "HTTP-01")]
+    ThrottledBodyWithoutMessage,
 
     [Fault("the reset is written in milliseconds", "RATE-01")]
     ResetInMilliseconds,
@@ -181,6 +205,15 @@ public enum Fault
     [Fault("the nonce store is keyed by nonce and body, so a nonce can be reused with another body", "SIG-07")]
     NonceKeyedWithBody,
 
+    [Fault("nonces are forgotten once their timestamp is 60 s old, while the window still accepts it for 300 s", "SIG-07")]
+    NoncesForgottenAfter60Seconds,
+
+    [Fault("signature refusals lack the error message", "HTTP-01")]
+    SignatureRefusalWithoutMessage,
+
+    [Fault("a created crew placement is answered without livemode", "HTTP-01")]
+    CreatedPlacementWithoutLivemode,
+
     [Fault("the nonce is checked, then stored, not atomically, so concurrent replays pass", "SIG-07")]
     NonAtomicNonceCheck,
 
@@ -228,6 +261,6 @@ public static class FaultCatalogue
         return match is not null;
     }
 
-    private static string KebabName(string pascal) =>
+    public static string KebabName(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -14,7 +14,14 @@ public static partial class Program
         {
             // Non-ASCII key bytes must reach the key check and get invalid_api_key, not a transport 400.
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificates.Server));
+            // A front proxy's 8 KiB header buffer (nginx's default) answers 431 before the API sees the request.
+            if (options.Makes(LegalChoice.HeaderLimit8K)) kestrel.Limits.MaxRequestHeadersTotalSize = 8192;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                listen.UseHttps(certificates.Server);
+                // Connection: close is HTTP/1.1's; such a front end speaks nothing newer.
+                if (options.Makes(LegalChoice.ClosedConnectionsWithLatency)) listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
+            });
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(directory);

@@ -70,8 +70,19 @@ public static class RateLimitPolicy
         var limits = context.RequestServices.GetRequiredService<PartnerRateLimits>();
         var caller = KeyAuthentication.CallerOf(context);
         limits.Count(caller.Key);
+        var window = options.Makes(LegalChoice.HourlyWindow) ? TimeSpan.FromHours(1) : caller.Partner.RateWindow;
         var decision = limits.Acquire(BudgetKey(context, caller, options), options.Has(Fault.GlobalBudgetAcrossPartners) ? 1000 : caller.Partner.RateLimit,
-            caller.Partner.RateWindow, options.Has(Fault.BlockedPastRetryAfter) ? TimeSpan.FromSeconds(3) : TimeSpan.Zero);
+            window, options.Has(Fault.BlockedPastRetryAfter) ? TimeSpan.FromSeconds(3) : TimeSpan.Zero);
+        if (options.Has(Fault.UnlistedPlanAlwaysThrottled) && caller.Partner.Plan == PartnerDirectory.UnlistedPlan)
+            decision = decision with { Allowed = false, Remaining = 0 };
+        if (options.Has(Fault.NoRateLimitHeadersOnScopeRefusal))
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status403Forbidden)
+                    foreach (var name in context.Response.Headers.Keys.Where(k => k.StartsWith("X-RateLimit", StringComparison.OrdinalIgnoreCase) || k.StartsWith("RateLimit", StringComparison.OrdinalIgnoreCase)).ToArray())
+                        context.Response.Headers.Remove(name);
+                return Task.CompletedTask;
+            });
         var omitHeaders = options.Has(Fault.RateLimitHeadersMissingOnVesselList) && context.Request.Path.StartsWithSegments(VesselEndpoints.ListPath)
                           || (!decision.Allowed && options.Has(Fault.NoRateLimitHeadersOn429));
         if (!omitHeaders) WriteHeaders(context.Response.Headers, decision, options);
@@ -84,10 +95,15 @@ public static class RateLimitPolicy
         {
             var retryAfter = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));
             if (options.Has(Fault.RetryAfterPastReset)) retryAfter += 30;
-            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+            context.Response.Headers.RetryAfter = options.Makes(LegalChoice.RetryAfterAsDate)
+                // The date names the second the budget is back: the next whole second after the reset.
+                ? DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling((clock.GetUtcNow() + TimeSpan.FromSeconds(retryAfter)).ToUnixTimeMilliseconds() / 1000.0)).ToString("R", CultureInfo.InvariantCulture)
+                : retryAfter.ToString(CultureInfo.InvariantCulture);
         }
         var code = options.Has(Fault.RateLimitedWrongCode) ? "too_many_requests" : "rate_limited";
-        await ApiErrors.Error(context, StatusCodes.Status429TooManyRequests, code, "This partner's rate limit is spent; retry after Retry-After seconds.").ExecuteAsync(context);
+        await ApiErrors.Error(context, StatusCodes.Status429TooManyRequests, code, "This partner's rate limit is spent; retry after Retry-After seconds.",
+            withMessage: !options.Has(Fault.ThrottledBodyWithoutMessage)).ExecuteAsync(context);
     });
 
     private static string BudgetKey(HttpContext context, Caller caller, ReferenceOptions options)
@@ -112,7 +128,8 @@ public static class RateLimitPolicy
                 headers["X-RateLimit-Limit"] = Number(decision.Limit);
                 headers["X-RateLimit-Remaining"] = Number(remaining);
                 var epoch = (long)Math.Ceiling(decision.ResetAt.ToUnixTimeMilliseconds() / 1000.0);
-                headers["X-RateLimit-Reset"] = Number(options.Has(Fault.ResetInMilliseconds) ? decision.ResetAt.ToUnixTimeMilliseconds() : epoch);
+                headers["X-RateLimit-Reset"] = Number(options.Has(Fault.ResetInMilliseconds) ? decision.ResetAt.ToUnixTimeMilliseconds()
+                    : options.Makes(LegalChoice.ResetAsEpochSecond) ? epoch : resetSeconds);
                 break;
             case RateLimitConvention.IetfDraft:
                 headers["RateLimit-Limit"] = Number(decision.Limit);

@@ -23,7 +23,12 @@ public sealed record ReferenceOptions
     /// <summary>Network trouble to inject (latency, resets, slow answers); none by default.</summary>
     public NetworkTrouble Trouble { get; init; } = NetworkTrouble.None;
 
+    /// <summary>The legal choices (other than the defaults) this instance makes.</summary>
+    public IReadOnlySet<LegalChoice> Choices { get; init; } = new HashSet<LegalChoice>();
+
     public bool Has(Fault fault) => Faults.Contains(fault);
+
+    public bool Makes(LegalChoice choice) => Choices.Contains(choice);
 }
 
 /// <summary>

@@ -6,7 +6,9 @@ public static class ResponsePolicy
     /// <summary>Injects the instance's network trouble before anything else runs, so a reset request never reached the API.</summary>
     public static IApplicationBuilder UseNetworkTrouble(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var trouble = context.RequestServices.GetRequiredService<ReferenceOptions>().Trouble;
+        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var trouble = options.Makes(LegalChoice.ClosedConnectionsWithLatency) ? options.Trouble with { Latency = TimeSpan.FromMilliseconds(100) } : options.Trouble;
+        if (options.Makes(LegalChoice.ClosedConnectionsWithLatency)) context.Response.Headers.Connection = "close";
         if (trouble.Any)
         {
             if (Random.Shared.NextDouble() < trouble.ResetShare)

@@ -115,6 +115,12 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
         var key = caller.Partner.Id + "\n" + nonce;
         if (options.Has(Fault.NonceKeyedWithBody)) key += "\n" + Convert.ToHexString(SHA256.HashData(body));
         var forgetAfter = Math.Max(timestamp, clock.GetUtcNow().ToUnixTimeSeconds()) + WindowSeconds + 1;
+        if (options.Has(Fault.NoncesForgottenAfter60Seconds))
+        {
+            // A store tuned for memory: entries live 60 s past their timestamp, not past the acceptance window.
+            forgetAfter = timestamp + 60;
+            Forget();
+        }
         if (Interlocked.Increment(ref _verifications) % 256 == 0) Forget();
         if (!options.Has(Fault.NonAtomicNonceCheck)) return _seenNonces.TryAdd(key, forgetAfter);
         if (_seenNonces.ContainsKey(key)) return false;

@@ -11,7 +11,9 @@ public static class VesselEndpoints
         app.MapGet(ListPath, (HttpContext context, ReferenceOptions options, PartnerDirectory directory) =>
         {
             var caller = KeyAuthentication.CallerOf(context);
-            if (!caller.Partner.Scopes.Contains(ReadScope) && !options.Has(Fault.RestrictedKeyServedVessels))
+            var scopeIgnored = options.Has(Fault.RestrictedKeyServedVessels)
+                               || (options.Has(Fault.ScopeCheckedOnlyForBearer) && context.Request.Headers.ContainsKey("X-Partner-API-Key"));
+            if (!caller.Partner.Scopes.Contains(ReadScope) && !scopeIgnored)
                 return ApiErrors.InsufficientScope(context, ReadScope);
             if (options.Has(Fault.RedirectsToCleartext) && context.Request.IsHttps)
                 return Results.Redirect($"http://{context.Request.Host}{context.Request.Path}", permanent: true, preserveMethod: true);

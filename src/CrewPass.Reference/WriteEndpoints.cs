@@ -16,8 +16,9 @@ public static class WriteEndpoints
     public static IEndpointRouteBuilder MapWriteOperations(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<ReferenceOptions>();
-        if (options.WriteSurface == WriteSurface.Disabled && !options.Has(Fault.WriteServedWhileDisabled)) return app;
-        var verify = options.WriteSurface == WriteSurface.Enabled;
+        var leftOn = options.Has(Fault.WriteServedWhileDisabled) || options.Has(Fault.WriteSurfaceLeftOnWhileDisabled);
+        if (options.WriteSurface == WriteSurface.Disabled && !leftOn) return app;
+        var verify = options.WriteSurface == WriteSurface.Enabled || options.Has(Fault.WriteSurfaceLeftOnWhileDisabled);
         app.MapPost(VesselAttachPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) =>
         {
             var vessel = directory.Attach(caller.Partner.Id, caller.Mode == KeyMode.Live, Field(body, "name") ?? "Attached vessel", Field(body, "imo_number") ?? "9074729");
@@ -29,8 +30,8 @@ public static class WriteEndpoints
             ["vessel_id"] = Field(body, "vessel_id"),
             ["crew_member_id"] = Field(body, "crew_member_id"),
             ["starts_on"] = Field(body, "starts_on"),
-            ["livemode"] = caller.Mode == KeyMode.Live,
-        }));
+            ["livemode"] = options.Has(Fault.CreatedPlacementWithoutLivemode) ? null : caller.Mode == KeyMode.Live,
+        }.Where(f => f.Value is not null).ToDictionary()));
         app.MapPost(BackgroundCheckPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) => new Dictionary<string, object?>
         {
             ["id"] = "bgc_" + RandomNumberGenerator.GetHexString(16, lowercase: true),
@@ -50,7 +51,8 @@ public static class WriteEndpoints
         var body = buffer.ToArray();
         var caller = KeyAuthentication.CallerOf(context);
         if (verify && await context.RequestServices.GetRequiredService<SignatureVerifier>().VerifyAsync(context, caller, body) is { } refusal)
-            return ApiErrors.Error(context, StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message);
+            return ApiErrors.Error(context, StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message,
+                withMessage: !context.RequestServices.GetRequiredService<ReferenceOptions>().Has(Fault.SignatureRefusalWithoutMessage));
         JsonElement json;
         try
         {

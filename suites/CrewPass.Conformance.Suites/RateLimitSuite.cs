@@ -103,6 +103,17 @@ public sealed class RateLimitSuite(TargetUnderTest target) : ConformanceSuite(ta
             read.Problem ?? $"remaining {read.Reading!.Remaining}", throttled);
     }
 
+    /// <summary>HTTP-01 for the 429 itself: "every JSON answer the run receives", the throttled one too.</summary>
+    [Order(4)]
+    [Clause("HTTP-01", Alone = Holds.RateLimitBudget)]
+    [Test]
+    public async Task HTTP_01_The_429_answer_is_JSON_matching_the_error_schema()
+    {
+        var run = await ExhaustionAsync();
+        if (run.Throttled is not { } throttled) throw new Inconclusive("no 429 arrived while exhausting the budget; RATE-05 says why", [.. run.Evidence]);
+        ExpectJsonMatching(throttled, "the 429", Settings.ErrorSchema);
+    }
+
     private sealed record ProbeStep(string KeySetting, Presentation Presentation, bool Counted = true)
     {
         public override string ToString() => $"{KeySetting} as {(Presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer")}";
@@ -252,11 +263,13 @@ public sealed class RateLimitSuite(TargetUnderTest target) : ConformanceSuite(ta
         if (ErrorCode(throttled) != "rate_limited") problems.Add($"the 429's code is {ErrorCode(throttled) ?? "(none)"}, not rate_limited");
         var resetSeconds = Read(throttled).Reading?.ResetSeconds ?? Read(last).Reading?.ResetSeconds;
         var wait = RetryAfterOf(throttled, problems);
+        // One second of rounding; an HTTP-date and the Date it is read against each round to the second, so two.
+        var rounding = throttled.Header("Retry-After") is { } given && given.Contains(',', StringComparison.Ordinal) ? 2 : 1;
         if (wait is null)
         {
             wait = TimeSpan.FromSeconds(Math.Ceiling(resetSeconds ?? 1));
         }
-        else if (resetSeconds is { } reset && wait.Value.TotalSeconds > reset + 1)
+        else if (resetSeconds is { } reset && wait.Value.TotalSeconds > reset + rounding)
         {
             problems.Add($"Retry-After {wait.Value.TotalSeconds:0} s is past the reset in {reset:0.#} s");
             wait = TimeSpan.FromSeconds(Math.Ceiling(reset) + 1);

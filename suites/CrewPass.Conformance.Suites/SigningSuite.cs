@@ -260,6 +260,31 @@ public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(targ
         Expect(Refused(answer), $"a refusal ({RefusalText}) for X-CrewPass-Signature: {presented}", Summary(answer), answer);
     }
 
+    /// <summary>HTTP-01 for a signature refusal: an error body like any other.</summary>
+    [Clause("HTTP-01")]
+    [Test]
+    public async Task HTTP_01_A_signature_refusal_is_JSON_matching_the_error_schema()
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var good = Sign(operation.Body);
+        var answer = await SendAsync(operation, operation.Body, good with { Signature = Flip(good.Signature, 63) });
+        if (!Refused(answer)) throw new Inconclusive($"a wrong signature was not refused ({Summary(answer)}); SIG-04 judges that", answer);
+        ExpectJsonMatching(answer, "a signature refusal", Settings.ErrorSchema);
+    }
+
+    /// <summary>HTTP-01 for a 201: the created object, as its operation's schema says.</summary>
+    [Clause("HTTP-01", Alone = Holds.TestView)]
+    [TestCaseSource(nameof(WriteOperations))]
+    public async Task HTTP_01_A_created_answer_is_JSON_matching_its_schema(WriteOperation operation)
+    {
+        await UseWriteSurfaceAsync();
+        var answer = await SendAsync(operation, operation.Body, Sign(operation.Body));
+        if (!answer.IsSuccess) throw new Inconclusive($"the signed {operation.Name} was not served ({Summary(answer)}); SIG-02 judges that", answer);
+        if (operation.Schema is null) ExpectJsonMatching(answer, $"the created {operation.Name} (WriteOperations names no schema for it)");
+        else ExpectJsonMatching(answer, $"the created {operation.Name}", operation.Schema);
+    }
+
     public static IEnumerable<TestCaseData> PositiveVectors() => Vectors.Value.Positive.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));
 
     public static IEnumerable<TestCaseData> NegativeVectors() => Vectors.Value.Negative.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -13,6 +14,9 @@ public static partial class Redactor
     private static readonly Lock Gate = new();
     private static string[] _secrets = [];
 
+    /// <summary>The secrets' stems (less their last character), longest first, and one multi-string search over them.</summary>
+    private static (string[] Stems, SearchValues<string>? Search) _stems = ([], null);
+
     /// <summary>Key-shaped tokens: a short lower-case prefix, a mode, and a long body (cpk_live_…, sk_test_…).</summary>
     [GeneratedRegex(@"\b[a-z]{1,8}_(?:[a-z]{2,8}_)?[A-Za-z0-9]{12,}")]
     private static partial Regex KeyShaped();
@@ -20,8 +24,13 @@ public static partial class Redactor
     public static void Register(IEnumerable<string> secrets)
     {
         lock (Gate)
+        {
             _secrets = _secrets.Concat(secrets.Where(s => s.Trim().Length >= 6).SelectMany(WithBody))
                 .Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
+            var stems = _secrets.Select(s => s[..^1]).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(s => s.Length).ToArray();
+            // One pass over the text finds every place any stem starts (a fault matrix registers hundreds of secrets).
+            _stems = (stems, SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     /// <summary>A key's random body is the secret part: it is masked even under another prefix or none.</summary>
@@ -43,29 +52,33 @@ public static partial class Redactor
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
-        string[] secrets;
-        lock (Gate) secrets = _secrets;
-        foreach (var secret in secrets) text = MaskNear(text, secret);
+        (string[] Stems, SearchValues<string>? Search) stems;
+        lock (Gate) stems = _stems;
+        if (stems.Search is not null) text = MaskNear(text, stems.Stems, stems.Search);
         return KeyShaped().Replace(text, m => IsIdentifier(m.Value) ? m.Value : Mask(m.Value));
     }
 
-    /// <summary>Masks every occurrence of the secret less its last character, case-insensitively, with whatever letters follow it.</summary>
-    private static string MaskNear(string text, string secret)
+    /// <summary>
+    /// Masks every occurrence of a secret less its last character, case-insensitively, with whatever letters follow it.
+    /// Where stems overlap, the leftmost and then the longest wins (a key before its own body).
+    /// </summary>
+    private static string MaskNear(string text, string[] stems, SearchValues<string> search)
     {
-        var stem = secret[..^1];
-        var start = text.IndexOf(stem, StringComparison.OrdinalIgnoreCase);
-        if (start < 0) return text;
-        var result = new StringBuilder();
+        StringBuilder? result = null;
         var copied = 0;
-        while (start >= 0)
+        var position = 0;
+        while (position < text.Length)
         {
+            var found = text.AsSpan(position).IndexOfAny(search);
+            if (found < 0) break;
+            var start = position + found;
+            var stem = stems.First(s => text.AsSpan(start).StartsWith(s, StringComparison.OrdinalIgnoreCase));
             var end = start + stem.Length;
             while (end < text.Length && char.IsAsciiLetterOrDigit(text[end])) end++;
-            result.Append(text, copied, start - copied).Append(Mask(text[start..end]));
-            copied = end;
-            start = text.IndexOf(stem, end, StringComparison.OrdinalIgnoreCase);
+            (result ??= new StringBuilder(text.Length)).Append(text, copied, start - copied).Append(Mask(text[start..end]));
+            copied = position = end;
         }
-        return result.Append(text, copied, text.Length - copied).ToString();
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>Object ids (ves_…, ptn_…) are evidence, not secrets.</summary>

@@ -11,6 +11,7 @@ namespace CrewPass.Conformance.Http;
 public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private const int TransportAttempts = 3;
+    private const int OversizeHeaderValue = 4096;
     private const int RateLimitRetries = 3;
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(30);
 
@@ -39,6 +40,14 @@ public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler
         // connection and reach the server together instead of trickling in behind TLS handshakes.
         request.Version = HttpVersion.Version20;
         request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        // Over HTTP/2 the server announces its header-list limit and this client refuses to send past it, so an
+        // over-long key would never reach the target; over HTTP/1.1 the target answers (a 431, say), and that answer
+        // is the evidence KEY-01 judges.
+        if (request.Headers.Any(h => h.Value.Any(v => v.Length > OversizeHeaderValue)))
+        {
+            request.Version = HttpVersion.Version11;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
         var sent = SentHeaders.Value;
         if (sent is not null)
         {

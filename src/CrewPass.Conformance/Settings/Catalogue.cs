@@ -12,8 +12,8 @@ public sealed record Endpoint(string Method, string Path, string? Scope, string 
     public override string ToString() => $"{Method} {Path}";
 }
 
-/// <summary>A documented mutating operation of the v2 write surface.</summary>
-public sealed record WriteOperation(string Name, string Method, string Path, string Body);
+/// <summary>A documented mutating operation of the v2 write surface; <c>Schema</c> is its 201 body's (HTTP-01), when known.</summary>
+public sealed record WriteOperation(string Name, string Method, string Path, string Body, string? Schema = null);
 
 public static class ContractDefaults
 {
@@ -28,8 +28,8 @@ public static class ContractDefaults
 
     public static IReadOnlyList<WriteOperation> WriteOperations { get; } =
     [
-        new("vessel-attach", "POST", "/api/v2/employers/me/vessels/attach", """{"imo_number":"9074729","name":"Conformance Probe"}"""),
-        new("crew-placement", "POST", "/api/v2/crew-placements", """{"vessel_id":"ves_conformance","crew_member_id":"crm_conformance","starts_on":"2027-01-01"}"""),
-        new("background-check", "POST", "/api/v2/background-checks", """{"crew_member_id":"crm_conformance","check_type":"sanctions"}"""),
+        new("vessel-attach", "POST", "/api/v2/employers/me/vessels/attach", """{"imo_number":"9074729","name":"Conformance Probe"}""", "vessel.schema.json"),
+        new("crew-placement", "POST", "/api/v2/crew-placements", """{"vessel_id":"ves_conformance","crew_member_id":"crm_conformance","starts_on":"2027-01-01"}""", "crew-placement.schema.json"),
+        new("background-check", "POST", "/api/v2/background-checks", """{"crew_member_id":"crm_conformance","check_type":"sanctions"}""", "background-check.schema.json"),
     ];
 }

@@ -137,6 +137,18 @@ public sealed class HarnessSettings
         return settings;
     }
 
+    /// <summary>A copy that reads its profile settings from another profile file (an embedded variation's own profile).</summary>
+    public HarnessSettings WithProfile(string path)
+    {
+        var values = new Dictionary<string, (string, SettingSource)>(_values.Where(v => v.Value.Source is SettingSource.Environment or SettingSource.RunSettings)
+            .Where(v => v.Key != "Profile"), StringComparer.Ordinal) { ["Profile"] = (path, SettingSource.RunSettings) };
+        foreach (var (name, value) in ReadProfile(path)) values.TryAdd(name, (value, SettingSource.Profile));
+        foreach (var definition in SettingDefinitions.All.Where(d => d.Default is not null)) values.TryAdd(definition.Name, (definition.Default!, SettingSource.Default));
+        var settings = new HarnessSettings(values);
+        settings.Validate();
+        return settings;
+    }
+
     public int Int(string name) =>
         int.TryParse(Get(name), out var value) && value >= 0
             ? value

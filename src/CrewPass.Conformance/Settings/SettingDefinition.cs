@@ -69,6 +69,7 @@ public static class SettingDefinitions
         new("SigningVectors", SettingKind.Run, null, "Path of a signing-vectors file for SIG-01; defaults to the bundled fixtures/signing/vectors.json."),
         new("EmbeddedClockOffset", SettingKind.Run, "0", "Embedded target only: seconds the reference's clock runs ahead (or behind, negative) of real time."),
         new("EmbeddedTrouble", SettingKind.Run, null, "Embedded target only: network trouble to inject, e.g. `latency=200,resets=0.05,slow=0.02` (ms and shares)."),
+        new("EmbeddedVariations", SettingKind.Run, null, "Embedded target only: comma-separated legal choices of the reference to run against as extra targets, each with its profile, or `all` (the legal-variation matrix)."),
         new("EmbeddedFaults", SettingKind.Run, null, "Embedded target only: comma-separated reference faults to run against as extra targets, or `all` (the fault matrix)."),
     ];
 

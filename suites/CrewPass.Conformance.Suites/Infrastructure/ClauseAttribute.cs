@@ -49,7 +49,8 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             Exception? ended = null;
             ConformanceClient.Transcript.Value = transcript;
             var observing = HarnessHandler.ObserveRateLimits.Value;
-            HarnessHandler.ObserveRateLimits.Value = clause.Area == "RATE";
+            // Checks that read a budget see every 429 as it came; elsewhere the handler waits a 429 out and asks again.
+            HarnessHandler.ObserveRateLimits.Value = clause.Area == "RATE" || alone.HasFlag(Holds.RateLimitBudget);
             using (RequestLedger.For(clause.Id))
             using (target?.Hold(alone))
             {

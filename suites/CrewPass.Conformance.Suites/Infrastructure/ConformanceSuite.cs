@@ -74,6 +74,15 @@ public abstract class ConformanceSuite(TargetUnderTest target)
     protected Exchange NotThrottled(Exchange answer, string what) =>
         answer.Status == 429 ? throw new Inconclusive($"{what} was answered 429 (a spent budget), which proves nothing here", answer) : answer;
 
+    /// <summary>HTTP-01 for one answer: application/json (parameters ignored) and every schema given; extra fields are allowed.</summary>
+    protected void ExpectJsonMatching(Exchange answer, string what, params IEnumerable<string> schemas)
+    {
+        var violations = schemas.SelectMany(schema => Schemas.Violations(schema, answer.Body).Select(v => $"{Path.GetFileName(schema)} {v}")).ToArray();
+        Expect(answer.MediaType == "application/json" && violations.Length == 0,
+            $"{what}: application/json matching {string.Join(" and ", schemas.Select(Path.GetFileName))}",
+            $"{Summary(answer)} as {answer.MediaType ?? "(no Content-Type)"}" + (violations.Length > 0 ? "; schema: " + string.Join("; ", violations) : ""), answer);
+    }
+
     protected string? ErrorCode(Exchange exchange) => exchange.StringAt(Settings.ErrorCodePointer);
 
     protected string Summary(Exchange exchange) =>

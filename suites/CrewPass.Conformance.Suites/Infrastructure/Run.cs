@@ -55,10 +55,11 @@ public static class Run
         {
             if (settings.IsEmbedded)
             {
-                foreach (var (name, options) in EmbeddedInstances(settings))
+                foreach (var (name, options, profile) in EmbeddedInstances(settings))
                 {
                     var host = await StartAsync(options, hosts);
-                    candidates.Add((name, settings.With(EmbeddedSettings(host)), target => EmbeddedWriteSurfaceAsync(target, options, hosts)));
+                    var own = profile is null ? settings : settings.WithProfile(profile);
+                    candidates.Add((name, own.With(EmbeddedSettings(host)), target => EmbeddedWriteSurfaceAsync(target, options, hosts)));
                 }
             }
             else
@@ -115,8 +116,11 @@ public static class Run
         }
     }
 
-    /// <summary>The faithful reference, plus one instance per fault named in EmbeddedFaults (all of them for `all`).</summary>
-    private static IEnumerable<(string Name, ReferenceOptions Options)> EmbeddedInstances(HarnessSettings settings)
+    /// <summary>
+    /// The faithful reference, plus one instance per fault named in EmbeddedFaults and one per legal choice named in
+    /// EmbeddedVariations (`all` for every one), each choice checked with its profile from fixtures/profiles when it has one.
+    /// </summary>
+    private static IEnumerable<(string Name, ReferenceOptions Options, string? Profile)> EmbeddedInstances(HarnessSettings settings)
     {
         var surface = settings.WriteSurfaceEnabled ? WriteSurface.Enabled : WriteSurface.Disabled;
         var convention = settings.RateLimitHeaders switch
@@ -142,9 +146,24 @@ public static class Run
             ClockOffset = TimeSpan.FromSeconds(int.Parse(settings["EmbeddedClockOffset"] ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
             Trouble = settings["EmbeddedTrouble"] is { } trouble ? NetworkTrouble.Parse(trouble) : NetworkTrouble.None,
         };
-        yield return ("embedded", faithful);
+        var choices = settings["EmbeddedVariations"] switch
+        {
+            null => [],
+            "all" => LegalChoices.All.ToList(),
+            var list => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name =>
+                LegalChoices.TryParse(name, out var choice)
+                    ? LegalChoices.All.Single(c => c.Choice == choice)
+                    : throw new HarnessConfigurationException("EmbeddedVariations",
+                        $"EmbeddedVariations: '{name}' is not a legal choice of the reference; the choices are {string.Join(", ", LegalChoices.All.Select(c => c.Name))}")).ToList(),
+        };
+        yield return ("embedded", faithful, null);
         foreach (var fault in faults)
-            yield return ($"embedded+{fault.Name}", faithful with { Faults = new HashSet<Fault> { fault.Fault } });
+            yield return ($"embedded+{fault.Name}", faithful with { Faults = new HashSet<Fault> { fault.Fault } }, null);
+        foreach (var choice in choices)
+        {
+            var profile = Path.Combine(AppContext.BaseDirectory, "fixtures", "profiles", choice.Name + ".json");
+            yield return ($"embedded~{choice.Name}", faithful with { Choices = new HashSet<LegalChoice> { choice.Choice } }, File.Exists(profile) ? profile : null);
+        }
     }
 
     private static Dictionary<string, string> EmbeddedSettings(ReferenceHost host)
