@@ -53,7 +53,8 @@ public static partial class Program
         var caPath = Path.GetFullPath(sandbox.CaCertificatePath);
         await File.WriteAllTextAsync(caPath, reference.CaCertificatePem);
         Console.WriteLine($"CrewPass reference deployment listening on {reference.BaseUrl}");
-        Console.WriteLine($"Write surface: {sandbox.Options.WriteSurface.ToString().ToLowerInvariant()}; faults: {(sandbox.Options.Faults.Count == 0 ? "none" : string.Join(",", sandbox.Options.Faults.Select(f => FaultCatalogue.Describe(f).Name)))}");
+        Console.WriteLine($"Write surface: {sandbox.Options.WriteSurface.ToString().ToLowerInvariant()}; faults: {(sandbox.Options.Faults.Count == 0 ? "none" : string.Join(",", sandbox.Options.Faults.Select(f => FaultCatalogue.Describe(f).Name)))}" +
+            $"; legal choices: {(sandbox.Options.Choices.Count == 0 ? "the defaults" : string.Join(",", LegalChoices.All.Where(c => sandbox.Options.Makes(c.Choice)).Select(c => c.Name)))}");
         Console.WriteLine($"CA certificate written to {caPath}");
         for (var set = 0; set < reference.CredentialSets.Count; set++)
         {

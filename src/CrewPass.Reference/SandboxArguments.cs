@@ -4,12 +4,13 @@ namespace CrewPass.Reference;
 public sealed record SandboxArguments(ReferenceOptions Options, string CaCertificatePath)
 {
     public const string Usage =
-        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]";
+        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--choice NAME]... [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]";
 
     public static bool TryParse(string[] args, out SandboxArguments result, out string error)
     {
         var options = new ReferenceOptions();
         var faults = new HashSet<Fault>();
+        var choices = new HashSet<LegalChoice>();
         var caPath = "crewpass-reference-ca.pem";
         result = new SandboxArguments(options, caPath);
         error = "";
@@ -24,6 +25,8 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
                     options = options with { WriteSurface = surface }; i++; break;
                 case "--fault" when value is not null && FaultCatalogue.TryParse(value, out var fault):
                     faults.Add(fault); i++; break;
+                case "--choice" when value is not null && LegalChoices.TryParse(value, out var choice):
+                    choices.Add(choice); i++; break;
                 case "--clock-offset" when int.TryParse(value, out var seconds):
                     options = options with { ClockOffset = TimeSpan.FromSeconds(seconds) }; i++; break;
                 case "--trouble" when value is not null:
@@ -45,11 +48,12 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
                 default:
                     error = value is null || args[i].StartsWith("--", StringComparison.Ordinal) is false
                         ? $"unknown argument '{args[i]}'"
-                        : $"bad value '{value}' for {args[i]}" + (args[i] == "--fault" ? $" (faults: {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))})" : "");
+                        : $"bad value '{value}' for {args[i]}" + (args[i] == "--fault" ? $" (faults: {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))})" : "")
+                        + (args[i] == "--choice" ? $" (legal choices: {string.Join(", ", LegalChoices.All.Select(c => c.Name))})" : "");
                     return false;
             }
         }
-        result = new SandboxArguments(options with { Faults = faults }, caPath);
+        result = new SandboxArguments(options with { Faults = faults, Choices = choices }, caPath);
         return true;
     }
 }

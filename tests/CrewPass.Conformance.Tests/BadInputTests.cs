@@ -117,4 +117,48 @@ public sealed class BadInputTests
         strict.Failed.Select(o => o.Name).Should().BeEquivalentTo(needs.Select(o => o.Name), "a missing setting fails a strict run; not applicable never does");
         strict.ExitCode.Should().NotBe(0);
     }
+
+    private async Task<SuiteRunResult> RunWithAsync(string name, params (string Name, string Value)[] overrides)
+    {
+        var settings = TargetSettings();
+        foreach (var (key, value) in overrides) settings[key] = value;
+        return await SuiteRun.RunAsync(name, settings);
+    }
+
+    private static async Task<string> TempFileAsync(string content, string extension = ".json")
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crewpass-{Guid.NewGuid():N}{extension}");
+        await File.WriteAllTextAsync(path, content);
+        return path;
+    }
+
+    [Test]
+    public async Task A_missing_ErrorSchema_is_one_message_naming_it() =>
+        ExpectOneFailureNaming(await RunWithAsync("error-schema-missing", ("CREWPASS_ERROR_SCHEMA", "/no/such/error.schema.json")), "ErrorSchema");
+
+    [Test]
+    public async Task An_ErrorSchema_that_is_not_a_schema_is_one_message_naming_it() =>
+        ExpectOneFailureNaming(await RunWithAsync("error-schema-broken", ("CREWPASS_ERROR_SCHEMA", await TempFileAsync("{\"type\": "))), "ErrorSchema");
+
+    [Test]
+    public async Task A_MaxRecoveryWait_that_is_not_a_number_is_one_message_naming_it() =>
+        ExpectOneFailureNaming(await RunWithAsync("max-recovery-wait", ("CREWPASS_MAX_RECOVERY_WAIT", "an hour")), "MaxRecoveryWait");
+
+    [Test]
+    public async Task A_profile_row_that_drops_a_catalogued_scope_is_one_message_naming_Endpoints()
+    {
+        var schema = await TempFileAsync("""{"type": "object"}""");
+        var profile = await TempFileAsync($$"""{"Endpoints": [{"method": "GET", "path": "/api/v2/employers/me/vessels", "scope": null, "schema": "{{Path.GetFileName(schema)}}", "shape": "list"}]}""");
+        var run = await RunWithAsync("profile-drops-scope", ("CREWPASS_PROFILE", profile));
+        ExpectOneFailureNaming(run, "Endpoints");
+        run.Failed.Single().Message.Should().Contain("never drops a requirement");
+    }
+
+    [Test]
+    public async Task A_known_deviation_expiring_more_than_90_days_ahead_is_one_message_naming_KnownDeviations()
+    {
+        var expires = DateTime.UtcNow.AddDays(91).ToString("yyyy-MM-dd");
+        var deviations = await TempFileAsync($$"""{"deviations": [{"clause": "KEY-03", "reason": "the proxy strips the challenge", "expires": "{{expires}}"}]}""");
+        ExpectOneFailureNaming(await RunWithAsync("deviation-far", ("CREWPASS_KNOWN_DEVIATIONS", deviations)), "KnownDeviations");
+    }
 }

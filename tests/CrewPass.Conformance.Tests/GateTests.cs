@@ -8,7 +8,7 @@ namespace CrewPass.Conformance.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class GateTests
 {
-    private static readonly string NextYear = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd");
+    private static readonly string NextMonth = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
     private static readonly string LastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd");
 
     private static async Task<string> DeviationsAsync(string clause, string? test, string expires)
@@ -22,9 +22,9 @@ public sealed class GateTests
     [Test]
     public async Task A_MUST_failure_fails_the_gate()
     {
-        await using var target = await Deployment.StartAsync(Fault.RevokedKeyAccepted);
+        await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
         var run = await SuiteRun.RunAsync("gate-must", target.Settings);
-        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-01");
+        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-06");
         run.ExitCode.Should().NotBe(0);
     }
 
@@ -55,8 +55,8 @@ public sealed class GateTests
     [Test]
     public async Task A_listed_failure_is_a_known_deviation_and_does_not_fail_the_gate()
     {
-        await using var target = await Deployment.StartAsync(Fault.RevokedKeyAccepted);
-        var run = await SuiteRun.RunAsync("gate-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-01", "revoked-key", NextYear))));
+        await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
+        var run = await SuiteRun.RunAsync("gate-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, NextMonth))));
         run.Failed.Should().BeEmpty(run.Describe());
         run.ExitCode.Should().Be(0);
         var report = await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json"));
@@ -64,10 +64,20 @@ public sealed class GateTests
     }
 
     [Test]
+    public async Task Under_Strict_a_known_deviation_is_not_honoured()
+    {
+        await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
+        var run = await SuiteRun.RunAsync("gate-deviation-strict", target.With(
+            ("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, NextMonth)), ("CREWPASS_STRICT", "true")));
+        run.Failed.Should().Contain(o => o.Clause == "KEY-06", "certification judges the deployment as it is, deviations included");
+        run.ExitCode.Should().NotBe(0);
+    }
+
+    [Test]
     public async Task A_listed_check_that_now_passes_fails_the_gate_with_remove_it_from_the_list()
     {
         await using var target = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("gate-stale-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-03", null, NextYear))));
+        var run = await SuiteRun.RunAsync("gate-stale-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-03", null, NextMonth))));
         run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-03" && o.Message.Contains("remove it from the list"));
         run.ExitCode.Should().NotBe(0);
     }
@@ -75,9 +85,9 @@ public sealed class GateTests
     [Test]
     public async Task An_expired_deviation_fails_the_gate()
     {
-        await using var target = await Deployment.StartAsync(Fault.RevokedKeyAccepted);
-        var run = await SuiteRun.RunAsync("gate-expired", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-01", "revoked-key", LastMonth))));
-        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-01" && o.Message.Contains("expired"));
+        await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
+        var run = await SuiteRun.RunAsync("gate-expired", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, LastMonth))));
+        run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-06" && o.Message.Contains("expired"));
         run.ExitCode.Should().NotBe(0);
     }
 

@@ -19,6 +19,7 @@ public sealed class ReadmeTests
         yield return new TestCaseData("clauses", ClauseTable()).SetArgDisplayNames("clauses");
         yield return new TestCaseData("settings", SettingTable()).SetArgDisplayNames("settings");
         yield return new TestCaseData("faults", FaultTable()).SetArgDisplayNames("faults");
+        yield return new TestCaseData("choices", ChoiceTable()).SetArgDisplayNames("choices");
     }
 
     [TestCaseSource(nameof(Tables))]
@@ -58,6 +59,17 @@ public sealed class ReadmeTests
         var text = new StringBuilder("| fault | what is wrong | clauses that catch it |\n| --- | --- | --- |\n");
         foreach (var f in FaultCatalogue.All)
             text.Append($"| `{f.Name}` | {Cell(f.Description)} | {string.Join(", ", f.Clauses)} |\n");
+        return text.ToString();
+    }
+
+    private static string ChoiceTable()
+    {
+        var text = new StringBuilder("| legal choice (`--choice`, `EmbeddedVariations`) | what the reference does instead of its default | profile |\n| --- | --- | --- |\n");
+        foreach (var c in LegalChoices.All)
+        {
+            var profile = Repository.Path("fixtures", "profiles", c.Name + ".json");
+            text.Append($"| `{c.Name}` | {Cell(c.Description)} | {(File.Exists(profile) ? $"`fixtures/profiles/{c.Name}.json`" : "none needed")} |\n");
+        }
         return text.ToString();
     }
 

@@ -38,4 +38,16 @@ public sealed class SuiteRunTests
         run.Outcomes.Where(o => o.Clause.StartsWith("SIG-")).Should().OnlyContain(o => o.Outcome == "Passed");
         run.Skipped.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "WRITE-01" && o.Message.StartsWith("not applicable: WriteSurface is enabled"));
     }
+
+    /// <summary>README's command for a real deployment, exactly: the staging template, with the URL and keys from the environment.</summary>
+    [Test]
+    public async Task The_staging_template_runs_against_a_deployment_named_by_environment_variables()
+    {
+        await using var deployment = await Deployment.StartAsync();
+        var run = await SuiteRun.RunAsync("staging-template", deployment.Settings, "--settings", Repository.Path("runsettings", "staging.runsettings"));
+        run.Output.Should().NotContain("does not conform to required format");
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Passed.Should().HaveCountGreaterThan(150, run.Describe());
+        run.ExitCode.Should().Be(0, run.Output);
+    }
 }

@@ -20,6 +20,7 @@ public sealed record KnownDeviation(string Clause, string? Test, string Reason, 
 public static class KnownDeviations
 {
     public const string SchemaFile = "known-deviations.schema.json";
+    public const int MaxDaysAhead = 90;
 
     public static IReadOnlyList<KnownDeviation> Load(string? path, SchemaCatalogue schemas)
     {
@@ -44,6 +45,11 @@ public static class KnownDeviations
             DateOnly.ParseExact(d.GetProperty("expires").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture))).ToArray();
         if (deviations.FirstOrDefault(d => !ClauseCatalogue.Exists(d.Clause)) is { } unknown)
             throw new HarnessConfigurationException("KnownDeviations", $"KnownDeviations {path}: '{unknown.Clause}' is not a clause of CONTRACT.md");
+        // An accepted failure is a promise to fix it soon; one that expires years ahead is a silenced check.
+        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(MaxDaysAhead);
+        if (deviations.FirstOrDefault(d => d.Expires > latest) is { } distant)
+            throw new HarnessConfigurationException("KnownDeviations",
+                $"KnownDeviations {path}: the entry for {distant.Clause} expires {distant.Expires:yyyy-MM-dd}, more than {MaxDaysAhead} days ahead (latest {latest:yyyy-MM-dd}); give it a nearer expiry and renew it when it comes");
         return deviations;
     }
 }

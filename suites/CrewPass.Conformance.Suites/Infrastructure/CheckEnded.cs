@@ -1,5 +1,6 @@
 using CrewPass.Conformance.Http;
 using CrewPass.Conformance.Reporting;
+using CrewPass.Conformance.Settings;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
@@ -14,7 +15,8 @@ public abstract class CheckEnded(string message, string outcome, IReadOnlyList<E
 }
 
 /// <summary>The check needs a key or setting the target did not provide: a skip naming it, a failure under Strict.</summary>
-public sealed class NeedsSetting(string setting, string how) : CheckEnded($"needs {setting}: {how}", Outcomes.Skipped)
+public sealed class NeedsSetting(string setting, string how)
+    : CheckEnded($"needs {setting}" + (SettingDefinitions.Find(setting) is { } d ? $" ({d.EnvironmentName})" : "") + $": {how}", Outcomes.Skipped)
 {
     public string Setting { get; } = setting;
 }

@@ -29,7 +29,7 @@ public sealed class RunLifecycle
         var directory = RunReport.Directory(run);
         var certify = run.Settings?.Bool("Certify") == true;
         var chromium = certify ? Chromium.Find(run.Settings?["Chromium"]) : null;
-        var blockers = certify ? RunReport.CertificateBlockers(run, verdicts, chromium) : [];
+        var blockers = certify ? RunReport.CertificateBlockers(run, verdicts, chromium, ChecksInTree() - verdicts.Count) : [];
         var certificatePath = Path.Combine(directory, Certificate.FileName);
         if (File.Exists(certificatePath)) File.Delete(certificatePath);
         var certificate = certify ? new CertificateReport(true, blockers.Count == 0 ? certificatePath : null, blockers) : null;
@@ -42,6 +42,7 @@ public sealed class RunLifecycle
             Say($"{level,-6} {string.Join(", ", counts.DefaultIfEmpty("no checks"))}");
         }
         foreach (var reason in report.Gate.Reasons) Say($"gate: {reason}");
+        foreach (var problem in report.Problems.Except(report.Gate.Reasons)) Say($"flagged: {problem}");
         Say($"verdict {report.Gate.Verdict.ToUpperInvariant()}; report {json} and {html}");
         if (certify)
         {
@@ -59,6 +60,14 @@ public sealed class RunLifecycle
         await BrowserSession.StopAsync();
         foreach (var target in run.Targets) target.Dispose();
         foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
+    }
+
+    /// <summary>Every check (clause test case) in the run's test tree, run or not: a filter leaves some out.</summary>
+    private static int ChecksInTree()
+    {
+        static int Count(NUnit.Framework.Interfaces.ITest test) =>
+            test.HasChildren ? test.Tests.Sum(Count) : test.Method?.GetCustomAttributes<ClauseAttribute>(true).Length > 0 ? 1 : 0;
+        return Count(NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentTest);
     }
 
     private static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);

@@ -11,24 +11,36 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 /// <summary>Turns the run's verdicts into the report, judges the gate, and decides whether a certificate may be written.</summary>
 public static class RunReport
 {
+    /// <summary>The covered MUST clauses a target had no check of in this run (a filter, or a profile that left a clause no case).</summary>
+    public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string target) =>
+        ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && verdicts.All(v => v.Target != target || v.Clause != c.Id)).Select(c => c.Id).ToArray();
+
     public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate)
     {
         var settings = run.Settings;
         var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray())).ToArray();
+        var unchecked_ = run.Targets.SelectMany(t => UncheckedMustClauses(run, verdicts, t.Name).Select(c => $"{c} MUST on {t.Name}: no check ran"
+            + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
         var reasons = run.Problems.Concat(verdicts.Where(v => v.Outcome == Outcomes.Failed).GroupBy(v => (v.Target, v.Clause, v.Level))
-            .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} failing checks")).ToArray();
+            .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} failing checks"))
+            .Concat(settings?.Strict == true ? unchecked_ : []).ToArray();
         var gate = new GateReport(reasons.Length == 0 ? Outcomes.Passed : Outcomes.Failed,
             settings?.FailOnShould == true ? "should" : "must", settings?.Strict == true, reasons);
+        // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
         return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
             new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds),
-            gate, run.Problems, targets, ConformanceReport.NotCoverable, certificate);
+            gate, [.. run.Problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate);
     }
 
     /// <summary>Why this run may not be certified; none means it may. A certificate needs a complete, clean, strict run of one target.</summary>
-    public static IReadOnlyList<string> CertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium)
+    /// <param name="unrun">How many checks of the run's test tree did not run (a filter left them out).</param>
+    public static IReadOnlyList<string> CertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
     {
         var blockers = new List<string>();
         if (run.Settings?.Strict != true) blockers.Add("Strict is not true: a certificate needs every check to have run (set CREWPASS_STRICT=true)");
+        if (run.Settings?.IsEmbedded == true)
+            blockers.Add("the target is the embedded reference, not a deployment: set CREWPASS_BASE_URL to the deployment to certify");
+        if (unrun > 0) blockers.Add($"{unrun} checks did not run (a filter?): a certificate covers a whole run, check by check");
         blockers.AddRange(run.Problems);
         if (run.Targets.Count != 1) blockers.Add($"a certificate covers one target; this run checked {run.Targets.Count}");
         if (verdicts.Count == 0) blockers.Add("no check ran");
