@@ -8,7 +8,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>AUTH: presenting the key. "Present the key as a Bearer token (preferred) or in the X-Partner-API-Key header."</summary>
-public sealed class AuthenticationSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class AuthenticationSuite(string target) : ConformanceSuite(target)
 {
     /// <summary>"A missing or invalid key returns invalid_api_key."</summary>
     [Clause("AUTH-01")]

@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>DATA: "cpk_live_… operates on production data. cpk_test_… operates on test-flagged data." Live and test never mix.</summary>
-public sealed class DataSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class DataSuite(string target) : ConformanceSuite(target)
 {
     /// <summary>Every object a live key sees is live, every object a test key sees is test, and each says so.</summary>
     [Clause("DATA-01")]

@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>HTTP: what a client sees of every answer, success or error.</summary>
-public sealed class HttpSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class HttpSuite(string target) : ConformanceSuite(target)
 {
     /// <summary>Bodies are application/json (parameters ignored) and match their schemas; extra fields are allowed.</summary>
     [Clause("HTTP-01")]

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>ME: "Call GET /api/v2/partners/me to see your identity and full granted-scope list."</summary>
-public sealed class IdentitySuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class IdentitySuite(string target) : ConformanceSuite(target)
 {
     /// <summary>Every valid key may call /partners/me, and gets the partner schema back.</summary>
     [Clause("ME-01")]

@@ -16,7 +16,13 @@ public sealed class PreflightSuite
     {
         var run = Run.Current;
         if (run.Problems.Count > 0)
-            Assert.Fail("The harness could not start checking; no check ran. Fix this and run again:\n" + string.Join("\n", run.Problems.Select(p => "  " + p)));
+        {
+            if (Run.ClaimPreflightReport()) Assert.Fail(Message(run.Problems));
+            Assert.Ignore("the preflight's one message is on the first check that ran");
+        }
         Assert.That(run.Targets, Is.Not.Empty, "no target resolved");
     }
+
+    public static string Message(IReadOnlyList<string> problems) =>
+        "The harness could not start checking; no check ran. Fix this and run again:\n" + string.Join("\n", problems.Select(p => "  " + p));
 }

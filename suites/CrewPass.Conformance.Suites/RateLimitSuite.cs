@@ -17,7 +17,7 @@ namespace CrewPass.Conformance.Suites;
 // under a long window stays spent. DependsOnTest, Order's successor, refuses suites that run beside others; Order works.
 #pragma warning disable CS0618
 [Parallelizable(ParallelScope.Self)]
-public sealed class RateLimitSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
 {
     private const string Probe = ContractDefaults.MePath;
     private Lazy<Task<Exhaustion>>? _exhaustion;

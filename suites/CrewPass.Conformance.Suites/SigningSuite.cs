@@ -14,7 +14,7 @@ namespace CrewPass.Conformance.Suites;
 /// a timestamp "within ±300s of server time", and "a unique, single-use token per request". Probes use the test key.
 /// </summary>
 [Parallelizable(ParallelScope.Self)]
-public sealed class SigningSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class SigningSuite(string target) : ConformanceSuite(target)
 {
     private const int ConcurrentReplays = 16;
     private const long Window = 300;

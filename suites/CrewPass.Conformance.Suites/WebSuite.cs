@@ -10,7 +10,7 @@ namespace CrewPass.Conformance.Suites;
 /// WEB: "Keep your API key server-side. Never embed it in a browser or mobile app." The API grants no cross-origin
 /// access to requests that carry a key: real Chromium, on a page of another origin, is blocked by CORS.
 /// </summary>
-public sealed class WebSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class WebSuite(string target) : ConformanceSuite(target)
 {
     /// <summary>A page on another origin that calls fetch() with the key is blocked by the browser.</summary>
     [Clause("WEB-01")]

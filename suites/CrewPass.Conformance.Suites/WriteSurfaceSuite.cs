@@ -10,7 +10,7 @@ namespace CrewPass.Conformance.Suites;
 
 /// <summary>WRITE: "Mutating endpoints … are deferred to v2 and are not part of this release." Probes use a test-mode key.</summary>
 [Parallelizable(ParallelScope.Self)]
-public sealed class WriteSurfaceSuite(TargetUnderTest target) : ConformanceSuite(target)
+public sealed class WriteSurfaceSuite(string target) : ConformanceSuite(target)
 {
     /// <summary>While the write surface is disabled, no documented mutating operation is served, and nothing changes.</summary>
     [Clause("WRITE-01", Alone = Holds.TestView)]

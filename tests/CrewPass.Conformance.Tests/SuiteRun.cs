@@ -78,6 +78,10 @@ public static class SuiteRun
         return new SuiteRunResult(process.ExitCode, output, File.Exists(trx) ? Parse(trx) : [], clock.Elapsed, results);
     }
 
+    /// <summary>dotnet test --list-tests with these settings: what Test Explorer and CI history see.</summary>
+    public static async Task<SuiteRunResult> ListAsync(IReadOnlyDictionary<string, string> settings) =>
+        await RunAsync("list", settings, "--list-tests");
+
     private static IReadOnlyList<CheckOutcome> Parse(string trx)
     {
         XNamespace t = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";

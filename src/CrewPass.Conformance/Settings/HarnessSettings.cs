@@ -203,7 +203,7 @@ public sealed class HarnessSettings
         var definition = SettingDefinitions.Find(name)!;
         var where = SourceOf(name) switch
         {
-            SettingSource.Environment => $"environment variable {definition.EnvironmentName}",
+            SettingSource.Environment => $"environment variable {definition.EnvironmentName} (setting {name})",
             SettingSource.Profile => $"profile setting {name} ({Get("Profile")})",
             SettingSource.RunSettings => $"runsettings parameter {name}",
             _ => $"setting {name}",

@@ -33,12 +33,12 @@ public static class Cases
 {
     private static readonly Lazy<IReadOnlyList<CredentialCase>> Corpus = new(() =>
         CredentialCorpus.Load(AppContext.BaseDirectory)
-            .Concat(CredentialCorpus.Generated(Run.Current.FuzzSeed, GeneratedKeyCount)).ToArray());
+            .Concat(CredentialCorpus.Generated(Run.Planned.FuzzSeed, GeneratedKeyCount)).ToArray());
 
     public const int GeneratedKeyCount = 12;
 
-    /// <summary>Every target that passed its preflight; none when it failed (the preflight check then says why, once).</summary>
-    public static IEnumerable<TargetUnderTest> Targets() => Run.Current.Targets;
+    /// <summary>Every target the run plans to check, by name only: listing starts nothing and sends nothing.</summary>
+    public static IEnumerable<TestFixtureData> Targets() => Run.Planned.TargetNames.Select(n => new TestFixtureData(n).SetArgDisplayNames(n));
 
     public static IReadOnlyList<Endpoint> Endpoints => Run.Settings?.Endpoints ?? [];
 

@@ -29,6 +29,18 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
 
     private sealed class VerdictCommand(TestCommand inner, Clause clause, Holds alone) : DelegatingTestCommand(inner)
     {
+        /// <summary>The target never passed its preflight: the first such check reports why (once per run), the rest do not run.</summary>
+        private static TestResult NotRun(TestExecutionContext context, string targetName)
+        {
+            var result = context.CurrentResult;
+            var problems = Run.Current.Problems;
+            if (Run.ClaimPreflightReport())
+                result.SetResult(ResultState.Failure, Redactor.Redact(PreflightSuite.Message(problems)));
+            else
+                result.SetResult(ResultState.Ignored, $"not run: {targetName} did not pass the preflight; its one message is on the first test that ran");
+            return result;
+        }
+
         /// <summary>A listed failure is accepted until its expiry; a listed check that passes, or an expired entry, fails the gate.</summary>
         private static (ResultState, string, string) Judge(KnownDeviation deviation, ResultState state, string outcome, string message)
         {
@@ -44,7 +56,9 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
 
         public override TestResult Execute(TestExecutionContext context)
         {
-            var target = (context.TestObject as ConformanceSuite)?.Target;
+            var suite = context.TestObject as ConformanceSuite;
+            var target = suite?.StartedTarget;
+            if (suite is not null && target is null) return NotRun(context, suite.TargetName);
             var transcript = new List<string>();
             Exception? ended = null;
             ConformanceClient.Transcript.Value = transcript;

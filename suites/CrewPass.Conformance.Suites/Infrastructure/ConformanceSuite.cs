@@ -12,9 +12,15 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 /// A failing check says what it expected, what it got, and shows the exchanges, redacted.
 /// </summary>
 [TestFixtureSource(typeof(Cases), nameof(Cases.Targets))]
-public abstract class ConformanceSuite(TargetUnderTest target)
+public abstract class ConformanceSuite(string target)
 {
-    public TargetUnderTest Target { get; } = target;
+    /// <summary>The target's name: what the fixture is listed under, known before anything starts.</summary>
+    public string TargetName { get; } = target;
+
+    /// <summary>The started, preflighted target; null when its preflight failed (then no check of it runs).</summary>
+    public TargetUnderTest? StartedTarget => Run.Current.Targets.FirstOrDefault(t => t.Name == TargetName);
+
+    public TargetUnderTest Target => StartedTarget ?? throw new InvalidOperationException($"the target {TargetName} did not pass its preflight");
     /// <summary>The settings of the deployment the check talks to (the signing checks may talk to the write-surface companion).</summary>
     protected virtual HarnessSettings Settings => Target.Settings;
     protected ConformanceClient Client => Target.Client;
@@ -46,7 +52,7 @@ public abstract class ConformanceSuite(TargetUnderTest target)
     {
         if (refusal.Credential is not { } credential)
             return (await Target.ShareAsync($"refusal no-key {endpoint}", () => Client.GetAsync(endpoint.Path)), false);
-        var value = CredentialTemplate.Fill(credential.Template, Need, new Bogus.Randomizer(Run.Current.FuzzSeed));
+        var value = CredentialTemplate.Fill(credential.Template, Need, new Bogus.Randomizer(Run.Planned.FuzzSeed));
         var (name, headerValue) = credential.Presentation switch
         {
             Presentation.Bearer => ("Authorization", "Bearer " + value),

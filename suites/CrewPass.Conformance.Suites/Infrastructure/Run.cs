@@ -8,7 +8,18 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
-/// <summary>The run's settings and targets, resolved once, when NUnit first asks for them.</summary>
+/// <summary>
+/// What a run will check, read from its settings alone: no server started, no request sent. Listing the tests needs
+/// only this, so discovery has no side effects and test names are the same wherever the target is.
+/// </summary>
+public sealed record RunPlan(
+    HarnessSettings? Settings,
+    IReadOnlyList<string> TargetNames,
+    IReadOnlyList<string> Problems,
+    int FuzzSeed,
+    IReadOnlyList<KnownDeviation> KnownDeviations);
+
+/// <summary>The run's targets, started and probed once, when the run begins (never while tests are listed).</summary>
 public sealed record RunState(
     HarnessSettings? Settings,
     IReadOnlyList<TargetUnderTest> Targets,
@@ -20,13 +31,26 @@ public sealed record RunState(
 
 public static class Run
 {
-    private static readonly Lazy<RunState> State = new(() => ResolveAsync().GetAwaiter().GetResult());
+    /// <summary>The fixture name of a deployment given by BaseUrl: the same for every deployment, so test ids are too.</summary>
+    public const string DeploymentName = "deployment";
+
+    private static readonly Lazy<RunPlan> PlanState = new(MakePlan);
+    private static readonly Lazy<RunState> State = new(() => ResolveAsync(Planned).GetAwaiter().GetResult());
+    private static int _preflightReported;
+
+    public static RunPlan Planned => PlanState.Value;
 
     public static RunState Current => State.Value;
 
-    public static HarnessSettings? Settings => Current.Settings;
+    public static HarnessSettings? Settings => Planned.Settings;
 
-    private static async Task<RunState> ResolveAsync()
+    /// <summary>
+    /// A failed preflight is reported once, by whichever runs first: the preflight test or (under a filter that left
+    /// it out) the first check. Every other check of the run is "not run", so the one message stands alone.
+    /// </summary>
+    public static bool ClaimPreflightReport() => Interlocked.Exchange(ref _preflightReported, 1) == 0;
+
+    private static RunPlan MakePlan()
     {
         HarnessSettings settings;
         try
@@ -36,19 +60,27 @@ public static class Run
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunState(null, [], [e.Message], 0, new ConcurrentBag<ReferenceHost>(), [], DateTimeOffset.UtcNow);
+            return new RunPlan(null, [], [e.Message], 0, []);
         }
-        var startedAt = DateTimeOffset.UtcNow;
-        IReadOnlyList<KnownDeviation> deviations;
+        var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
         try
         {
-            deviations = KnownDeviations.Load(settings["KnownDeviations"], Conformance.Schemas.SchemaCatalogue.Bundled);
+            var deviations = KnownDeviations.Load(settings["KnownDeviations"], Conformance.Schemas.SchemaCatalogue.Bundled);
+            var names = settings.IsEmbedded ? EmbeddedInstances(settings).Select(i => i.Name).ToArray() : [DeploymentName];
+            return new RunPlan(settings, names, [], seed, deviations);
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunState(settings, [], [e.Message], 0, new ConcurrentBag<ReferenceHost>(), [], startedAt);
+            return new RunPlan(settings, [], [e.Message], seed, []);
         }
-        var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
+    }
+
+    private static async Task<RunState> ResolveAsync(RunPlan plan)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        if (plan.Settings is not { } settings || plan.Problems.Count > 0)
+            return new RunState(plan.Settings, [], plan.Problems, plan.FuzzSeed, new ConcurrentBag<ReferenceHost>(), plan.KnownDeviations, startedAt);
+        var (seed, deviations) = (plan.FuzzSeed, plan.KnownDeviations);
         var hosts = new ConcurrentBag<ReferenceHost>();
         var candidates = new List<(string Name, HarnessSettings Settings, Func<TargetUnderTest, Task<TargetUnderTest?>> WriteSurface)>();
         try
@@ -64,7 +96,7 @@ public static class Run
             }
             else
             {
-                candidates.Add((new Uri(settings.BaseUrl).Authority, settings,
+                candidates.Add((DeploymentName, settings,
                     target => Task.FromResult(target.Settings.WriteSurfaceEnabled ? target : null)));
             }
         }
