@@ -37,6 +37,7 @@ public static partial class Program
         app.UseRateLimits();
         app.MapPartners();
         app.MapVessels();
+        app.MapExtraReads();
         app.MapWriteOperations();
         return app;
     }

@@ -23,6 +23,9 @@ public sealed record ReferenceOptions
     /// <summary>Network trouble to inject (latency, resets, slow answers); none by default.</summary>
     public NetworkTrouble Trouble { get; init; } = NetworkTrouble.None;
 
+    /// <summary>Serves two more reads, one object-shaped (fixtures/profiles/extra-reads.json declares them).</summary>
+    public bool ExtraReads { get; init; }
+
     /// <summary>The legal choices (other than the defaults) this instance makes.</summary>
     public IReadOnlySet<LegalChoice> Choices { get; init; } = new HashSet<LegalChoice>();
 

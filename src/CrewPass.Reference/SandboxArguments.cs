@@ -4,7 +4,7 @@ namespace CrewPass.Reference;
 public sealed record SandboxArguments(ReferenceOptions Options, string CaCertificatePath)
 {
     public const string Usage =
-        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--choice NAME]... [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]";
+        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--choice NAME]... [--extra-reads] [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]";
 
     public static bool TryParse(string[] args, out SandboxArguments result, out string error)
     {
@@ -27,6 +27,8 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
                     faults.Add(fault); i++; break;
                 case "--choice" when value is not null && LegalChoices.TryParse(value, out var choice):
                     choices.Add(choice); i++; break;
+                case "--extra-reads":
+                    options = options with { ExtraReads = true }; break;
                 case "--clock-offset" when int.TryParse(value, out var seconds):
                     options = options with { ClockOffset = TimeSpan.FromSeconds(seconds) }; i++; break;
                 case "--trouble" when value is not null:

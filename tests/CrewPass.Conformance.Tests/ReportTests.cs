@@ -40,6 +40,17 @@ public sealed class ReportTests
         }
     }
 
+    [TestCase(new[] { "transport error", "transport error" }, "transport error")]
+    [TestCase(new[] { "passed", "transport error" }, "transport error")]
+    [TestCase(new[] { "inconclusive", "inconclusive" }, "inconclusive")]
+    [TestCase(new[] { "passed", "inconclusive" }, "inconclusive")]
+    [TestCase(new[] { "passed", "not applicable" }, "passed")]
+    [TestCase(new[] { "not applicable" }, "not applicable")]
+    [TestCase(new string[0], "no checks ran")]
+    [TestCase(new[] { "passed", "failed", "transport error" }, "failed")]
+    public void A_clause_whose_checks_proved_nothing_is_never_passed(string[] outcomes, string status) =>
+        Reporting.ClauseStatus.Of(outcomes).Should().Be(status);
+
     [Test]
     public void A_report_that_breaks_the_schema_fails_it()
     {
@@ -112,5 +123,37 @@ public sealed class ReportTests
         File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
         run.Output.Should().Contain("no certificate").And.Contain("KEY-03 (SHOULD)");
         run.ExitCode.Should().NotBe(0);
+    }
+
+    [Test]
+    public async Task The_embedded_reference_is_never_certified()
+    {
+        var run = await SuiteRun.RunAsync("certify-embedded", new Dictionary<string, string> { ["CREWPASS_CERTIFY"] = "true", ["CREWPASS_STRICT"] = "true" },
+            "--filter", "TestCategory=KEY-06");
+        File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
+        run.Output.Should().Contain("no certificate").And.Contain("CREWPASS_BASE_URL");
+    }
+
+    [Test]
+    public async Task A_filtered_strict_run_is_never_certified_and_fails_for_its_unchecked_MUST_clauses()
+    {
+        await using var target = await Deployment.StartAsync();
+        var run = await SuiteRun.RunAsync("certify-filtered", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")), "--filter", "TestCategory=KEY-06");
+        run.Passed.Should().NotBeEmpty(run.Describe());
+        File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
+        run.Output.Should().Contain("no certificate").And.Contain("did not run (a filter?)");
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
+        report["gate"]!["verdict"]!.ToString().Should().Be("failed");
+        report["gate"]!["reasons"]!.AsArray().Select(r => r!.ToString()).Should().Contain(r => r.StartsWith("AUTH-01 MUST on deployment: no check ran"));
+    }
+
+    [Test]
+    public async Task A_filtered_run_flags_its_unchecked_MUST_clauses_in_the_report()
+    {
+        await using var target = await Deployment.StartAsync();
+        var run = await SuiteRun.RunAsync("filtered-flagged", target.Settings, "--filter", "TestCategory=KEY-06");
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
+        report["problems"]!.AsArray().Select(r => r!.ToString()).Should().Contain(r => r.StartsWith("KEY-01 MUST on deployment: no check ran"));
+        run.Output.Should().Contain("flagged: KEY-01 MUST on deployment: no check ran");
     }
 }

@@ -69,4 +69,38 @@ public sealed class SuiteRunTests
         run.Passed.Should().HaveCountGreaterThan(150, run.Describe());
         run.ExitCode.Should().Be(0, run.Output);
     }
+
+    /// <summary>A deployment's own reads, declared by its profile, one of them a single object: every check runs on them, DATA too.</summary>
+    [Test]
+    public async Task A_profile_declared_single_object_read_is_judged_as_one_object()
+    {
+        await using var deployment = await Deployment.StartAsync(new CrewPass.Reference.ReferenceOptions { ExtraReads = true });
+        var run = await SuiteRun.RunAsync("extra-reads", deployment.With(("CREWPASS_PROFILE", Repository.Path("fixtures", "profiles", "extra-reads.json"))));
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Passed.Where(o => o.Clause.StartsWith("DATA-") && System.Text.RegularExpressions.Regex.IsMatch(o.Name, @"GET /api/v2/employers/me[,)]")).Should().HaveCount(4, "DATA-01 twice, DATA-02 and DATA-03 on the object read");
+        run.Passed.Where(o => o.Name.Contains("/api/v2/employers/me/crew")).Should().HaveCountGreaterThan(50);
+    }
+
+    /// <summary>Tampering changes one byte whatever the profile's body says: a body without any given word is still tampered.</summary>
+    [Test]
+    public async Task Tampering_works_on_any_signing_body()
+    {
+        const string operations = """[{"name": "crew-placement", "method": "POST", "path": "/api/v2/crew-placements", "body": "{\"vessel_id\":\"ves_1\",\"crew_member_id\":\"crm_2\",\"starts_on\":\"2027-01-01\"}"}, {"name": "vessel-attach", "method": "POST", "path": "/api/v2/employers/me/vessels/attach", "body": "{\"imo_number\":\"9074729\",\"name\":\"Probe\"}"}]""";
+        var run = await SuiteRun.RunAsync("tamper-any-body", new Dictionary<string, string> { ["CREWPASS_WRITE_OPERATIONS"] = operations },
+            "--filter", "TestCategory=SIG-04|TestCategory=SIG-05|TestCategory=SIG-07");
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Passed.Should().HaveCountGreaterThan(10);
+    }
+
+    /// <summary>ME-03's refusal half needs a RestrictedKey that lacks a scope: one that lacks nothing is a skip naming it, never a pass.</summary>
+    [Test]
+    public async Task A_RestrictedKey_that_lacks_no_scope_is_a_skip_naming_it()
+    {
+        await using var deployment = await Deployment.StartAsync();
+        var run = await SuiteRun.RunAsync("restricted-lacks-nothing",
+            deployment.With(("CREWPASS_RESTRICTED_KEY", deployment.Host.Credentials.OtherPartnerKey)), "--filter", "TestCategory=ME-03");
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Skipped.Should().ContainSingle(o => o.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
+            .Which.Message.Should().StartWith("needs RestrictedKey (CREWPASS_RESTRICTED_KEY)");
+    }
 }

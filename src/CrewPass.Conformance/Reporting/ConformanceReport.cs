@@ -23,6 +23,24 @@ public static class Outcomes
     public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation, TransportError, Inconclusive];
 }
 
+/// <summary>A clause's status from its checks' outcomes.</summary>
+public static class ClauseStatus
+{
+    public const string NoChecksRan = "no checks ran";
+
+    /// <summary>
+    /// Passed only when a check passed and none ended otherwise: transport errors and inconclusive checks prove
+    /// nothing, so a clause made only of them is reported as such, never as passed.
+    /// </summary>
+    public static string Of(IReadOnlyCollection<string> outcomes)
+    {
+        if (outcomes.Count == 0) return NoChecksRan;
+        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.TransportError, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Inconclusive, Outcomes.Skipped })
+            if (outcomes.Contains(outcome)) return outcome;
+        return outcomes.All(o => o == Outcomes.NotApplicable) ? Outcomes.NotApplicable : Outcomes.Passed;
+    }
+}
+
 public sealed record CheckReport(string Name, string Outcome, string Message, IReadOnlyList<string> Exchanges);
 
 public sealed record ClauseReport(string Id, string Area, string Level, string Text, string Status, IReadOnlyList<CheckReport> Checks);

@@ -47,10 +47,10 @@ public static class Cases
 
     public static IEnumerable<TestCaseData> EachEndpointAndKey() => EachEndpointWith(Endpoints, "LiveKey", "TestKey");
 
-    /// <summary>Endpoints that answer with a list of objects: all but /partners/me.</summary>
-    public static IEnumerable<Endpoint> ListEndpoints => Endpoints.Where(e => e.Path != ContractDefaults.MePath);
+    /// <summary>Endpoints that answer with the partner's data, a list or one object: all but /partners/me (the identity).</summary>
+    public static IEnumerable<Endpoint> DataEndpoints => Endpoints.Where(e => e.Path != ContractDefaults.MePath);
 
-    public static IEnumerable<TestCaseData> EachListEndpoint() => ListEndpoints.Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
+    public static IEnumerable<TestCaseData> EachDataEndpoint() => DataEndpoints.Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
 
     /// <summary>Each endpoint crossed with each variant (a key setting, a header spelling, a method, …).</summary>
     public static IEnumerable<TestCaseData> EachEndpointWith(IEnumerable<Endpoint> endpoints, params string[] variants) =>

@@ -60,7 +60,7 @@ public static class RunReport
         {
             var checks = verdicts.Where(v => v.Clause == c.Id).OrderBy(v => v.Test, StringComparer.Ordinal)
                 .Select(v => new CheckReport(v.Test, v.Outcome, v.Message, v.Exchanges)).ToArray();
-            return new ClauseReport(c.Id, c.Area, c.LevelName, c.Text, c.Covered ? StatusOf(checks) : Outcomes.NotYetCovered, checks);
+            return new ClauseReport(c.Id, c.Area, c.LevelName, c.Text, c.Covered ? ClauseStatus.Of(checks.Select(k => k.Outcome).ToArray()) : Outcomes.NotYetCovered, checks);
         }).ToArray();
         var counts = new[] { ClauseLevel.Must, ClauseLevel.Should }.ToDictionary(
             level => level == ClauseLevel.Must ? "MUST" : "SHOULD",
@@ -75,16 +75,6 @@ public static class RunReport
             SettingDefinitions.All.Where(d => d.Kind == SettingKind.Profile && settings[d.Name] is not null).ToDictionary(d => d.Name, d => settings[d.Name]!),
             counts,
             clauses);
-    }
-
-    private static string StatusOf(IReadOnlyList<CheckReport> checks)
-    {
-        if (checks.Count == 0) return "no checks ran";
-        // A clause is passed only when a check passed and none ended otherwise: transport errors and inconclusive
-        // checks prove nothing, so a clause made only of them is reported as such, never as passed.
-        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.TransportError, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Inconclusive, Outcomes.Skipped })
-            if (checks.Any(c => c.Outcome == outcome)) return outcome;
-        return checks.All(c => c.Outcome == Outcomes.NotApplicable) ? Outcomes.NotApplicable : Outcomes.Passed;
     }
 
     /// <summary>ReportDirectory, else the results folder the build gave this project (where dotnet test puts its TRX), else NUnit's work directory.</summary>
