@@ -56,22 +56,32 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
     /// <summary>No answer, success or error, repeats the key it was sent.</summary>
     [Clause("KEY-04")]
     [TestCaseSource(nameof(PresentedKeys))]
-    public async Task KEY_04_No_answer_echoes_the_presented_key(Endpoint endpoint, string variant)
+    public async Task KEY_04_No_answer_echoes_the_presented_key(Endpoint endpoint, PresentedKey key)
     {
-        var live = Settings["LiveKey"]!;
-        var (presented, answer) = variant switch
-        {
-            "valid-bearer" => (live, await Target.ObserveAsync(endpoint.Path, "LiveKey")),
-            "valid-x-partner-api-key" => (live, await Target.ObserveAsync(endpoint.Path, "LiveKey", Presentation.ApiKeyHeader)),
-            "unknown-key" => await SendKeyAsync(endpoint, "cpk_live_" + new Randomizer(Run.Planned.FuzzSeed).String2(24, "abcdefghijklmnopqrstuvwxyz0123456789")),
-            _ => await SendKeyAsync(endpoint, live + "x"),
-        };
+        var (presented, answer) = await key.Send(this, endpoint);
         var body = presented[(presented.LastIndexOf('_') + 1)..];
         var echoed = new[] { presented, body }.Where(s => s.Length >= 12)
             .Any(s => answer.Body.Contains(s, StringComparison.OrdinalIgnoreCase)
                       || answer.ResponseHeaders.Any(h => h.Value.Contains(s, StringComparison.OrdinalIgnoreCase)));
         Expect(!echoed, "no header or body containing the presented key", $"{Summary(answer)} that repeats the key", answer);
     }
+
+    /// <summary>A key KEY-04 presents, valid or not, and how.</summary>
+    public sealed record PresentedKey(string Name, Func<KeysSuite, Endpoint, Task<(string Presented, Exchange Answer)>> Send)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<TestCaseData> PresentedKeys() =>
+        from e in Cases.Endpoints
+        from key in new PresentedKey[]
+        {
+            new("valid-bearer", async (suite, e) => (suite.Settings["LiveKey"]!, await suite.Target.ObserveAsync(e.Path, "LiveKey"))),
+            new("valid-x-partner-api-key", async (suite, e) => (suite.Settings["LiveKey"]!, await suite.Target.ObserveAsync(e.Path, "LiveKey", Presentation.ApiKeyHeader))),
+            new("unknown-key", (suite, e) => suite.SendKeyAsync(e, "cpk_live_" + new Randomizer(Run.Planned.FuzzSeed).String2(24, "abcdefghijklmnopqrstuvwxyz0123456789"))),
+            new("genuine-key-appended", (suite, e) => suite.SendKeyAsync(e, suite.Settings["LiveKey"]! + "x")),
+        }
+        select new TestCaseData(e, key).SetArgDisplayNames(e.ToString(), key.Name);
 
     /// <summary>"Public read-only widget keys (cppk_*) are a separate, future surface and are not accepted here."</summary>
     [Clause("KEY-05")]
@@ -94,9 +104,6 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
         Expect(liveId is not null && liveId == test.StringAt("/partner_id"), $"TestKey to identify partner {liveId ?? "(none)"} as LiveKey does",
             $"TestKey identifies {test.StringAt("/partner_id") ?? "(no partner_id)"}", live, test);
     }
-
-    public static IEnumerable<TestCaseData> PresentedKeys() =>
-        Cases.EachEndpointWith(Cases.Endpoints, "valid-bearer", "valid-x-partner-api-key", "unknown-key", "genuine-key-appended");
 
     [GeneratedRegex(@"(^|,)\s*Bearer(\s|,|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BearerChallenge();

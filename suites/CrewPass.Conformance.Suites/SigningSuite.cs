@@ -63,117 +63,136 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
 
     /// <summary>"The scheme uses three headers": without any one of them the request is refused and changes nothing.</summary>
     [Clause("SIG-03", Alone = Holds.TestView)]
-    [TestCase(SignatureHeaders.TimestampHeader)]
-    [TestCase(SignatureHeaders.NonceHeader)]
-    [TestCase(SignatureHeaders.SignatureHeader)]
-    public async Task SIG_03_A_request_missing_a_signature_header_is_refused_and_has_no_effect(string missing)
+    [TestCaseSource(nameof(MissingHeaders))]
+    public async Task SIG_03_A_request_missing_a_signature_header_is_refused_and_has_no_effect(MissingHeader missing)
     {
         await UseWriteSurfaceAsync();
         var attach = Settings.WriteOperation("vessel-attach");
         var before = await VesselIdsAsync();
         // Signed over what remains (the missing field empty), so only the missing header can be the reason to refuse.
-        var signed = Sign(attach.Body);
-        var remaining = missing switch
-        {
-            SignatureHeaders.TimestampHeader => Resign(Settings["SigningSecret"]!, attach.Body, signed.Nonce, ""),
-            SignatureHeaders.NonceHeader => Resign(Settings["SigningSecret"]!, attach.Body, "", signed.Timestamp),
-            _ => signed,
-        };
-        var answer = await SendAsync(attach, attach.Body, remaining, omit: missing);
+        var remaining = missing.SignWithout(Settings["SigningSecret"]!, attach.Body, Sign(attach.Body));
+        var answer = await SendAsync(attach, attach.Body, remaining, omit: missing.Header);
         var after = await VesselIdsAsync();
         Expect(Refused(answer) && after.SetEquals(before), $"a refusal ({RefusalText}) and the vessel list unchanged without {missing}",
             $"{Summary(answer)}; the vessel list {(after.SetEquals(before) ? "is unchanged" : "changed")}", answer);
     }
 
+    /// <summary>One of the three headers left off, and how the rest is signed without it.</summary>
+    public sealed record MissingHeader(string Header, Func<string, string, SignatureHeaders, SignatureHeaders> SignWithout)
+    {
+        public override string ToString() => Header;
+    }
+
+    public static IEnumerable<TestCaseData> MissingHeaders() => new MissingHeader[]
+    {
+        new(SignatureHeaders.TimestampHeader, (secret, body, signed) => Resign(secret, body, signed.Nonce, "")),
+        new(SignatureHeaders.NonceHeader, (secret, body, signed) => Resign(secret, body, "", signed.Timestamp)),
+        new(SignatureHeaders.SignatureHeader, (_, _, signed) => signed),
+    }.Select(m => new TestCaseData(m).SetArgDisplayNames(m.Header));
+
     /// <summary>A signature that is not the page's HMAC of this request under this partner's secret is refused.</summary>
     [Clause("SIG-04")]
-    [TestCase("flipped-first-digit")]
-    [TestCase("flipped-middle-digit")]
-    [TestCase("flipped-last-digit")]
-    [TestCase("other-partners-secret")]
-    [TestCase("signed-over-another-body")]
-    [TestCase("signed-over-another-timestamp")]
-    [TestCase("signed-over-another-nonce")]
-    [TestCase("signed-over-the-body-alone")]
-    public async Task SIG_04_A_wrong_signature_is_refused(string variant)
+    [TestCaseSource(nameof(WrongSignatures))]
+    public async Task SIG_04_A_wrong_signature_is_refused(WrongSignature wrong)
     {
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
         var good = Sign(operation.Body);
-        var secret = Settings["SigningSecret"]!;
-        var body = Encoding.UTF8.GetBytes(operation.Body);
-        var presented = variant switch
-        {
-            "flipped-first-digit" => Flip(good.Signature, 0),
-            "flipped-middle-digit" => Flip(good.Signature, 32),
-            "flipped-last-digit" => Flip(good.Signature, 63),
-            "other-partners-secret" => RequestSigner.Sign(Need("OtherSigningSecret"), good.Timestamp, good.Nonce, body),
-            "signed-over-another-body" => RequestSigner.Sign(secret, good.Timestamp, good.Nonce, Encoding.UTF8.GetBytes(Tampered(operation.Body))),
-            "signed-over-another-timestamp" => RequestSigner.Sign(secret, (long.Parse(good.Timestamp, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture), good.Nonce, body),
-            "signed-over-another-nonce" => RequestSigner.Sign(secret, good.Timestamp, RequestSigner.NewNonce(), body),
-            _ => "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)),
-        };
+        var presented = wrong.Present(this, good, operation.Body);
         var answer = await SendAsync(operation, operation.Body, good with { Signature = presented });
-        Expect(Refused(answer), $"a refusal ({RefusalText}) for a signature {variant}", Summary(answer), answer);
+        Expect(Refused(answer), $"a refusal ({RefusalText}) for a signature {wrong}", Summary(answer), answer);
     }
+
+    /// <summary>A wrong signature for a request: how it is made from the good one.</summary>
+    public sealed record WrongSignature(string Name, Func<SigningSuite, SignatureHeaders, string, string> Present)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<TestCaseData> WrongSignatures() => new WrongSignature[]
+    {
+        new("flipped-first-digit", (_, good, _) => Flip(good.Signature, 0)),
+        new("flipped-middle-digit", (_, good, _) => Flip(good.Signature, 32)),
+        new("flipped-last-digit", (_, good, _) => Flip(good.Signature, 63)),
+        new("other-partners-secret", (suite, good, body) => RequestSigner.Sign(suite.Need("OtherSigningSecret"), good.Timestamp, good.Nonce, Bytes(body))),
+        new("signed-over-another-body", (suite, good, body) => RequestSigner.Sign(suite.Secret, good.Timestamp, good.Nonce, Bytes(Tampered(body)))),
+        new("signed-over-another-timestamp", (suite, good, body) =>
+            RequestSigner.Sign(suite.Secret, (Seconds(good.Timestamp) - 1).ToString(CultureInfo.InvariantCulture), good.Nonce, Bytes(body))),
+        new("signed-over-another-nonce", (suite, good, body) => RequestSigner.Sign(suite.Secret, good.Timestamp, RequestSigner.NewNonce(), Bytes(body))),
+        new("signed-over-the-body-alone", (suite, _, body) => "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Bytes(suite.Secret), Bytes(body)))),
+    }.Select(w => new TestCaseData(w).SetArgDisplayNames(w.Name));
+
+    private string Secret => Settings["SigningSecret"]!;
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>The signature covers the raw body bytes: a changed byte is refused, an odd but valid body signed as sent is accepted.</summary>
     [Clause("SIG-05")]
-    [TestCase("one-byte-changed-after-signing")]
-    [TestCase("odd-but-valid-json-signed-as-sent")]
-    public async Task SIG_05_The_signature_covers_the_raw_body_bytes(string variant)
+    [TestCaseSource(nameof(RawBodies))]
+    public async Task SIG_05_The_signature_covers_the_raw_body_bytes(RawBody raw)
     {
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
-        if (variant == "one-byte-changed-after-signing")
-        {
-            var tampered = Tampered(operation.Body);
-            var answer = await SendAsync(operation, tampered, Sign(operation.Body));
+        var (sent, signedOver) = raw.Bodies(operation.Body);
+        var answer = await SendAsync(operation, sent, Sign(signedOver));
+        if (raw.Accept)
+            Expect(answer.IsSuccess, "2xx for valid JSON with odd spacing, key order and escapes, signed exactly as sent (no re-serialising before verifying)",
+                Summary(answer), answer);
+        else
             Expect(Refused(answer), $"a refusal ({RefusalText}) for a body changed after signing", Summary(answer), answer);
-            return;
-        }
-        var odd = OddlyFormatted(operation.Body);
-        var accepted = await SendAsync(operation, odd, Sign(odd));
-        Expect(accepted.IsSuccess, "2xx for valid JSON with odd spacing, key order and escapes, signed exactly as sent (no re-serialising before verifying)",
-            Summary(accepted), accepted);
     }
+
+    /// <summary>What is sent and what was signed, and whether the page says that is accepted.</summary>
+    public sealed record RawBody(string Name, bool Accept, Func<string, (string Sent, string SignedOver)> Bodies)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<TestCaseData> RawBodies() => new RawBody[]
+    {
+        new("one-byte-changed-after-signing", false, body => (Tampered(body), body)),
+        new("odd-but-valid-json-signed-as-sent", true, body => (OddlyFormatted(body), OddlyFormatted(body))),
+    }.Select(r => new TestCaseData(r).SetArgDisplayNames(r.Name));
 
     /// <summary>"Must be within ±300s of server time", inclusive; milliseconds, signs, words, blanks and fractions are not Unix seconds.</summary>
     [Clause("SIG-06")]
     [TestCaseSource(nameof(TimestampProbes))]
-    public async Task SIG_06_Timestamps_within_300_s_of_server_time_are_accepted_and_others_refused(string probe)
+    public async Task SIG_06_Timestamps_within_300_s_of_server_time_are_accepted_and_others_refused(TimestampProbe probe)
     {
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
         var margin = (long)Settings.SkewMargin.TotalSeconds;
         var clock = await ClockAsync();
         var now = clock.NowSeconds;
-        var (timestamp, accept) = probe switch
-        {
-            "past-inside" => (now - (Window - margin), true),
-            "future-inside" => (now + (Window - margin), true),
-            "past-outside" => (now - (Window + margin), false),
-            "future-outside" => (now + (Window + margin), false),
-            _ => (0L, false),
-        } switch
-        {
-            var (seconds, ok) when probe.EndsWith("side", StringComparison.Ordinal) => (seconds.ToString(CultureInfo.InvariantCulture), ok),
-            _ => (probe switch
-            {
-                "milliseconds" => (now * 1000).ToString(CultureInfo.InvariantCulture),
-                "negative" => "-" + now.ToString(CultureInfo.InvariantCulture),
-                "non-numeric" => "yesterday",
-                "empty" => "",
-                _ => now.ToString(CultureInfo.InvariantCulture) + ".5",
-            }, false),
-        };
+        var timestamp = probe.Timestamp(now, margin);
         var nonce = RequestSigner.NewNonce();
-        var headers = new SignatureHeaders(timestamp, nonce, RequestSigner.Sign(Settings["SigningSecret"]!, timestamp, nonce, Encoding.UTF8.GetBytes(operation.Body)));
+        var headers = new SignatureHeaders(timestamp, nonce, RequestSigner.Sign(Secret, timestamp, nonce, Bytes(operation.Body)));
         var answer = await SendAsync(operation, operation.Body, headers);
         var offset = timestamp.Length > 0 && long.TryParse(timestamp, out var t) && Math.Abs(t - now) < 10_000 ? $" ({t - now:+0;-0} s from the server's clock, read from Date ±{clock.RoundTrip.TotalMilliseconds:0} ms)" : "";
-        Expect(accept ? answer.IsSuccess : Refused(answer), (accept ? "2xx" : $"a refusal ({RefusalText})") + $" for timestamp '{timestamp}'{offset}",
+        Expect(probe.Accept ? answer.IsSuccess : Refused(answer), (probe.Accept ? "2xx" : $"a refusal ({RefusalText})") + $" for timestamp '{timestamp}'{offset}",
             Summary(answer), answer);
     }
+
+    /// <summary>A timestamp relative to the server's clock (now, margin m), and whether the page's window accepts it.</summary>
+    public sealed record TimestampProbe(string Name, bool Accept, Func<long, long, string> Timestamp)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<TestCaseData> TimestampProbes() => new TimestampProbe[]
+    {
+        new("past-inside", true, (now, m) => Unix(now - (Window - m))),
+        new("future-inside", true, (now, m) => Unix(now + (Window - m))),
+        new("past-outside", false, (now, m) => Unix(now - (Window + m))),
+        new("future-outside", false, (now, m) => Unix(now + (Window + m))),
+        new("milliseconds", false, (now, _) => Unix(now * 1000)),
+        new("negative", false, (now, _) => "-" + Unix(now)),
+        new("non-numeric", false, (_, _) => "yesterday"),
+        new("empty", false, (_, _) => ""),
+        new("fractional", false, (now, _) => Unix(now) + ".5"),
+    }.Select(p => new TestCaseData(p).SetArgDisplayNames(p.Name));
+
+    private static string Unix(long seconds) => seconds.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"A unique, single-use token per request": a nonce works once, whatever else changes, even under concurrency.</summary>
     [Clause("SIG-07")]
@@ -242,23 +261,29 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
 
     /// <summary>The value is v1= and 64 hex digits; nothing else is a v1 signature.</summary>
     [Clause("SIG-08")]
-    [TestCase("v2-prefix")]
-    [TestCase("bare-hex")]
-    [TestCase("truncated-hex")]
-    public async Task SIG_08_Only_v1_and_64_hex_digits_is_a_signature(string variant)
+    [TestCaseSource(nameof(MalformedValues))]
+    public async Task SIG_08_Only_v1_and_64_hex_digits_is_a_signature(MalformedValue malformed)
     {
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
         var good = Sign(operation.Body);
-        var presented = variant switch
-        {
-            "v2-prefix" => "v2=" + good.Signature[3..],
-            "bare-hex" => good.Signature[3..],
-            _ => good.Signature[..^1],
-        };
+        var presented = malformed.From(good.Signature);
         var answer = await SendAsync(operation, operation.Body, good with { Signature = presented });
         Expect(Refused(answer), $"a refusal ({RefusalText}) for X-CrewPass-Signature: {presented}", Summary(answer), answer);
     }
+
+    /// <summary>A signature value that is not v1= and 64 hex digits, made from a good one.</summary>
+    public sealed record MalformedValue(string Name, Func<string, string> From)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<TestCaseData> MalformedValues() => new MalformedValue[]
+    {
+        new("v2-prefix", good => "v2=" + good[3..]),
+        new("bare-hex", good => good[3..]),
+        new("truncated-hex", good => good[..^1]),
+    }.Select(m => new TestCaseData(m).SetArgDisplayNames(m.Name));
 
     /// <summary>HTTP-01 for a signature refusal: an error body like any other.</summary>
     [Clause("HTTP-01")]
@@ -291,10 +316,6 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
 
     public static IEnumerable<TestCaseData> WriteOperations() =>
         (Run.Settings?.WriteOperations ?? []).Select(o => new TestCaseData(o).SetArgDisplayNames(o.Name));
-
-    public static IEnumerable<TestCaseData> TimestampProbes() =>
-        new[] { "past-inside", "future-inside", "past-outside", "future-outside", "milliseconds", "negative", "non-numeric", "empty", "fractional" }
-            .Select(p => new TestCaseData(p).SetArgDisplayNames(p));
 
     private string RefusalText => $"{Settings.SignatureErrorStatus} with {string.Join(" or ", Settings.SignatureErrorCodes)}";
 

@@ -63,6 +63,22 @@ public sealed class FaultMatrixTests
             "the vessel list refuses Bearer there, so nothing these checks compare was ever read");
     }
 
+    /// <summary>
+    /// Every check, not only every clause, is failed by some fault: a check no fault can fail proves nothing (as
+    /// AUTH-07's old "the target is https" check did, which the preflight made unfailable). SIG-01 checks the harness
+    /// itself; SigningTests fails it with a corrupted vector.
+    /// </summary>
+    [Test]
+    public async Task Every_check_is_failed_by_some_fault()
+    {
+        var run = await Matrix.Value;
+        static string Method(string name) => name.Split('(')[0];
+        var failed = run.Verdicts.Where(v => v.Target.StartsWith("embedded+", StringComparison.Ordinal) && v.Outcome == "failed").Select(v => Method(v.Name)).ToHashSet();
+        run.VerdictsOf("embedded").Select(v => Method(v.Name)).Distinct()
+            .Where(m => !m.StartsWith("SIG_01_", StringComparison.Ordinal) && !failed.Contains(m))
+            .Should().BeEmpty("each of these checks passed against every fault: give it a fault that makes it fail, or it proves nothing");
+    }
+
     [Test]
     public async Task The_whole_matrix_runs_in_one_suite_run_well_inside_two_minutes()
     {
