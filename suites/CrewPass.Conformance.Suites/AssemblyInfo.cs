@@ -1,3 +1,4 @@
+global using FluentAssertions;
 using NUnit.Framework;
 
 // Checks are independent (each reads or probes; none changes another's data), so they run side by side. The suites

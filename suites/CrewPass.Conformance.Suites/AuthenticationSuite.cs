@@ -16,8 +16,11 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     public async Task AUTH_01_A_request_without_a_key_gets_invalid_api_key(Endpoint endpoint)
     {
         var (answer, _) = await RefusalAsync(Refusal.NoKey, endpoint);
-        Expect(answer.Status is >= 400 and < 500 && ErrorCode(answer) == "invalid_api_key",
-            $"a 4xx with error code invalid_api_key at {Settings.ErrorCodePointer}", Summary(answer), answer);
+        ExpectAnswer(answer, $"the answer to {endpoint} without a key", () =>
+        {
+            answer.Status.Should().BeInRange(400, 499, "a request without a key is refused");
+            ErrorCode(answer).Should().Be("invalid_api_key", "the code at {0}", Settings.ErrorCodePointer);
+        });
     }
 
     /// <summary>"Present the key as a Bearer token (preferred)": Authorization: Bearer &lt;key&gt; is accepted.</summary>

@@ -17,8 +17,11 @@ public sealed class IdentitySuite(string target) : ConformanceSuite(target)
         Need(keySetting);
         var answer = await Target.ObserveAsync(ContractDefaults.MePath, keySetting);
         var violations = answer.IsSuccess ? Schemas.Violations("partner.schema.json", answer.Body) : [];
-        Expect(answer.Status == 200 && violations.Count == 0, "200 with a body matching partner.schema.json",
-            Summary(answer) + (violations.Count > 0 ? "; schema: " + string.Join("; ", violations) : ""), answer);
+        ExpectAnswer(answer, $"/partners/me with {keySetting}", () =>
+        {
+            answer.Status.Should().Be(200, "every valid key may call /partners/me");
+            violations.Should().BeEmpty("the body must match partner.schema.json");
+        });
     }
 
     /// <summary>"cpk_live_… operates on production data. cpk_test_… operates on test-flagged data."</summary>
@@ -41,8 +44,11 @@ public sealed class IdentitySuite(string target) : ConformanceSuite(target)
         if (granted)
             Expect(answer.IsSuccess, $"2xx: {key.Setting}'s scope list names {endpoint.Scope}", Summary(answer), answer);
         else
-            Expect(answer.Status == Settings.InsufficientScopeStatus && ErrorCode(answer) == "insufficient_scope",
-                $"{Settings.InsufficientScopeStatus} insufficient_scope: {key.Setting}'s scope list lacks {endpoint.Scope}", Summary(answer), answer);
+            ExpectAnswer(answer, $"{endpoint} with {key}, whose scope list lacks {endpoint.Scope}", () =>
+            {
+                answer.Status.Should().Be(Settings.InsufficientScopeStatus, "InsufficientScopeStatus is the status of insufficient_scope");
+                ErrorCode(answer).Should().Be("insufficient_scope", "the code at {0}", Settings.ErrorCodePointer);
+            });
     }
 
     /// <summary>The refusal half of ME-03 needs a key that lacks a scope: RestrictedKey must lack one, or nothing shows it.</summary>

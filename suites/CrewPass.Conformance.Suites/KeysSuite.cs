@@ -19,9 +19,12 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
     {
         var refusal = await RefusalAsync(new Refusal(credential), endpoint);
         var answer = refusal.Answer;
-        Expect(!answer.IsSuccess && answer.Status < 500 && (ErrorCode(answer) == "invalid_api_key" || HttpLayerAnswered(refusal)),
-            $"invalid_api_key for {credential.Why}" + (refusal.HttpLayerMayAnswer ? " (or an HTTP-layer 400/431)" : "") + ", never 2xx or 5xx",
-            Summary(answer), answer);
+        ExpectAnswer(answer, $"the answer to {credential.Why}", () =>
+        {
+            answer.Status.Should().BeInRange(400, 499, "an invalid credential is refused: never a 2xx, never a 5xx");
+            if (!HttpLayerAnswered(refusal))
+                ErrorCode(answer).Should().Be("invalid_api_key", "the code at {0}" + (refusal.HttpLayerMayAnswer ? " (or an HTTP-layer 400/431)" : ""), Settings.ErrorCodePointer);
+        });
     }
 
     /// <summary>
@@ -36,9 +39,12 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
         if (HttpLayerAnswered(answered)) throw new NotApplicable($"an HTTP-layer {answered.Answer.Status} answered {refusal.Why}, before the API (KEY-01 allows it)");
         var answer = answered.Answer;
         var violations = Schemas.Violations(Settings.ErrorSchema, answer.Body);
-        Expect(answer.Status == Settings.InvalidKeyStatus && violations.Count == 0 && ErrorCode(answer) == "invalid_api_key",
-            $"{Settings.InvalidKeyStatus} with a body matching {Path.GetFileName(Settings.ErrorSchema)} and code invalid_api_key at {Settings.ErrorCodePointer}, for {refusal.Why}",
-            Summary(answer) + (violations.Count > 0 ? $"; schema: {string.Join("; ", violations)}" : ""), answer);
+        ExpectAnswer(answer, $"the invalid_api_key answer to {refusal.Why}", () =>
+        {
+            answer.Status.Should().Be(Settings.InvalidKeyStatus, "InvalidKeyStatus is the status of invalid_api_key");
+            violations.Should().BeEmpty("the body must match {0}", Path.GetFileName(Settings.ErrorSchema));
+            ErrorCode(answer).Should().Be("invalid_api_key", "the code at {0}", Settings.ErrorCodePointer);
+        });
     }
 
     /// <summary>RFC 6750 §3: a 401 names the Bearer scheme in WWW-Authenticate, on every refusal.</summary>
@@ -89,8 +95,11 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
     public async Task KEY_05_Widget_keys_are_refused_with_invalid_api_key(CredentialCase credential, Endpoint endpoint)
     {
         var (answer, _) = await RefusalAsync(new Refusal(credential), endpoint);
-        Expect(!answer.IsSuccess && answer.Status < 500 && ErrorCode(answer) == "invalid_api_key",
-            $"invalid_api_key for {credential.Why}", Summary(answer), answer);
+        ExpectAnswer(answer, $"the answer to {credential.Why}", () =>
+        {
+            answer.Status.Should().BeInRange(400, 499, "a widget key is refused: never a 2xx, never a 5xx");
+            ErrorCode(answer).Should().Be("invalid_api_key", "the code at {0}", Settings.ErrorCodePointer);
+        });
     }
 
     /// <summary>cpk_live_ and cpk_test_ keys are two modes of one partner account.</summary>

@@ -1,4 +1,6 @@
 using System.Text;
+using FluentAssertions;
+using FluentAssertions.Execution;
 using CrewPass.Conformance.Http;
 using CrewPass.Conformance.Keys;
 using CrewPass.Conformance.Schemas;
@@ -34,14 +36,37 @@ public abstract class ConformanceSuite(string target)
         throw new NeedsSetting(setting, $"set {definition.EnvironmentName} or the runsettings parameter {setting}. {definition.Description}");
     }
 
-    /// <summary>The check's one assertion: expected against actual, with the exchanges as evidence.</summary>
+    /// <summary>A check's one condition: expected against actual, with the exchanges as evidence.</summary>
     protected static void Expect(bool holds, string expected, string actual, params Exchange[] evidence)
     {
-        if (holds) return;
-        var message = new StringBuilder().Append("expected ").AppendLine(expected).Append("  actual ").AppendLine(actual);
-        foreach (var exchange in evidence) message.AppendLine("evidence:").Append(exchange.Evidence());
-        Assert.Fail(message.ToString());
+        using var scope = Scope(evidence);
+        scope.ForCondition(holds).FailWith(Literal($"expected {expected}\n  actual {actual}"));
     }
+
+    /// <summary>
+    /// One AssertionScope for one answer: every violation of it is listed in the one failure, each expected against
+    /// actual, with the exchange attached once.
+    /// </summary>
+    protected static void ExpectAnswer(Exchange answer, string what, Action assertions)
+    {
+        using var scope = Scope([answer]);
+        scope.Context = new Lazy<string>(() => Literal(what));
+        assertions();
+    }
+
+    private static AssertionScope Scope(IReadOnlyList<Exchange> evidence)
+    {
+        var scope = new AssertionScope();
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var exchange = evidence[i];
+            scope.AddReportable(evidence.Count == 1 ? "evidence" : $"evidence {i + 1}", () => "\n" + exchange.Evidence());
+        }
+        return scope;
+    }
+
+    /// <summary>FluentAssertions reads braces in a message as placeholders; the target's JSON must stay text.</summary>
+    private static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
 
     /// <summary>
     /// The answer to a request that must be refused, sent once per target and judged by AUTH-01, KEY-01 to KEY-03 and
@@ -84,9 +109,11 @@ public abstract class ConformanceSuite(string target)
     protected void ExpectJsonMatching(Exchange answer, string what, params IEnumerable<string> schemas)
     {
         var violations = schemas.SelectMany(schema => Schemas.Violations(schema, answer.Body).Select(v => $"{Path.GetFileName(schema)} {v}")).ToArray();
-        Expect(answer.MediaType == "application/json" && violations.Length == 0,
-            $"{what}: application/json matching {string.Join(" and ", schemas.Select(Path.GetFileName))}",
-            $"{Summary(answer)} as {answer.MediaType ?? "(no Content-Type)"}" + (violations.Length > 0 ? "; schema: " + string.Join("; ", violations) : ""), answer);
+        ExpectAnswer(answer, $"{what} ({Summary(answer)})", () =>
+        {
+            answer.MediaType.Should().Be("application/json", "HTTP-01: bodies are JSON (media-type parameters ignored)");
+            violations.Should().BeEmpty("the body must match {0}", string.Join(" and ", schemas.Select(Path.GetFileName)));
+        });
     }
 
     protected string? ErrorCode(Exchange exchange) => exchange.StringAt(Settings.ErrorCodePointer);
