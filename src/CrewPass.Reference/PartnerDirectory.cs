@@ -32,7 +32,7 @@ public sealed class PartnerDirectory
 
     /// <summary>The rate-limit partner's plan: small and short, so exhausting it is quick, yet big enough that the
     /// non-exhausting rate checks stay within a tenth of it.</summary>
-    public const int RateLimitPartnerLimit = 80;
+    public const int RateLimitPartnerLimit = 40;
 
     /// <summary>The other partner's plan, newer than the rest (a fault forgets it in the limits table).</summary>
     public const string UnlistedPlan = "fleet-enterprise";

@@ -165,4 +165,13 @@ public sealed class BadInputTests
         var deviations = await TempFileAsync($$"""{"deviations": [{"clause": "KEY-03", "reason": "the proxy strips the challenge", "expires": "{{expires}}"}]}""");
         ExpectOneFailureNaming(await RunWithAsync("deviation-far", ("CREWPASS_KNOWN_DEVIATIONS", deviations)), "KnownDeviations");
     }
+
+    [Test]
+    public async Task A_profile_row_whose_schema_does_not_exist_is_one_message_naming_Endpoints()
+    {
+        var profile = await TempFileAsync("""{"Endpoints": [{"method": "GET", "path": "/api/v2/crew", "scope": "crew:read", "schema": "no-such.schema.json", "shape": "list"}]}""");
+        var run = await RunWithAsync("profile-schema-missing", ("CREWPASS_PROFILE", profile));
+        ExpectOneFailureNaming(run, "Endpoints");
+        run.Failed.Single().Message.Should().Contain(Path.Combine(Path.GetDirectoryName(profile)!, "no-such.schema.json"), "a profile's schema path is relative to the profile");
+    }
 }
