@@ -153,8 +153,9 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
 
     /// <summary>The later answer is in a new window: its reset lies later than the earlier one's.</summary>
     private bool RolledOver(Exchange earlier, Exchange later) =>
+        // In Unix seconds as doubles: an implausible reset (milliseconds read as seconds) must compare, not overflow.
         Read(earlier).Reading is { } a && Read(later).Reading is { } b
-        && DateOf(later).AddSeconds(b.ResetSeconds) > DateOf(earlier).AddSeconds(a.ResetSeconds).AddSeconds(0.5);
+        && DateOf(later).ToUnixTimeSeconds() + b.ResetSeconds > DateOf(earlier).ToUnixTimeSeconds() + a.ResetSeconds + 0.5;
 
     private static ProbeStep Step(string key, Presentation presentation = Presentation.Bearer) => new(key, presentation);
 
@@ -274,7 +275,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
         var rounding = throttled.Header("Retry-After") is { } given && given.Contains(',', StringComparison.Ordinal) ? 2 : 1;
         if (wait is null)
         {
-            wait = TimeSpan.FromSeconds(Math.Ceiling(resetSeconds ?? 1));
+            wait = TimeSpan.FromSeconds(Math.Ceiling(Math.Min(resetSeconds ?? 1, 86_400)));
         }
         else if (resetSeconds is { } reset && wait.Value.TotalSeconds > reset + rounding)
         {

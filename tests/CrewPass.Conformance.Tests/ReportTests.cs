@@ -145,6 +145,8 @@ public sealed class ReportTests
         var report = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
         report["gate"]!["verdict"]!.ToString().Should().Be("failed");
         report["gate"]!["reasons"]!.AsArray().Select(r => r!.ToString()).Should().Contain(r => r.StartsWith("AUTH-01 MUST on deployment: no check ran"));
+        run.Output.Should().Contain("Strict: no check ran for the MUST clauses AUTH-01");
+        run.ExitCode.Should().NotBe(0, "a strict run fails when a MUST clause had no check");
     }
 
     [Test]

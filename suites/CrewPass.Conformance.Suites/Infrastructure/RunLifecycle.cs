@@ -60,6 +60,10 @@ public sealed class RunLifecycle
         await BrowserSession.StopAsync();
         foreach (var target in run.Targets) target.Dispose();
         foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
+        // Strict judges the whole contract: a MUST clause no check judged fails the run itself, not only the report's gate.
+        var unchecked_ = run.Targets.SelectMany(t => RunReport.UncheckedMustClauses(run, verdicts, t.Name)).Distinct().ToArray();
+        if (run.Settings?.Strict == true && unchecked_.Length > 0)
+            Assert.Fail($"Strict: no check ran for the MUST clauses {string.Join(", ", unchecked_)} (a filter?); a strict run judges every MUST clause");
     }
 
     /// <summary>Every check (clause test case) in the run's test tree, run or not: a filter leaves some out.</summary>
