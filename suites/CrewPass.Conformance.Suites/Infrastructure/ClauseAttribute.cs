@@ -20,14 +20,20 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
     public string Id { get; } = ClauseCatalogue.Exists(id) ? id : throw new ArgumentException($"'{id}' is not a clause of CONTRACT.md");
 
     /// <summary>
-    /// What the check must hold alone while it runs (it reads a budget request by request, or changes a view others
-    /// compare). Every check holds every other resource of its target shared, so nothing it needs alone moves under it.
+    /// What the check must hold alone while it runs: it reads a budget request by request, or changes a view others
+    /// compare. Nothing that holds the same resource, alone or shared, runs beside it.
     /// </summary>
     public Holds Alone { get; set; }
 
-    public TestCommand Wrap(TestCommand command) => new VerdictCommand(command, ClauseCatalogue.Get(Id), Alone);
+    /// <summary>
+    /// What the check spends or compares, held shared: by default the main partner's budget and its test view, which
+    /// nearly every check touches. A check that also reads with RateLimitKey says so, so the exhaustion waits for it.
+    /// </summary>
+    public Holds Reads { get; set; } = Holds.PartnerBudget | Holds.TestView;
 
-    private sealed class VerdictCommand(TestCommand inner, Clause clause, Holds alone) : DelegatingTestCommand(inner)
+    public TestCommand Wrap(TestCommand command) => new VerdictCommand(command, ClauseCatalogue.Get(Id), Alone, Reads);
+
+    private sealed class VerdictCommand(TestCommand inner, Clause clause, Holds alone, Holds reads) : DelegatingTestCommand(inner)
     {
         /// <summary>The target never passed its preflight: the first such check reports why (once per run), the rest do not run.</summary>
         private static TestResult NotRun(TestExecutionContext context, string targetName)
@@ -66,7 +72,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             // Checks that read a budget see every 429 as it came; elsewhere the handler waits a 429 out and asks again.
             HarnessHandler.ObserveRateLimits.Value = clause.Area == "RATE" || alone.HasFlag(Holds.RateLimitBudget);
             using (RequestLedger.For(clause.Id))
-            using (target?.Hold(alone))
+            using (target?.Hold(alone, reads))
             {
                 // Assertions, skips and errors leave the test method as exceptions; record them here so the verdict
                 // below (level, strictness, redaction) applies to every outcome, not just to passes.
@@ -128,4 +134,6 @@ public enum Holds
     RateLimitBudget = 2,
     /// <summary>The test key's vessel list, which the write probes may change and other checks compare.</summary>
     TestView = 4,
+    /// <summary>The test view of the deployment that serves signed writes: the target itself, or the embedded v2 companion.</summary>
+    WriteSurfaceTestView = 8,
 }

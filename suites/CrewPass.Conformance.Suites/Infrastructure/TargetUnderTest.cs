@@ -34,15 +34,22 @@ public sealed class TargetUnderTest : IDisposable
     public Task<TargetUnderTest?> WriteSurfaceAsync() => _writeSurface.Value;
 
     private readonly Dictionary<Holds, ReaderWriterLockSlim> _resources =
-        new[] { Holds.PartnerBudget, Holds.RateLimitBudget, Holds.TestView }.ToDictionary(r => r, _ => new ReaderWriterLockSlim());
+        new[] { Holds.PartnerBudget, Holds.RateLimitBudget, Holds.TestView, Holds.WriteSurfaceTestView }.ToDictionary(r => r, _ => new ReaderWriterLockSlim());
 
     /// <summary>
-    /// Holds the resources a check declared (<see cref="ClauseAttribute.Alone"/>) alone and every other one shared, always
-    /// in the same order. The rate-limit budget is the main partner's own when there is no RateLimitKey partner.
+    /// Holds what a check declared: <paramref name="alone"/> exclusively, <paramref name="reads"/> shared, always in the
+    /// same order. Without a RateLimitKey partner the rate-limit budget is the main partner's; a target that serves its
+    /// own writes has one test view, which its write probes change.
     /// </summary>
-    public IDisposable Hold(Holds alone)
+    public IDisposable Hold(Holds alone, Holds reads)
     {
-        var locks = _resources.Keys.GroupBy(r => r == Holds.RateLimitBudget && Settings["RateLimitKey"] is null ? Holds.PartnerBudget : r)
+        Holds Resource(Holds r) => r switch
+        {
+            Holds.RateLimitBudget when Settings["RateLimitKey"] is null => Holds.PartnerBudget,
+            Holds.WriteSurfaceTestView when Settings.WriteSurfaceEnabled => Holds.TestView,
+            _ => r,
+        };
+        var locks = _resources.Keys.Where(r => (alone | reads).HasFlag(r)).GroupBy(Resource)
             .OrderBy(g => g.Key)
             .Select(g => (Lock: _resources[g.Key], Alone: g.Any(r => alone.HasFlag(r))))
             .ToArray();
