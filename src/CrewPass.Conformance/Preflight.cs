@@ -5,7 +5,8 @@ using CrewPass.Conformance.Settings;
 namespace CrewPass.Conformance;
 
 /// <summary>What the preflight learnt about a target that answered.</summary>
-public sealed record PreflightFacts(string LivePartnerId, string TestPartnerId);
+/// <param name="Answers">The preflight's own answers (GET /partners/me with each key as Bearer): checks that judge them need not ask again.</param>
+public sealed record PreflightFacts(string LivePartnerId, string TestPartnerId, IReadOnlyDictionary<string, Exchange> Answers);
 
 /// <summary>
 /// One probe of a target before any check runs: is it reachable, does TLS succeed, does /partners/me accept
@@ -25,7 +26,8 @@ public static class Preflight
         }
         var live = await ProbeAsync(settings, client, "LiveKey");
         var test = await ProbeAsync(settings, client, "TestKey");
-        return new PreflightFacts(live, test);
+        return new PreflightFacts(live.StringAt("/partner_id")!, test.StringAt("/partner_id")!,
+            new Dictionary<string, Exchange> { ["LiveKey"] = live, ["TestKey"] = test });
     }
 
     /// <summary>Refuses a cleartext non-loopback BaseUrl before anything is sent (AUTH-07).</summary>
@@ -36,7 +38,7 @@ public static class Preflight
                 $"BaseUrl {baseUrl} is cleartext http to a non-loopback host; keys travel only over TLS (AUTH-07), so the harness sends nothing there. Use https.");
     }
 
-    private static async Task<string> ProbeAsync(HarnessSettings settings, ConformanceClient client, string keySetting)
+    private static async Task<Exchange> ProbeAsync(HarnessSettings settings, ConformanceClient client, string keySetting)
     {
         var key = settings[keySetting]!;
         var env = SettingDefinitions.Find(keySetting)!.EnvironmentName;
@@ -57,7 +59,7 @@ public static class Preflight
                     $"BaseUrl {client.BaseUrl}: {e.Message}. Is the deployment running and the URL right (CREWPASS_BASE_URL)?"),
             };
         }
-        if (answer.Status == 200 && answer.StringAt("/partner_id") is { } partnerId) return partnerId;
+        if (answer.Status == 200 && answer.StringAt("/partner_id") is not null) return answer;
         if (answer.Status is 401 or 403 || answer.Status == settings.InvalidKeyStatus)
             throw new HarnessConfigurationException(keySetting,
                 $"{keySetting} ({Redactor.Mask(key)}) was refused: GET {ContractDefaults.MePath} answered {answer.Status} {answer.StringAt(settings.ErrorCodePointer)}. Check {env}.\n{answer.Evidence()}");

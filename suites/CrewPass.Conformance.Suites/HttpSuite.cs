@@ -36,8 +36,10 @@ public sealed class HttpSuite(string target) : ConformanceSuite(target)
         [
             new("live-key", true, false, (suite, e) => suite.Target.ObserveAsync(e.Path, "LiveKey")),
             new("test-key", true, false, (suite, e) => suite.Target.ObserveAsync(e.Path, "TestKey")),
-            new("no-key", false, false, (suite, e) => suite.Client.GetAsync(e.Path)),
-            new("unknown-key", true, false, (suite, e) => suite.Client.GetAsync(e.Path, r => r.WithBearer("cpk_test_" + new string('1', 24)))),
+            // The refusals KEY-01 to KEY-03 judge, asked once.
+            new("no-key", false, false, async (suite, e) => (await suite.RefusalAsync(Refusal.NoKey, e)).Answer),
+            new("unknown-key", true, false, async (suite, e) =>
+                (await suite.RefusalAsync(Cases.Refusals.Single(r => r.Name == "unknown-test-key" && r.Credential!.Presentation == Keys.Presentation.Bearer), e)).Answer),
             // The 403 insufficient_scope answer: only where the endpoint needs a scope.
             new("restricted-key", true, true, (suite, e) =>
             {

@@ -84,8 +84,9 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
         {
             new("valid-bearer", async (suite, e) => (suite.Settings["LiveKey"]!, await suite.Target.ObserveAsync(e.Path, "LiveKey"))),
             new("valid-x-partner-api-key", async (suite, e) => (suite.Settings["LiveKey"]!, await suite.Target.ObserveAsync(e.Path, "LiveKey", Presentation.ApiKeyHeader))),
-            new("unknown-key", (suite, e) => suite.SendKeyAsync(e, "cpk_live_" + new Randomizer(Run.Planned.FuzzSeed).String2(24, "abcdefghijklmnopqrstuvwxyz0123456789"))),
-            new("genuine-key-appended", (suite, e) => suite.SendKeyAsync(e, suite.Settings["LiveKey"]! + "x")),
+            // The corpus's own refusals, shared with KEY-01 to KEY-03: the same request needs asking once.
+            new("unknown-key", (suite, e) => suite.CorpusRefusalAsync("unknown-live-key", e)),
+            new("genuine-key-appended", (suite, e) => suite.CorpusRefusalAsync("genuine-key-appended", e)),
         }
         select new TestCaseData(e, key).SetArgDisplayNames(e.ToString(), key.Name);
 
@@ -117,5 +118,11 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
     [GeneratedRegex(@"(^|,)\s*Bearer(\s|,|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BearerChallenge();
 
-    private async Task<(string, Exchange)> SendKeyAsync(Endpoint endpoint, string key) => (key, await Client.GetAsync(endpoint.Path, r => r.WithBearer(key)));
+    /// <summary>A corpus credential presented as Bearer, and its shared answer.</summary>
+    private async Task<(string, Exchange)> CorpusRefusalAsync(string name, Endpoint endpoint)
+    {
+        var refusal = Cases.Refusals.Single(r => r.Name == name && r.Credential!.Presentation == Presentation.Bearer);
+        var (answer, _) = await RefusalAsync(refusal, endpoint);
+        return (CredentialValue(refusal.Credential!), answer);
+    }
 }

@@ -17,8 +17,8 @@ public sealed class RobustnessTests
         run.Passed.Should().HaveCountGreaterThan(200, run.Describe());
         run.Failed.Where(o => !o.Message.Contains(TransportError)).Select(o => $"{o.Name}: {o.Message}")
             .Should().BeEmpty("network trouble must never read as non-conformance");
-        run.Failed.Should().OnlyContain(o => o.Message.Contains("transport error (") && o.Message.Contains("https://127.0.0.1"),
-            "whatever could not be completed is reported as a transport error with its request");
+        run.Failed.Where(o => !(o.Message.Contains("transport error (") && o.Message.Contains("https://127.0.0.1")))
+            .Should().BeEmpty("whatever could not be completed is reported as a transport error with its request");
         TestContext.Out.WriteLine($"under latency 200 ms, 5% resets, 2% slow answers: {run.Describe()}, {run.Failed.Count()} transport errors (unretried writes)");
     }
 

@@ -75,9 +75,12 @@ public static class Cases
 
     public static IEnumerable<TestCaseData> WidgetCredentials() => Credentials("KEY-05");
 
-    /// <summary>Every request the page says gets invalid_api_key, on every endpoint: what KEY-02 and KEY-03 judge.</summary>
+    /// <summary>Every request the page says gets invalid_api_key: no key at all, and every credential of the corpus.</summary>
+    public static IEnumerable<Refusal> Refusals => new[] { Refusal.NoKey }.Concat(Corpus.Value.Select(c => new Refusal(c)));
+
+    /// <summary>Every refusal on every endpoint: what KEY-02 and KEY-03 judge.</summary>
     public static IEnumerable<TestCaseData> EveryRefusal() =>
-        from r in new[] { Refusal.NoKey }.Concat(Corpus.Value.Select(c => new Refusal(c)))
+        from r in Refusals
         from e in Endpoints
         select new TestCaseData(r, e).SetArgDisplayNames(r.Name, r.PresentationName, e.ToString());
 }

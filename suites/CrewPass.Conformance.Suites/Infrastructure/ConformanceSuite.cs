@@ -77,7 +77,7 @@ public abstract class ConformanceSuite(string target)
     {
         if (refusal.Credential is not { } credential)
             return (await Target.ShareAsync($"refusal no-key {endpoint}", () => Client.GetAsync(endpoint.Path)), false);
-        var value = CredentialTemplate.Fill(credential.Template, Need, new Bogus.Randomizer(Run.Planned.FuzzSeed));
+        var value = CredentialValue(credential);
         var (name, headerValue) = credential.Presentation switch
         {
             Presentation.Bearer => ("Authorization", "Bearer " + value),
@@ -89,6 +89,9 @@ public abstract class ConformanceSuite(string target)
         var tooLong = Encoding.UTF8.GetByteCount($"{name}: {headerValue}") >= Settings.LongKeyBytes;
         return (answer, illegal || tooLong);
     }
+
+    /// <summary>The credential a corpus case stands for on this target (its seeded random parts are the same each time).</summary>
+    protected string CredentialValue(CredentialCase credential) => CredentialTemplate.Fill(credential.Template, Need, new Bogus.Randomizer(Run.Planned.FuzzSeed));
 
     /// <summary>An HTTP-layer 400 or 431 to a credential that allows one: a proxy answered, not the API.</summary>
     protected static bool HttpLayerAnswered((Exchange Answer, bool HttpLayerMayAnswer) refusal) =>

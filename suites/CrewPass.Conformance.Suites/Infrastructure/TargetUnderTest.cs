@@ -19,6 +19,9 @@ public sealed class TargetUnderTest : IDisposable
         Settings = settings;
         Client = client;
         Facts = facts;
+        // The preflight already asked /partners/me with each key as Bearer: those answers are the shared observations.
+        foreach (var (keySetting, answer) in facts.Answers)
+            _observations[ObservationKey(ContractDefaults.MePath, keySetting, Presentation.Bearer)] = new Lazy<Task<Exchange>>(Task.FromResult(answer));
         _writeSurface = new Lazy<Task<TargetUnderTest?>>(() => writeSurface(this));
     }
 
@@ -72,15 +75,23 @@ public sealed class TargetUnderTest : IDisposable
     /// (identity, data, schemas, caching), so a run spends no more of the partner's budget than it needs.
     /// </summary>
     public Task<Exchange> ObserveAsync(string path, string keySetting, Presentation presentation = Presentation.Bearer) =>
-        ShareAsync($"{path} {keySetting} {presentation}", () =>
+        ShareAsync(ObservationKey(path, keySetting, presentation), () =>
         {
             var key = Settings[keySetting] ?? throw new InvalidOperationException($"{keySetting} is not set");
             return Client.GetAsync(path, r => presentation == Presentation.ApiKeyHeader ? r.WithApiKeyHeader(key) : r.WithBearer(key));
         });
 
+    private static string ObservationKey(string path, string keySetting, Presentation presentation) => $"{path} {keySetting} {presentation}";
+
     /// <summary>One request per target for every check that judges the same answer (a refusal is judged by KEY-01, KEY-02 and KEY-03 alike).</summary>
     public Task<Exchange> ShareAsync(string what, Func<Task<Exchange>> send) =>
         _observations.GetOrAdd(what, _ => new Lazy<Task<Exchange>>(send)).Value;
+
+    /// <summary>
+    /// The test key's vessel list as last read by WRITE-01, which holds the test view alone and is the only check that
+    /// writes to this target's view: the next WRITE-01 probe starts from it instead of reading it again.
+    /// </summary>
+    public Exchange? LastTestView { get; set; }
 
     public override string ToString() => Name;
 
