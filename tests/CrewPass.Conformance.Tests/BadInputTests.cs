@@ -174,4 +174,20 @@ public sealed class BadInputTests
         ExpectOneFailureNaming(run, "Endpoints");
         run.Failed.Single().Message.Should().Contain(Path.Combine(Path.GetDirectoryName(profile)!, "no-such.schema.json"), "a profile's schema path is relative to the profile");
     }
+
+    /// <summary>A filter that leaves the preflight test out still gets its one message: the first check that runs reports it.</summary>
+    [Test]
+    public async Task A_filtered_run_against_a_closed_port_still_names_BaseUrl_once()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var settings = TargetSettings();
+        settings["CREWPASS_BASE_URL"] = $"https://127.0.0.1:{port}";
+        var run = await SuiteRun.RunAsync("closed-port-filtered", settings, "--filter", "TestCategory=KEY-01");
+        run.Output.Should().NotContain("No test matches");
+        ExpectOneFailureNaming(run, "BaseUrl");
+        run.Failed.Single().Name.Should().StartWith("KEY_01_");
+    }
 }

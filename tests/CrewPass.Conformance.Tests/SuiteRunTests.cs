@@ -103,4 +103,19 @@ public sealed class SuiteRunTests
         run.Skipped.Should().ContainSingle(o => o.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
             .Which.Message.Should().StartWith("needs RestrictedKey (CREWPASS_RESTRICTED_KEY)");
     }
+
+    /// <summary>GitHub's Ubuntu runners carry google-chrome, not chromium: WEB-01 finds it on PATH and runs.</summary>
+    [Test]
+    public async Task WEB_01_runs_with_only_google_chrome_on_PATH()
+    {
+        const string binary = "/usr/lib/chromium/chromium";
+        if (!File.Exists(binary)) Assert.Ignore($"needs Debian's Chromium binary at {binary} to stand in for google-chrome");
+        var bin = Directory.CreateTempSubdirectory("crewpass-path-").FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "google-chrome"), binary);
+        var dotnet = Path.GetDirectoryName(Environment.ProcessPath)!;
+        var run = await SuiteRun.RunAsync("google-chrome-only", new Dictionary<string, string> { ["PATH"] = $"{bin}{Path.PathSeparator}{dotnet}" },
+            "--filter", "TestCategory=WEB-01");
+        run.Skipped.Should().BeEmpty(run.Describe());
+        run.Passed.Should().HaveCount(8, "both header forms, both endpoints, in the browser and in the preflight");
+    }
 }

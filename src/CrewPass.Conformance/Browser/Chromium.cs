@@ -3,18 +3,24 @@ using Microsoft.Playwright;
 namespace CrewPass.Conformance.Browser;
 
 /// <summary>
-/// Real Chromium for the checks only a browser can make (WEB-01) and for rendering reports. Playwright cannot download
-/// browsers here, so it drives an installed one: Chromium (CREWPASS_CHROMIUM), then /usr/bin/chromium, then
-/// Playwright's own installed browsers.
+/// Real Chromium for the checks only a browser can make (WEB-01) and for rendering reports. Playwright drives an
+/// installed browser: the one named by Chromium (CREWPASS_CHROMIUM), else the first on PATH of the names CI runners and
+/// desktops use, else Playwright's own installed browsers.
 /// </summary>
 public static class Chromium
 {
-    public const string InstallHint = "install Chromium (Debian: apt-get install chromium) or set CREWPASS_CHROMIUM to a Chromium or Chrome executable";
+    /// <summary>Debian and Ubuntu name it chromium or chromium-browser; GitHub's Ubuntu runners carry google-chrome.</summary>
+    public static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"];
+
+    public const string InstallHint =
+        "install one: Debian `apt-get update && apt-get install chromium`, or Playwright's own `pwsh bin/<configuration>/net10.0/playwright.ps1 install --with-deps chromium` " +
+        "where downloads are allowed; or set CREWPASS_CHROMIUM to a Chromium, Chrome or Edge executable (looked for on PATH: chromium, chromium-browser, google-chrome, google-chrome-stable, microsoft-edge)";
 
     public static string? Find(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : null;
-        if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        if (Names.SelectMany(name => path.Select(directory => Path.Combine(directory, name))).FirstOrDefault(File.Exists) is { } onPath) return onPath;
         var cache = Environment.GetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH")
                     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ms-playwright");
         return Directory.Exists(cache)
