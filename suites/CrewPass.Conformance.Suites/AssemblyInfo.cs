@@ -5,4 +5,4 @@ using NUnit.Framework;
 // whose checks build on one another's state (a write, a clock reading, one exhaustion) keep their children in order.
 [assembly: Parallelizable(ParallelScope.All)]
 // The work is waiting on sockets, not computing, so more workers than cores pay off.
-[assembly: LevelOfParallelism(8)]
+[assembly: LevelOfParallelism(16)]
