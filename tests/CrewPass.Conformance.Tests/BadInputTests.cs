@@ -45,8 +45,8 @@ public sealed class BadInputTests
         run.Elapsed.Should().BeLessThan(Quick);
     }
 
-    [Test]
-    public async Task A_closed_port_is_one_message_naming_BaseUrl()
+    /// <summary>The target's settings, pointed at a loopback port nothing listens on.</summary>
+    private Dictionary<string, string> ClosedPortSettings()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -54,8 +54,12 @@ public sealed class BadInputTests
         listener.Stop();
         var settings = TargetSettings();
         settings["CREWPASS_BASE_URL"] = $"https://127.0.0.1:{port}";
-        ExpectOneFailureNaming(await SuiteRun.RunAsync("closed-port", settings), "BaseUrl");
+        return settings;
     }
+
+    [Test]
+    public async Task A_closed_port_is_one_message_naming_BaseUrl() =>
+        ExpectOneFailureNaming(await SuiteRun.RunAsync("closed-port", ClosedPortSettings()), "BaseUrl");
 
     [Test]
     public async Task A_certificate_from_another_CA_is_one_message_naming_CaCertificate()
@@ -179,13 +183,7 @@ public sealed class BadInputTests
     [Test]
     public async Task A_filtered_run_against_a_closed_port_still_names_BaseUrl_once()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var settings = TargetSettings();
-        settings["CREWPASS_BASE_URL"] = $"https://127.0.0.1:{port}";
-        var run = await SuiteRun.RunAsync("closed-port-filtered", settings, "--filter", "TestCategory=KEY-01");
+        var run = await SuiteRun.RunAsync("closed-port-filtered", ClosedPortSettings(), "--filter", "TestCategory=KEY-01");
         run.Output.Should().NotContain("No test matches");
         ExpectOneFailureNaming(run, "BaseUrl");
         run.Failed.Single().Name.Should().StartWith("KEY_01_");
