@@ -35,7 +35,6 @@ public sealed class IdentitySuite(string target) : ConformanceSuite(target)
     }
 
     /// <summary>"Your granted scopes are derived from your CrewPass plan": what is listed is served, what is not is refused; every key, both forms.</summary>
-    // RateLimitKey's answers here are the ones RATE-01 observes before the exhaustion (shared), so ME-03 need not wait for it.
     [Clause("ME-03")]
     [TestCaseSource(nameof(ScopedEndpointsWithEveryKey))]
     public async Task ME_03_The_scope_list_is_the_whole_grant(Endpoint endpoint, KeyUse key)

@@ -24,7 +24,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
 
     /// <summary>Every keyed answer to a catalogued GET carries the headers of one recognised convention, with sane values.</summary>
     [Order(1)]
-    [Clause("RATE-01", Reads = Holds.PartnerBudget | Holds.TestView | Holds.RateLimitBudget)]
+    [Clause("RATE-01")]
     [TestCaseSource(nameof(EveryKeyedAnswer))]
     public async Task RATE_01_Every_keyed_answer_carries_rate_limit_headers(Endpoint endpoint, KeyUse key)
     {

@@ -20,7 +20,10 @@ public static class Outcomes
     /// <summary>The answers the check got prove nothing about its clause (a refused read, a 429): no verdict, the exchange attached.</summary>
     public const string Inconclusive = "inconclusive";
 
-    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation, TransportError, Inconclusive];
+    /// <summary>The harness itself failed inside a check (an exception that is no assertion): not a verdict on the target; the gate fails.</summary>
+    public const string HarnessError = "harness error";
+
+    public static readonly string[] All = [Passed, Failed, Warning, Skipped, NotApplicable, KnownDeviation, TransportError, Inconclusive, HarnessError];
 }
 
 /// <summary>A clause's status from its checks' outcomes.</summary>
@@ -35,7 +38,7 @@ public static class ClauseStatus
     public static string Of(IReadOnlyCollection<string> outcomes)
     {
         if (outcomes.Count == 0) return NoChecksRan;
-        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.TransportError, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Inconclusive, Outcomes.Skipped })
+        foreach (var outcome in new[] { Outcomes.Failed, Outcomes.HarnessError, Outcomes.TransportError, Outcomes.Warning, Outcomes.KnownDeviation, Outcomes.Inconclusive, Outcomes.Skipped })
             if (outcomes.Contains(outcome)) return outcome;
         return outcomes.All(o => o == Outcomes.NotApplicable) ? Outcomes.NotApplicable : Outcomes.Passed;
     }

@@ -25,6 +25,9 @@ public sealed record KeyUse(string Setting, Presentation Presentation)
 
     public string FormName => Presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer";
 
+    /// <summary>The budget a request with this key spends, which the check must hold shared (RATE-02 counts RateLimitKey's).</summary>
+    public Holds Spends => Setting == "RateLimitKey" ? Holds.RateLimitBudget : Holds.Nothing;
+
     public override string ToString() => $"{Setting} as {FormName}";
 }
 

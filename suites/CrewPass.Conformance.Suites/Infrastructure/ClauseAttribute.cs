@@ -71,8 +71,10 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             var observing = HarnessHandler.ObserveRateLimits.Value;
             // Checks that read a budget see every 429 as it came; elsewhere the handler waits a 429 out and asks again.
             HarnessHandler.ObserveRateLimits.Value = clause.Area == "RATE" || alone.HasFlag(Holds.RateLimitBudget);
+            // A case that uses a key holds that key's budget too: only ME-03's and RATE-01's RateLimitKey cases wait for the exhaustion.
+            var spent = context.CurrentTest.Arguments.OfType<KeyUse>().Aggregate(Holds.Nothing, (holds, key) => holds | key.Spends);
             using (RequestLedger.For(clause.Id))
-            using (target?.Hold(alone, reads))
+            using (target?.Hold(alone, reads | spent))
             {
                 // Assertions, skips and errors leave the test method as exceptions; record them here so the verdict
                 // below (level, strictness, redaction) applies to every outcome, not just to passes.
@@ -94,13 +96,17 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             var settings = Run.Current.Settings;
             var strict = settings is { Strict: true };
             // The outcome comes from the type the check ended with, never from its text (which quotes the target).
-            var (state, outcome, message) = (ended as CheckEnded ?? (ended as TransportException ?? ended?.InnerException as TransportException) as Exception) switch
+            var cause = ended as CheckEnded ?? (ended as TransportException ?? ended?.InnerException as TransportException) ?? ended;
+            var (state, outcome, message) = cause switch
             {
                 NeedsSetting n => (strict ? ResultState.Failure : ResultState.Ignored, Outcomes.Skipped, n.Message),
                 NotApplicable n => (ResultState.Ignored, Outcomes.NotApplicable, n.Message),
                 Inconclusive i => (strict ? ResultState.Failure : ResultState.Inconclusive, Outcomes.Inconclusive, i.Message),
                 TransportException t => (ResultState.Error, Outcomes.TransportError,
                     $"transport error, not a conformance verdict: {t.Message}\nexchanges so far: {string.Join("; ", transcript)}"),
+                // Only an assertion judges the target; anything else thrown is the harness failing, and says so.
+                { } crash when crash is not (AssertionException or MultipleAssertException or IgnoreException or InconclusiveException or SuccessException) =>
+                    (ResultState.Error, Outcomes.HarnessError, $"harness error, not a conformance verdict: {crash.GetType().Name}: {crash.Message}\nexchanges so far: {string.Join("; ", transcript)}"),
                 _ => result.ResultState.Status switch
                 {
                     TestStatus.Passed => (result.ResultState, Outcomes.Passed, result.Message),

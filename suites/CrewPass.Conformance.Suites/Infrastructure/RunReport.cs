@@ -21,8 +21,9 @@ public static class RunReport
         var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray())).ToArray();
         var unchecked_ = run.Targets.SelectMany(t => UncheckedMustClauses(run, verdicts, t.Name).Select(c => $"{c} MUST on {t.Name}: no check ran"
             + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
-        var reasons = run.Problems.Concat(verdicts.Where(v => v.Outcome == Outcomes.Failed).GroupBy(v => (v.Target, v.Clause, v.Level))
-            .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} failing checks"))
+        var reasons = run.Problems.Concat(verdicts.Where(v => v.Outcome is Outcomes.Failed or Outcomes.HarnessError).GroupBy(v => (v.Target, v.Clause, v.Level, v.Outcome))
+            .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} " +
+                         (g.Key.Outcome == Outcomes.Failed ? "failing checks" : "checks the harness itself failed in")))
             .Concat(settings?.Strict == true ? unchecked_ : []).ToArray();
         var gate = new GateReport(reasons.Length == 0 ? Outcomes.Passed : Outcomes.Failed,
             settings?.FailOnShould == true ? "should" : "must", settings?.Strict == true, reasons);
