@@ -10,6 +10,9 @@ public static partial class Program
         // No config file watching: a run may start a hundred instances, and each watcher costs an inotify instance.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
+        var clock = new OffsetClock(options.ClockOffset);
+        var recorder = options.ClientCertification is { } client ? new ClientRecorder(client.RecordTo, client.Scenario, client.Seed, clock, directory) : null;
+        recorder?.Save();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Non-ASCII key bytes must reach the key check and get invalid_api_key, not a transport 400.
@@ -18,6 +21,8 @@ public static partial class Program
             if (options.Makes(LegalChoice.HeaderLimit8K)) kestrel.Limits.MaxRequestHeadersTotalSize = 8192;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
+                // Before TLS: a client that refuses the certificate still shows that it connected.
+                if (recorder is not null) listen.Use(recorder.Connections);
                 listen.UseHttps(certificates.Server);
                 // Connection: close is HTTP/1.1's; such a front end speaks nothing newer.
                 if (options.Makes(LegalChoice.ClosedConnectionsWithLatency)) listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
@@ -25,13 +30,15 @@ public static partial class Program
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(directory);
-        builder.Services.AddSingleton<TimeProvider>(new OffsetClock(options.ClockOffset));
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<PartnerRateLimits>();
         builder.Services.AddSingleton<SignatureVerifier>();
 
         var app = builder.Build();
+        if (recorder is not null) app.Use(recorder.RecordAsync);
         app.UseNetworkTrouble();
         app.UseResponsePolicy();
+        if (options.ClientCertification is { } played) app.UseClientScenario(played.Scenario, played.Seed);
         app.UseRouting();
         app.UseKeyAuthentication();
         app.UseRateLimits();
@@ -50,6 +57,7 @@ public static partial class Program
             Console.Error.WriteLine(SandboxArguments.Usage);
             return 2;
         }
+        if (sandbox.CertifiesClient) return await CertifyClientAsync(sandbox.RecordTo!);
         await using var reference = await ReferenceHost.StartAsync(sandbox.Options);
         var caPath = Path.GetFullPath(sandbox.CaCertificatePath);
         await File.WriteAllTextAsync(caPath, reference.CaCertificatePem);
@@ -65,11 +73,52 @@ public static partial class Program
             foreach (var line in reference.ExportLines(caPath, set)) Console.WriteLine(line);
         }
         Console.WriteLine("Exhausting a rate limit (RATE-05) is off by default; with a partner set to yourself: export CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION=true");
+        await UntilStoppedAsync();
+        return 0;
+    }
+
+    private static async Task UntilStoppedAsync()
+    {
         Console.WriteLine("Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
         await stopped.Task;
-        return 0;
+    }
+
+    /// <summary>
+    /// For a client the harness cannot launch (a service behind a scheduler): one sandbox per scenario, each recording into
+    /// DIR/&lt;scenario&gt;/, each with the environment to run the client with in DIR/&lt;scenario&gt;/client.env (readable by
+    /// its owner only: it holds the sandbox's throwaway test key and secret). Judge with CREWPASS_CLIENT_RECORDING=DIR.
+    /// </summary>
+    private static async Task<int> CertifyClientAsync(string recordTo)
+    {
+        var root = Path.GetFullPath(recordTo);
+        var seed = Random.Shared.Next(1, 1_000_000);
+        var hosts = new List<ReferenceHost>();
+        try
+        {
+            Console.WriteLine($"CrewPass client-certification sandbox; extra-fields are generated from seed {seed}");
+            foreach (var scenario in ClientScenarios.All)
+            {
+                var folder = Path.Combine(root, scenario.Name());
+                var host = await ReferenceHost.StartAsync(ReferenceOptions.ForClient(scenario, folder, seed));
+                hosts.Add(host);
+                var ca = Path.Combine(folder, "ca.pem");
+                Directory.CreateDirectory(folder);
+                await File.WriteAllTextAsync(ca, host.CaCertificatePem);
+                var environment = Path.Combine(folder, "client.env");
+                await File.WriteAllLinesAsync(environment, host.ClientEnvironment(ca).Select(e => $"{e.Key}={e.Value}"));
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(environment, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                Console.WriteLine($"  {scenario.Name(),-22} {host.BaseUrl}  run your client with the environment in {environment}");
+            }
+            Console.WriteLine($"Then judge the recordings: CREWPASS_CLIENT_RECORDING={root} dotnet test suites/CrewPass.Conformance.Suites --filter \"TestCategory~CLIENT-\"");
+            await UntilStoppedAsync();
+            return 0;
+        }
+        finally
+        {
+            foreach (var host in hosts) await host.DisposeAsync();
+        }
     }
 }

@@ -32,7 +32,9 @@ public sealed class ReferenceHost : IAsyncDisposable
     {
         var certificates = Certificates.Create();
         var directory = new PartnerDirectory(options.PartnerSets);
-        var app = Program.Compose(options, certificates, directory);
+        // untrusted-certificate: the client is told to trust one CA, and the sandbox presents a certificate from another.
+        var served = options.ClientCertification?.Scenario == ClientScenario.UntrustedCertificate ? Certificates.Create() : certificates;
+        var app = Program.Compose(options, served, directory);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var port = new Uri(address).Port;
@@ -56,6 +58,19 @@ public sealed class ReferenceHost : IAsyncDisposable
         yield return $"export CREWPASS_SIGNING_SECRET={c.SigningSecret}";
         yield return $"export CREWPASS_OTHER_SIGNING_SECRET={c.OtherSigningSecret}";
     }
+
+    /// <summary>What a partner's client is given in client-certification mode (CONTRACT.md, section CLIENT): the test key and the signing secret.</summary>
+    public IReadOnlyDictionary<string, string> ClientEnvironment(string caCertificatePath) => new Dictionary<string, string>
+    {
+        ["CREWPASS_BASE_URL"] = BaseUrl,
+        ["CREWPASS_API_KEY"] = Credentials.TestKey,
+        ["CREWPASS_SIGNING_SECRET"] = Credentials.SigningSecret,
+        ["CREWPASS_CA_CERTIFICATE"] = caCertificatePath,
+        ["SSL_CERT_FILE"] = caCertificatePath,
+        ["REQUESTS_CA_BUNDLE"] = caCertificatePath,
+        ["CURL_CA_BUNDLE"] = caCertificatePath,
+        ["NODE_EXTRA_CA_CERTS"] = caCertificatePath,
+    };
 
     public async ValueTask DisposeAsync()
     {

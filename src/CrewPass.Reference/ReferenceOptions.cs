@@ -29,10 +29,20 @@ public sealed record ReferenceOptions
     /// <summary>The legal choices (other than the defaults) this instance makes.</summary>
     public IReadOnlySet<LegalChoice> Choices { get; init; } = new HashSet<LegalChoice>();
 
+    /// <summary>Client-certification mode: the scenario played to a partner's client; null serves as a deployment does.</summary>
+    public ClientCertification? ClientCertification { get; init; }
+
+    /// <summary>A sandbox that judges a partner's client: a test-mode partner, fresh keys and secret, the write surface on.</summary>
+    public static ReferenceOptions ForClient(ClientScenario scenario, string recordTo, int seed) =>
+        new() { WriteSurface = WriteSurface.Enabled, ClientCertification = new ClientCertification(scenario, recordTo, seed) };
+
     public bool Has(Fault fault) => Faults.Contains(fault);
 
     public bool Makes(LegalChoice choice) => Choices.Contains(choice);
 }
+
+/// <summary>The scenario a client-certification sandbox plays, where it records, and the seed of its generated fields.</summary>
+public sealed record ClientCertification(ClientScenario Scenario, string RecordTo, int Seed);
 
 /// <summary>
 /// Transport trouble a real network brings: every answer delayed by Latency, a share of requests reset before the API

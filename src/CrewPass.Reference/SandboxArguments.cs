@@ -1,10 +1,14 @@
 namespace CrewPass.Reference;
 
 /// <summary>Command-line options of the standalone sandbox.</summary>
-public sealed record SandboxArguments(ReferenceOptions Options, string CaCertificatePath)
+public sealed record SandboxArguments(ReferenceOptions Options, string CaCertificatePath, string? RecordTo = null)
 {
+    /// <summary>--certify-client: serve every client scenario and record what a partner's client sends, into RecordTo.</summary>
+    public bool CertifiesClient => RecordTo is not null;
+
     public const string Usage =
-        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--choice NAME]... [--extra-reads] [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]";
+        "usage: dotnet run --project src/CrewPass.Reference -- [--port N] [--write-surface disabled|enabled] [--fault NAME]... [--choice NAME]... [--extra-reads] [--clock-offset SECONDS] [--trouble latency=MS,resets=SHARE,slow=SHARE] [--partners N] [--ca-out PATH]\n" +
+        "       dotnet run --project src/CrewPass.Reference -- --certify-client --record DIR   (serves each client scenario, records into DIR until stopped)";
 
     public static bool TryParse(string[] args, out SandboxArguments result, out string error)
     {
@@ -12,6 +16,7 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
         var faults = new HashSet<Fault>();
         var choices = new HashSet<LegalChoice>();
         var caPath = "crewpass-reference-ca.pem";
+        var (certifyClient, recordTo) = (false, (string?)null);
         result = new SandboxArguments(options, caPath);
         error = "";
         for (var i = 0; i < args.Length; i++)
@@ -45,6 +50,10 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
                     break;
                 case "--partners" when int.TryParse(value, out var sets) && sets is >= 1 and <= 100:
                     options = options with { PartnerSets = sets }; i++; break;
+                case "--certify-client":
+                    certifyClient = true; break;
+                case "--record" when !string.IsNullOrWhiteSpace(value):
+                    recordTo = value; i++; break;
                 case "--ca-out" when !string.IsNullOrWhiteSpace(value):
                     caPath = value; i++; break;
                 default:
@@ -55,7 +64,12 @@ public sealed record SandboxArguments(ReferenceOptions Options, string CaCertifi
                     return false;
             }
         }
-        result = new SandboxArguments(options with { Faults = faults, Choices = choices }, caPath);
+        if (certifyClient != recordTo is not null)
+        {
+            error = certifyClient ? "--certify-client needs --record DIR: where the recordings go" : "--record DIR goes with --certify-client";
+            return false;
+        }
+        result = new SandboxArguments(options with { Faults = faults, Choices = choices }, caPath, recordTo);
         return true;
     }
 }

@@ -64,6 +64,8 @@ public static class SuiteRun
         foreach (var variable in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("CREWPASS_", StringComparison.Ordinal)))
             start.Environment.Remove(variable);
         start.Environment["CREWPASS_REPORT_DIRECTORY"] = results;
+        // As a shell would: a client command's relative paths are relative to where dotnet test was started.
+        start.Environment["PWD"] = Repository.Root;
         foreach (var (key, value) in settings) start.Environment[key] = value;
 
         var clock = Stopwatch.StartNew();

@@ -7,5 +7,8 @@ public sealed record Clause(string Id, string Area, ClauseLevel Level, string Te
 {
     public bool Covered => PendingIssue is null;
 
+    /// <summary>CLIENT clauses judge a partner's client in the sandbox; every other clause judges a deployment.</summary>
+    public bool JudgesClient => Area == "CLIENT";
+
     public string LevelName => Level == ClauseLevel.Must ? "MUST" : "SHOULD";
 }

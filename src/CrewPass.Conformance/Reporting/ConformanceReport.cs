@@ -56,7 +56,15 @@ public sealed record TargetReport(
     IReadOnlyDictionary<string, string> Credentials,
     IReadOnlyDictionary<string, string> Profile,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts,
-    IReadOnlyList<ClauseReport> Clauses);
+    IReadOnlyList<ClauseReport> Clauses,
+    string Kind = TargetKinds.Deployment);
+
+/// <summary>What a report entry judged: a deployment of the API, or a partner's client in the sandbox.</summary>
+public static class TargetKinds
+{
+    public const string Deployment = "deployment";
+    public const string Client = "client";
+}
 
 public sealed record RequestReport(int Total, IReadOnlyDictionary<string, int> PerClause, double WaitedSeconds);
 
@@ -74,7 +82,8 @@ public sealed record ConformanceReport(
     IReadOnlyList<string> Problems,
     IReadOnlyList<TargetReport> Targets,
     IReadOnlyList<string> NotCovered,
-    CertificateReport? Certificate)
+    CertificateReport? Certificate,
+    CertificateReport? ClientCertificate = null)
 {
     [JsonPropertyName("$schema")]
     public string Schema => "https://crewpass.co.uk/schemas/conformance/report.schema.json";

@@ -159,11 +159,13 @@ public sealed class HarnessSettings
 
     private void Validate()
     {
-        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait" })
+        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait", "ClientTimeout" })
             _ = Int(name);
         foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict", "Certify" })
             _ = Bool(name);
         OneOf("FailOn", "must", "should");
+        if (Get("ClientCommand") is not null && Get("ClientRecording") is not null)
+            throw Invalid("ClientRecording", "ClientCommand and ClientRecording are both set: the client is either run (ClientCommand) or judged from a recording (ClientRecording), not both");
         OneOf("WriteSurface", "disabled", "enabled");
         OneOf("RateLimitHeaders", "auto", "x-ratelimit", "ietf-draft", "ietf-structured");
         OneOf("RateLimitScope", "partner", "key");

@@ -70,6 +70,11 @@ public static class SettingDefinitions
         new("EmbeddedClockOffset", SettingKind.Run, "0", "Embedded target only: seconds the reference's clock runs ahead (or behind, negative) of real time."),
         new("EmbeddedTrouble", SettingKind.Run, null, "Embedded target only: network trouble to inject, e.g. `latency=200,resets=0.05,slow=0.02` (ms and shares)."),
         new("EmbeddedVariations", SettingKind.Run, null, "Embedded target only: comma-separated legal choices of the reference to run against as extra targets, each with its profile, or `all` (the legal-variation matrix)."),
+        new("ClientCommand", SettingKind.Run, null, "The partner's client as one shell command, run once per CLIENT scenario against the sandbox, given CREWPASS_BASE_URL, CREWPASS_API_KEY, CREWPASS_SIGNING_SECRET and CREWPASS_CA_CERTIFICATE. Against `embedded` it defaults to the Python sample client (fixtures/clients/python/client.py)."),
+        new("ClientRecording", SettingKind.Run, null, "Instead of ClientCommand: the folder a `--certify-client --record DIR` sandbox recorded a client into, judged as it stands.") { IsPath = true },
+        new("ClientTimeout", SettingKind.Run, "60", "Seconds one run of ClientCommand may take; a client still running then is ended and reported as not finished."),
+        new("ClientName", SettingKind.Run, null, "The client's name on its certificate and report; defaults to the command (or the recording's folder)."),
+        new("ClientFaults", SettingKind.Run, null, "Comma-separated integration bugs of the sample client (fixtures/clients/faults.json) to judge as extra clients, or `all` (the client fault matrix)."),
         new("EmbeddedFaults", SettingKind.Run, null, "Embedded target only: comma-separated reference faults to run against as extra targets, or `all` (the fault matrix)."),
     ];
 

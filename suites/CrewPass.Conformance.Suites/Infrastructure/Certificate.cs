@@ -10,20 +10,54 @@ public static class Certificate
 {
     public const string FileName = "conformance-certificate.pdf";
 
-    public static async Task WriteAsync(ConformanceReport report, string reportSha256, string chromium, string path)
+    public const string ClientFileName = "client-certificate.pdf";
+
+    /// <summary>The deployment certificate: for whoever runs a deployment, with all of its credentials.</summary>
+    public static Task WriteAsync(ConformanceReport report, string reportSha256, string chromium, string path)
     {
-        var target = report.Targets.Single();
-        string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-        var counts = ReportWriter.TotalCounts(report);
-        var rows = string.Concat(counts.Select(level =>
-            $"<tr><th>{level.Key}</th><td>{level.Value[Outcomes.Passed]}</td><td>{level.Value[Outcomes.NotApplicable]}</td></tr>"));
+        var target = report.Targets.Single(t => t.Kind == TargetKinds.Deployment);
         var passed = target.Clauses.Count(c => c.Status is Outcomes.Passed);
         var clauses = passed == target.Clauses.Count
             ? $"all {passed} clauses passed"
             : $"{passed} of {target.Clauses.Count} clauses passed; the other {target.Clauses.Count - passed} do not apply to this deployment's profile";
         var targetName = target.BaseUrl.Contains(target.Name, StringComparison.Ordinal) ? target.BaseUrl : $"{target.BaseUrl} ({target.Name})";
+        return RenderAsync("CrewPass conformance certificate", "Certificate of conformance", "CrewPass Partner API v1", report, target, reportSha256, chromium, path,
+        [
+            ("Target", targetName),
+            ("Partner", target.PartnerId ?? ""),
+            ("Keys", string.Join(", ", target.KeyModes.Select(k => $"{k.Key}: {k.Value} ({target.Credentials.GetValueOrDefault(k.Key)})"))),
+            ("Clauses", clauses),
+        ]);
+    }
+
+    /// <summary>
+    /// The client certificate: a partner's integration, judged by the sandbox. Another title, another file, another
+    /// subject (the client, not a deployment), so neither is ever taken for the other.
+    /// </summary>
+    public static Task WriteClientAsync(ConformanceReport report, string reportSha256, string chromium, string path)
+    {
+        var client = report.Targets.Single(t => t.Kind == TargetKinds.Client);
+        var writes = client.Clauses.Where(c => c.Id is "CLIENT-08" or "CLIENT-09" or "CLIENT-10").All(c => c.Status == Outcomes.NotApplicable)
+            ? "reads only" : "reads and signed writes";
+        var passed = client.Clauses.Count(c => c.Status is Outcomes.Passed);
+        return RenderAsync("CrewPass client certificate", "Client integration certificate", $"a partner's client of the CrewPass Partner API v1 &mdash; {writes}", report, client, reportSha256, chromium, path,
+        [
+            ("Client", client.PartnerId ?? client.Name),
+            ("Certified for", writes),
+            ("Judged by", "the CrewPass client-certification sandbox: plain, extra-fields, rate-limited, rate-limited-date, refused-key, untrusted-certificate, write-dropped"),
+            ("Clauses", $"{passed} of {client.Clauses.Count} CLIENT clauses passed" + (passed == client.Clauses.Count ? "" : $"; the other {client.Clauses.Count - passed} do not apply ({writes})")),
+        ]);
+    }
+
+    private static async Task RenderAsync(string documentTitle, string heading, string subject, ConformanceReport report, TargetReport judged,
+        string reportSha256, string chromium, string path, IReadOnlyList<(string Name, string Value)> facts)
+    {
+        string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        var rows = string.Concat(judged.Counts.Select(level =>
+            $"<tr><th>{level.Key}</th><td>{level.Value[Outcomes.Passed]}</td><td>{level.Value[Outcomes.NotApplicable]}</td></tr>"));
+        var table = string.Concat(facts.Select(f => $"<tr><th>{E(f.Name)}</th><td>{E(f.Value)}</td></tr>"));
         var html = $$"""
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>CrewPass conformance certificate</title>
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{E(documentTitle)}}</title>
             <style>
             @page { size: A4; margin: 22mm; }
             body { font: 11pt/1.5 "DejaVu Sans", system-ui, sans-serif; color: #1c2430; }
@@ -36,15 +70,12 @@ public static class Certificate
             .verdict { font-size: 14pt; font-weight: 700; color: #1a7f37; }
             small { color: #5b6573; }
             </style></head><body><div class="frame">
-            <h1>Certificate of conformance</h1>
-            <p class="lead">CrewPass Partner API v1 &mdash; <span class="verdict">all applicable clauses passed</span></p>
+            <h1>{{E(heading)}}</h1>
+            <p class="lead">{{subject}} &mdash; <span class="verdict">all applicable clauses passed</span></p>
             <table>
-            <tr><th>Target</th><td>{{E(targetName)}}</td></tr>
-            <tr><th>Partner</th><td>{{E(target.PartnerId)}}</td></tr>
-            <tr><th>Keys</th><td>{{E(string.Join(", ", target.KeyModes.Select(k => $"{k.Key}: {k.Value} ({target.Credentials.GetValueOrDefault(k.Key)})")))}}</td></tr>
+            {{table}}
             <tr><th>Harness</th><td>{{E(report.Harness.Name)}} {{E(report.Harness.Version)}}</td></tr>
             <tr><th>Date</th><td>{{report.FinishedAt.ToString("yyyy-MM-dd HH:mm")}} UTC (run started {{report.StartedAt.ToString("HH:mm:ss")}})</td></tr>
-            <tr><th>Clauses</th><td>{{E(clauses)}}</td></tr>
             </table>
             <table><tr><th>level</th><th>checks passed</th><th>not applicable</th></tr>{{rows}}</table>
             <table><tr><th>SHA-256 of conformance-report.json</th><td class="hash">{{reportSha256}}</td></tr></table>

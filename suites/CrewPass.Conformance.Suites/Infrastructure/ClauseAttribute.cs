@@ -47,6 +47,17 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             return result;
         }
 
+        /// <summary>A client that cannot be judged at all: its first check reports why (once per client), the rest do not run.</summary>
+        private static TestResult NotRunClient(TestExecutionContext context, string client, string problem)
+        {
+            var result = context.CurrentResult;
+            if (ClientRuns.ClaimProblemReport(client, problem))
+                result.SetResult(ResultState.Failure, Redactor.Redact(problem));
+            else
+                result.SetResult(ResultState.Ignored, $"not run: {client} cannot be judged; the one message is on its first check that ran");
+            return result;
+        }
+
         /// <summary>A listed failure is accepted until its expiry; a listed check that passes, or an expired entry, fails the gate.</summary>
         private static (ResultState, string, string) Judge(KnownDeviation deviation, ResultState state, string outcome, string message)
         {
@@ -65,6 +76,9 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             var suite = context.TestObject as ConformanceSuite;
             var target = suite?.StartedTarget;
             if (suite is not null && target is null) return NotRun(context, suite.TargetName);
+            var client = context.TestObject as ClientSuite;
+            if (client is not null && Run.Planned.Problems.Count > 0) return NotRun(context, client.Name);
+            if (client?.Unavailable() is { } unavailable) return NotRunClient(context, client.Name, unavailable);
             var transcript = new List<string>();
             Exception? ended = null;
             ConformanceClient.Transcript.Value = transcript;
@@ -123,7 +137,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 (state, outcome, message) = Judge(deviation, state, outcome, message);
             var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
             result.SetResult(state, prefixed, stackTrace);
-            Verdicts.Record(target?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray());
+            Verdicts.Record(target?.Name ?? client?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray());
             return result;
         }
     }

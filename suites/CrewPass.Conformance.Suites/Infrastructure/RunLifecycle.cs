@@ -28,12 +28,22 @@ public sealed class RunLifecycle
         var verdicts = Verdicts.Snapshot;
         var directory = RunReport.Directory(run);
         var certify = run.Settings?.Bool("Certify") == true;
+        // Which certificates the run asks for: the client's when it judged a client (or could not), the deployment's when
+        // it judged a deployment; against the embedded reference a judged client is the point, so only the client's.
+        var judgedClient = verdicts.Any(v => RunReport.IsClient(v.Target)) || ClientRuns.ReportedProblems.Count > 0;
+        var judgedDeployment = verdicts.Any(v => !RunReport.IsClient(v.Target)) || run.Problems.Count > 0;
+        var certifyClient = certify && judgedClient;
+        var certifyDeployment = certify && (judgedDeployment || !judgedClient) && !(judgedClient && run.Settings?.IsEmbedded == true);
         var chromium = certify ? Chromium.Find(run.Settings?["Chromium"]) : null;
-        var blockers = certify ? RunReport.CertificateBlockers(run, verdicts, chromium, ChecksInTree() - verdicts.Count) : [];
+        var (deploymentChecks, clientChecks) = ChecksInTree();
+        var blockers = certifyDeployment ? RunReport.CertificateBlockers(run, verdicts, chromium, deploymentChecks - verdicts.Count(v => !RunReport.IsClient(v.Target))) : [];
+        var clientBlockers = certifyClient ? RunReport.ClientCertificateBlockers(run, verdicts, chromium, clientChecks - verdicts.Count(v => RunReport.IsClient(v.Target))) : [];
         var certificatePath = Path.Combine(directory, Certificate.FileName);
-        if (File.Exists(certificatePath)) File.Delete(certificatePath);
-        var certificate = certify ? new CertificateReport(true, blockers.Count == 0 ? certificatePath : null, blockers) : null;
-        var report = RunReport.Build(run, verdicts, certificate);
+        var clientCertificatePath = Path.Combine(directory, Certificate.ClientFileName);
+        foreach (var stale in new[] { certificatePath, clientCertificatePath }.Where(File.Exists)) File.Delete(stale);
+        var certificate = certifyDeployment ? new CertificateReport(true, blockers.Count == 0 ? certificatePath : null, blockers) : null;
+        var clientCertificate = certifyClient ? new CertificateReport(true, clientBlockers.Count == 0 ? clientCertificatePath : null, clientBlockers) : null;
+        var report = RunReport.Build(run, verdicts, certificate, clientCertificate);
         var (json, html, sha256) = ReportWriter.Write(report, directory);
 
         foreach (var level in new[] { "MUST", "SHOULD" })
@@ -44,7 +54,7 @@ public sealed class RunLifecycle
         foreach (var reason in report.Gate.Reasons) Say($"gate: {reason}");
         foreach (var problem in report.Problems.Except(report.Gate.Reasons)) Say($"flagged: {problem}");
         Say($"verdict {report.Gate.Verdict.ToUpperInvariant()}; report {json} and {html}");
-        if (certify)
+        if (certifyDeployment)
         {
             if (blockers.Count == 0)
             {
@@ -56,22 +66,36 @@ public sealed class RunLifecycle
                 Say("no certificate: this run is not complete and clean:\n  " + string.Join("\n  ", blockers));
             }
         }
+        if (certifyClient)
+        {
+            if (clientBlockers.Count == 0)
+            {
+                await Certificate.WriteClientAsync(report, sha256, chromium!, clientCertificatePath);
+                Say($"client certificate {clientCertificatePath} (bound to the report by SHA-256 {sha256})");
+            }
+            else
+            {
+                Say("no client certificate: the client's run is not complete and clean:\n  " + string.Join("\n  ", clientBlockers));
+            }
+        }
         Say($"{report.Requests.Total} HTTP requests sent");
         await BrowserSession.StopAsync();
         foreach (var target in run.Targets) target.Dispose();
         foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
         // Strict judges the whole contract: a MUST clause no check judged fails the run itself, not only the report's gate.
-        var unchecked_ = run.Targets.SelectMany(t => RunReport.UncheckedMustClauses(run, verdicts, t.Name)).Distinct().ToArray();
+        var unchecked_ = RunReport.JudgedSubjects(run, verdicts).SelectMany(t => RunReport.UncheckedMustClauses(run, verdicts, t)).Distinct().ToArray();
         if (run.Settings?.Strict == true && unchecked_.Length > 0)
             Assert.Fail($"Strict: no check ran for the MUST clauses {string.Join(", ", unchecked_)} (a filter?); a strict run judges every MUST clause");
     }
 
-    /// <summary>Every check (clause test case) in the run's test tree, run or not: a filter leaves some out.</summary>
-    private static int ChecksInTree()
+    /// <summary>Every check (clause test case) in the run's test tree, run or not (a filter leaves some out): of deployments, and of clients.</summary>
+    private static (int Deployment, int Client) ChecksInTree()
     {
-        static int Count(NUnit.Framework.Interfaces.ITest test) =>
-            test.HasChildren ? test.Tests.Sum(Count) : test.Method?.GetCustomAttributes<ClauseAttribute>(true).Length > 0 ? 1 : 0;
-        return Count(NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentTest);
+        static IEnumerable<ClauseAttribute> Checks(NUnit.Framework.Interfaces.ITest test) =>
+            test.HasChildren ? test.Tests.SelectMany(Checks) : test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? [];
+        var checks = Checks(NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentTest).ToArray();
+        var client = checks.Count(c => CrewPass.Conformance.Clauses.ClauseCatalogue.Get(c.Id).JudgesClient);
+        return (checks.Length - client, client);
     }
 
     private static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);

@@ -11,17 +11,32 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 /// <summary>Turns the run's verdicts into the report, judges the gate, and decides whether a certificate may be written.</summary>
 public static class RunReport
 {
-    /// <summary>The covered MUST clauses a target had no check of in this run (a filter, or a profile that left a clause no case).</summary>
-    public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string target) =>
-        ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && verdicts.All(v => v.Target != target || v.Clause != c.Id)).Select(c => c.Id).ToArray();
+    /// <summary>Whether a subject of the run (a target or a client) is a client judged by the CLIENT clauses.</summary>
+    public static bool IsClient(string subject) => subject == ClientUnderTest.FixtureName || subject.StartsWith(ClientUnderTest.FixtureName + "+", StringComparison.Ordinal);
 
-    public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate)
+    /// <summary>
+    /// What the run judged: every started target, and every client a check judged. A subject the run's filter left
+    /// without any check is not judged, so a client-only run says nothing of the deployment, nor the other way round.
+    /// </summary>
+    public static IReadOnlyList<string> JudgedSubjects(RunState run, IReadOnlyList<Verdict> verdicts) =>
+        run.Targets.Select(t => t.Name).Where(t => verdicts.Any(v => v.Target == t))
+            .Concat(verdicts.Select(v => v.Target).Where(IsClient).Distinct().Order(StringComparer.Ordinal)).ToArray();
+
+    /// <summary>The covered MUST clauses of its kind a subject had no check of in this run (a filter, or a profile that left a clause no case).</summary>
+    public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string subject) =>
+        ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && c.JudgesClient == IsClient(subject)
+                                       && verdicts.All(v => v.Target != subject || v.Clause != c.Id)).Select(c => c.Id).ToArray();
+
+    public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate, CertificateReport? clientCertificate = null)
     {
         var settings = run.Settings;
-        var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray())).ToArray();
-        var unchecked_ = run.Targets.SelectMany(t => UncheckedMustClauses(run, verdicts, t.Name).Select(c => $"{c} MUST on {t.Name}: no check ran"
+        var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray()))
+            .Concat(verdicts.Select(v => v.Target).Where(IsClient).Distinct().Order(StringComparer.Ordinal).Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
+            .ToArray();
+        var unchecked_ = JudgedSubjects(run, verdicts).SelectMany(t => UncheckedMustClauses(run, verdicts, t).Select(c => $"{c} MUST on {t}: no check ran"
             + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
-        var reasons = run.Problems.Concat(verdicts.Where(v => v.Outcome is Outcomes.Failed or Outcomes.HarnessError).GroupBy(v => (v.Target, v.Clause, v.Level, v.Outcome))
+        var problems = run.Problems.Concat(ClientRuns.ReportedProblems).ToArray();
+        var reasons = problems.Concat(verdicts.Where(v => v.Outcome is Outcomes.Failed or Outcomes.HarnessError).GroupBy(v => (v.Target, v.Clause, v.Level, v.Outcome))
             .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} " +
                          (g.Key.Outcome == Outcomes.Failed ? "failing checks" : "checks the harness itself failed in")))
             .Concat(settings?.Strict == true ? unchecked_ : []).ToArray();
@@ -30,13 +45,14 @@ public static class RunReport
         // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
         return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
             new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds),
-            gate, [.. run.Problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate);
+            gate, [.. problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate, clientCertificate);
     }
 
     /// <summary>Why this run may not be certified; none means it may. A certificate needs a complete, clean, strict run of one target.</summary>
     /// <param name="unrun">How many checks of the run's test tree did not run (a filter left them out).</param>
     public static IReadOnlyList<string> CertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
     {
+        verdicts = verdicts.Where(v => !IsClient(v.Target)).ToArray();
         var blockers = new List<string>();
         if (run.Settings?.Strict != true) blockers.Add("Strict is not true: a certificate needs every check to have run (set CREWPASS_STRICT=true)");
         if (run.Settings?.IsEmbedded == true)
@@ -48,24 +64,66 @@ public static class RunReport
         blockers.AddRange(verdicts.Where(v => v.Outcome is not (Outcomes.Passed or Outcomes.NotApplicable))
             .GroupBy(v => (v.Clause, v.Level, v.Outcome))
             .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome}, first: {g.First().Test}"));
-        var unchecked_ = ClauseCatalogue.All.Where(c => c.Covered && verdicts.All(v => v.Clause != c.Id)).Select(c => c.Id).ToArray();
+        var unchecked_ = ClauseCatalogue.All.Where(c => c.Covered && !c.JudgesClient && verdicts.All(v => v.Clause != c.Id)).Select(c => c.Id).ToArray();
         if (unchecked_.Length > 0) blockers.Add($"clauses with no check in this run (a filter?): {string.Join(", ", unchecked_)}");
         if (chromium is null) blockers.Add($"Chromium renders the certificate and none was found: {Browser.Chromium.InstallHint}");
         return blockers;
     }
 
-    private static TargetReport Target(TargetUnderTest target, IReadOnlyList<Verdict> verdicts)
+    /// <summary>
+    /// Why the client may not be certified; none means it may. A client certificate needs a complete, clean, strict run of
+    /// one client (the sandbox is the reference by design, so the embedded target is no obstacle).
+    /// </summary>
+    /// <param name="unrun">How many CLIENT checks of the run's test tree did not run.</param>
+    public static IReadOnlyList<string> ClientCertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
     {
-        var settings = target.Settings;
-        var clauses = ClauseCatalogue.All.Select(c =>
+        var blockers = new List<string>();
+        var clients = verdicts.Where(v => IsClient(v.Target)).ToArray();
+        if (run.Settings?.Strict != true) blockers.Add("Strict is not true: a certificate needs every check to have run (set CREWPASS_STRICT=true)");
+        if (unrun > 0) blockers.Add($"{unrun} CLIENT checks did not run (a filter?): a certificate covers a whole run, check by check");
+        blockers.AddRange(ClientRuns.ReportedProblems);
+        var names = clients.Select(v => v.Target).Distinct().ToArray();
+        if (names.Length != 1) blockers.Add($"a client certificate covers one client; this run judged {names.Length} ({string.Join(", ", names)})");
+        blockers.AddRange(clients.Where(v => v.Outcome is not (Outcomes.Passed or Outcomes.NotApplicable))
+            .GroupBy(v => (v.Clause, v.Level, v.Outcome))
+            .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome}, first: {g.First().Test}"));
+        var unchecked_ = ClauseCatalogue.All.Where(c => c.JudgesClient && clients.All(v => v.Clause != c.Id)).Select(c => c.Id).ToArray();
+        if (unchecked_.Length > 0) blockers.Add($"CLIENT clauses with no check in this run (a filter?): {string.Join(", ", unchecked_)}");
+        if (chromium is null) blockers.Add($"Chromium renders the certificate and none was found: {Browser.Chromium.InstallHint}");
+        return blockers;
+    }
+
+    /// <summary>A client's entry in the report: what it is, what it was given, and the CLIENT clauses with their checks.</summary>
+    private static TargetReport Client(string name, HarnessSettings? settings, IReadOnlyList<Verdict> verdicts)
+    {
+        var client = settings is null ? null : ClientRuns.Resolve(name, settings);
+        var described = new Dictionary<string, string>();
+        if (client?.Command is { } command) described["ClientCommand"] = Redactor.Redact(command);
+        if (client?.Recording is { } recording) described["ClientRecording"] = recording;
+        if (client?.Fault is { } fault) described["ClientFault"] = fault;
+        return new TargetReport(name, "the client-certification sandbox (the reference, one instance per scenario)", client?.DisplayName,
+            new Dictionary<string, string> { ["CREWPASS_API_KEY"] = "test" }, new Dictionary<string, string>(), described,
+            Counts(verdicts), Clauses(verdicts, c => c.JudgesClient), TargetKinds.Client);
+    }
+
+    private static ClauseReport[] Clauses(IReadOnlyList<Verdict> verdicts, Func<Clause, bool> judged) =>
+        ClauseCatalogue.All.Where(judged).Select(c =>
         {
             var checks = verdicts.Where(v => v.Clause == c.Id).OrderBy(v => v.Test, StringComparer.Ordinal)
                 .Select(v => new CheckReport(v.Test, v.Outcome, v.Message, v.Exchanges)).ToArray();
             return new ClauseReport(c.Id, c.Area, c.LevelName, c.Text, c.Covered ? ClauseStatus.Of(checks.Select(k => k.Outcome).ToArray()) : Outcomes.NotYetCovered, checks);
         }).ToArray();
-        var counts = new[] { ClauseLevel.Must, ClauseLevel.Should }.ToDictionary(
+
+    private static Dictionary<string, IReadOnlyDictionary<string, int>> Counts(IReadOnlyList<Verdict> verdicts) =>
+        new[] { ClauseLevel.Must, ClauseLevel.Should }.ToDictionary(
             level => level == ClauseLevel.Must ? "MUST" : "SHOULD",
             level => (IReadOnlyDictionary<string, int>)Outcomes.All.ToDictionary(o => o, o => verdicts.Count(v => v.Level == level && v.Outcome == o)));
+
+    private static TargetReport Target(TargetUnderTest target, IReadOnlyList<Verdict> verdicts)
+    {
+        var settings = target.Settings;
+        var clauses = Clauses(verdicts, c => !c.JudgesClient);
+        var counts = Counts(verdicts);
         var secrets = SettingDefinitions.All.Where(d => d.Kind == SettingKind.Secret && settings[d.Name] is not null).ToArray();
         return new TargetReport(
             target.Name,

@@ -1,0 +1,322 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using CrewPass.Conformance.Clients;
+using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Suites.Infrastructure;
+using FluentAssertions.Execution;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Suites;
+
+/// <summary>
+/// CLIENT: a partner's own integration, judged by the sandbox. The sandbox plays each scenario to the client, records
+/// every request as it arrived, and these checks judge the recording and the client's exit status; the evidence is the
+/// recorded requests. One fixture per client: the one the run names, and each faulty variant of the sample (ClientFaults).
+/// </summary>
+[TestFixtureSource(typeof(ClientCases), nameof(ClientCases.Clients))]
+public sealed partial class ClientSuite(string client)
+{
+    public string Name { get; } = client;
+
+    private static HarnessSettings Settings => Run.Planned.Settings!;
+
+    private ClientUnderTest Client => ClientRuns.Resolve(Name, Settings) ?? throw new NeedsSetting("ClientCommand",
+        "set CREWPASS_CLIENT_COMMAND to the partner's client as one shell command, or CREWPASS_CLIENT_RECORDING (ClientRecording) to a folder a `--certify-client --record DIR` sandbox recorded it into");
+
+    /// <summary>Why none of this client's checks can run (reported once, by its first check); null when they can.</summary>
+    public string? Unavailable()
+    {
+        if (ClientRuns.Resolve(Name, Settings) is not { } resolved)
+            return Settings.Bool("Certify")
+                ? "Certify=true for a client needs the client: set ClientCommand (CREWPASS_CLIENT_COMMAND) to run it, or ClientRecording (CREWPASS_CLIENT_RECORDING) to judge its recording. To certify the deployment alone, leave the CLIENT checks out: --filter \"TestCategory!~CLIENT-\""
+                : null;
+        return ClientRuns.ProblemAsync(resolved, Settings).GetAwaiter().GetResult();
+    }
+
+    [OneTimeSetUp]
+    public void StartScenarios()
+    {
+        if (Run.Planned.Settings is { } settings && ClientRuns.Resolve(Name, settings) is { } resolved && resolved.Recording is null)
+            ClientRuns.StartAll(resolved, settings);
+    }
+
+    // "Present the key as a Bearer token (preferred) or in the X-Partner-API-Key header"
+    [Clause("CLIENT-01")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
+    public async Task CLIENT_01_every_request_carries_the_key_exactly_as_issued(ClientScenario scenario)
+    {
+        var session = await ServedAsync(scenario);
+        foreach (var request in session.Requests)
+            ExpectRequest(session, request, "the key, exactly as issued, as Authorization: Bearer <key> or X-Partner-API-Key: <key>", () =>
+            {
+                var presented = KeyHeaders(request);
+                presented.Should().NotBeEmpty("CLIENT-01: every request carries the key");
+                presented.Where(h => !IssuedKeyForm(h)).Should().BeEmpty("CLIENT-01: a key header carries exactly `Bearer {0}` or `{0}`", RecordedRequest.IssuedKey);
+            });
+    }
+
+    // "Present the key as a Bearer token (preferred)"
+    [Clause("CLIENT-02")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
+    public async Task CLIENT_02_the_preferred_Bearer_form_is_used(ClientScenario scenario)
+    {
+        var session = await ServedAsync(scenario);
+        foreach (var request in session.Requests)
+            ExpectRequest(session, request, "the Bearer form", () =>
+                request.All("authorization").Where(v => BearerIssuedKey().IsMatch(v)).Should().NotBeEmpty("CLIENT-02: the page prefers Authorization: Bearer <key>"));
+    }
+
+    // "Keep your API key server-side": a URL lands in logs, proxies and browser history; a cookie or a body in places a header never goes.
+    [Clause("CLIENT-03")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
+    public async Task CLIENT_03_the_key_never_travels_in_a_URL_a_cookie_or_a_body(ClientScenario scenario)
+    {
+        var session = await ServedAsync(scenario);
+        foreach (var request in session.Requests)
+            ExpectRequest(session, request, "no key in the URL, a cookie or the body", () =>
+            {
+                Placeholders.Where(request.Target.Contains).Should().BeEmpty("CLIENT-03: the key never travels in a URL (query or path)");
+                request.All("cookie").Where(c => Placeholders.Any(c.Contains)).Should().BeEmpty("CLIENT-03: the key never travels in a cookie");
+                request.BodyRedacted.Should().BeFalse("CLIENT-03: the key never travels in a request body (the sandbox found one there and redacted it)");
+            });
+    }
+
+    // "An API key, presented as a Bearer token over TLS": TLS that trusts any certificate protects no key.
+    [Clause("CLIENT-04")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.UntrustedCertificate))]
+    public async Task CLIENT_04_the_client_verifies_the_server_certificate(ClientScenario scenario)
+    {
+        var session = await SessionAsync(scenario);
+        if (session.Recording.Connections.Count == 0)
+            throw new Inconclusive($"the client never connected in {scenario}, so nothing shows that it checks the certificate; {session.Evidence([])}");
+        using var scope = Scope(session, session.Requests);
+        session.Requests.Select(r => $"#{r.Number} {r.Call}").Should().BeEmpty("CLIENT-04: the sandbox presented a certificate from a CA the client was not given, so no request may reach it");
+        if (session.Exit is { } exit)
+            exit.Code.Should().NotBe(0, "CLIENT-04: a client that cannot trust the server reports it and exits non-zero ({0})", exit).And.NotBeNull("CLIENT-04: {0}", exit);
+    }
+
+    // Retry-After: "delay-seconds or an HTTP-date" (RFC 9110 §10.2.3); the API says when to come back.
+    [Clause("CLIENT-05")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.RateLimited))]
+    public async Task CLIENT_05_Retry_After_is_honoured(ClientScenario scenario)
+    {
+        var session = await ServedAsync(scenario);
+        var throttled = session.Requests.Where(r => r.Answer is { Status: 429, RetryAfter: not null, At: not null }).ToArray();
+        if (throttled.Length == 0) throw new Inconclusive($"no request of the client was answered 429 in {scenario}: {session.Evidence(session.Requests)}");
+        foreach (var answer in throttled)
+        {
+            var until = RetryAfterUntil(answer);
+            var early = session.Requests.Where(r => r.ArrivedAt > answer.ArrivedAt && r.ArrivedAt < until).ToArray();
+            using var scope = Scope(session, [answer, .. early]);
+            early.Select(r => $"#{r.Number} {r.Call} at {(r.ArrivedAt - answer.Answer.At!.Value).TotalSeconds:0.000} s after the 429")
+                .Should().BeEmpty("CLIENT-05: after the 429 (#{0}, Retry-After: {1}) no request may arrive before {2:HH:mm:ss.fff}", answer.Number, answer.Answer.RetryAfter, until);
+        }
+    }
+
+    // A refused key stays refused: hammering it helps nobody, and an integration that carries on hides the failure.
+    [Clause("CLIENT-06")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.RefusedKey))]
+    public async Task CLIENT_06_a_refused_key_is_not_hammered(ClientScenario scenario)
+    {
+        var session = await ServedAsync(scenario);
+        var first = session.Requests.FirstOrDefault(r => r.Answer.Status == 401);
+        if (first is null) throw new Inconclusive($"no request of the client was refused in {scenario}: {session.Evidence(session.Requests)}");
+        var after = session.Requests.Where(r => r.Number > first.Number).ToArray();
+        using var scope = Scope(session, session.Requests);
+        after.Length.Should().BeLessThanOrEqualTo(3, "CLIENT-06: at most 3 requests after the first invalid_api_key (#{0})", first.Number);
+        if (session.Exit is { } exit)
+            exit.Code.Should().NotBe(0, "CLIENT-06: a client whose key is refused reports the failure and exits non-zero ({0})", exit).And.NotBeNull("CLIENT-06: {0}", exit);
+    }
+
+    // "Unknown extra fields are allowed (clients must tolerate them)."
+    [Clause("CLIENT-07")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.ExtraFields))]
+    public async Task CLIENT_07_the_client_is_a_tolerant_reader(ClientScenario scenario)
+    {
+        var plain = await ServedAsync(ClientScenario.Plain);
+        var session = await ServedAsync(scenario);
+        if (plain.Exit is { Code: not 0 } failed)
+            throw new Inconclusive($"the client did not succeed in plain ({failed}), so {scenario} has nothing to be compared with: {plain.Evidence(plain.Requests)}");
+        if (session.Requests.FirstOrDefault(r => r.Answer.Status is 401 or 403 or 429) is { } refused)
+            throw new Inconclusive($"a refused or throttled answer (#{refused.Number}) proves nothing about tolerance: {session.Evidence([refused])}");
+        using var scope = Scope(session, session.Requests);
+        session.Exit?.Code.Should().Be(0, "CLIENT-07: with unknown fields, other key order, pretty-printing and a charset the client still succeeds (Bogus seed {0}, replay with CREWPASS_FUZZ_SEED={0}; {1})",
+            session.Recording.Seed, session.Exit);
+        session.Requests.Select(r => r.Call).Order(StringComparer.Ordinal).Should().Equal(plain.Requests.Select(r => r.Call).Order(StringComparer.Ordinal),
+            "CLIENT-07: the client makes the same calls (method and path) as in plain");
+    }
+
+    // X-CrewPass-Signature: v1=<hex(hmac_sha256(secret, "{timestamp}.{nonce}." + body))>
+    [Clause("CLIENT-08")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Writes))]
+    public async Task CLIENT_08_every_write_is_signed_as_the_page_shows(ClientScenario scenario)
+    {
+        var (session, writes) = await WritesAsync(scenario);
+        var secret = session.SigningSecret ?? throw new Inconclusive($"the recording of {scenario} has no {ClientRecording.EnvironmentFile} to read the signing secret from");
+        foreach (var write in writes)
+        {
+            if (write.BodyRedacted) throw new Inconclusive($"the sandbox redacted a key from the body of #{write.Number}, so its signature cannot be checked: {session.Evidence([write])}");
+            ExpectRequest(session, write, "a write signed as the page shows", () =>
+            {
+                var (timestamp, nonce, signature) = (write.One("x-crewpass-timestamp"), write.One("x-crewpass-nonce"), write.One("x-crewpass-signature"));
+                new[] { ("X-CrewPass-Timestamp", timestamp), ("X-CrewPass-Nonce", nonce), ("X-CrewPass-Signature", signature) }
+                    .Where(h => h.Item2 is null).Select(h => h.Item1).Should().BeEmpty("CLIENT-08: each of the three headers, once");
+                write.One("content-type")?.Split(';')[0].Trim().Should().Be("application/json", "CLIENT-08: Content-Type: application/json");
+                write.All("content-type").Should().HaveCount(1, "CLIENT-08: Content-Type: application/json");
+                if (timestamp is null || nonce is null || signature is null) return;
+                signature.Should().MatchRegex("^v1=[0-9a-f]{64}$", "CLIENT-08: v1= and 64 lowercase hex digits");
+                var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
+                    (byte[])[.. Encoding.UTF8.GetBytes($"{timestamp}.{nonce}."), .. write.Body]));
+                signature.Should().Be(expected, "CLIENT-08: HMAC-SHA256 under the signing secret over \"{{timestamp}}.{{nonce}}.\" and the exact {0} body bytes that arrived", write.Body.Length);
+            });
+        }
+    }
+
+    // X-CrewPass-Timestamp: "Unix time in seconds. Must be within ±300s of server time."
+    [Clause("CLIENT-09")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Writes))]
+    public async Task CLIENT_09_the_timestamp_is_Unix_seconds_within_300_s(ClientScenario scenario)
+    {
+        var (session, writes) = await WritesAsync(scenario);
+        foreach (var write in writes)
+            ExpectRequest(session, write, "a timestamp in whole Unix seconds within ±300 s of the sandbox's clock", () =>
+            {
+                var timestamp = write.One("x-crewpass-timestamp");
+                timestamp.Should().MatchRegex("^[0-9]{1,12}$", "CLIENT-09: Unix time in whole seconds, digits only");
+                if (timestamp is null || !long.TryParse(timestamp, out var seconds) || timestamp.Length > 12) return;
+                (seconds - write.ArrivedAt.ToUnixTimeSeconds()).Should().BeInRange(-300, 300,
+                    "CLIENT-09: within ±300 s of the sandbox's clock when the write arrived ({0})", write.ArrivedAt.ToUnixTimeSeconds());
+            });
+    }
+
+    // X-CrewPass-Nonce: "A unique, single-use token per request."
+    [Clause("CLIENT-10")]
+    [Test]
+    public async Task CLIENT_10_no_nonce_repeats_in_the_run()
+    {
+        var plain = await ServedAsync(ClientScenario.Plain);
+        if (plain.Requests.All(r => r.IsRead)) throw new NotApplicable("the client makes no write in plain: reads only");
+        var sessions = await Task.WhenAll(ClientScenario.All.Where(s => s.Writes).Select(s => ClientRuns.SessionAsync(Client, s, Settings)));
+        var writes = sessions.SelectMany(s => s.Requests.Where(r => !r.IsRead && r.One("x-crewpass-nonce") is not null).Select(r => (Session: s, Request: r))).ToArray();
+        var repeated = writes.GroupBy(w => w.Request.One("x-crewpass-nonce")).Where(g => g.Count() > 1).ToArray();
+        using var scope = new AssertionScope();
+        foreach (var (session, request) in repeated.SelectMany(g => g)) scope.AddReportable($"{session.Scenario} #{request.Number}", () => "\n" + session.Evidence([request]));
+        repeated.Select(g => $"a nonce sent {g.Count()} times ({string.Join(", ", g.Select(w => $"{w.Session.Scenario} #{w.Request.Number}"))})")
+            .Should().BeEmpty("CLIENT-10: every nonce of the run's {0} signed writes is new", writes.Length);
+    }
+
+    // A retried write is a new request: "A unique, single-use token per request."
+    [Clause("CLIENT-10")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.WriteDropped))]
+    public async Task CLIENT_10_a_retried_write_carries_a_new_nonce_and_signature(ClientScenario scenario)
+    {
+        var (session, writes) = await WritesAsync(scenario);
+        var dropped = writes.FirstOrDefault(w => w.Answer.Dropped) ?? throw new Inconclusive($"the sandbox dropped no write in {scenario}: {session.Evidence(writes)}");
+        var retry = writes.FirstOrDefault(w => w.Number > dropped.Number && w.Call == dropped.Call)
+                    ?? throw new NotApplicable($"the client did not retry the dropped write (#{dropped.Number}), so no retry is there to judge");
+        using var scope = Scope(session, [dropped, retry]);
+        retry.One("x-crewpass-nonce").Should().NotBe(dropped.One("x-crewpass-nonce"), "CLIENT-10: the retry (#{0}) is a new request with a new nonce", retry.Number);
+        retry.One("x-crewpass-signature").Should().NotBe(dropped.One("x-crewpass-signature"), "CLIENT-10: and so a new signature");
+    }
+
+    // "Every v1 read takes the same Bearer header and nothing else."
+    [Clause("CLIENT-11")]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
+    public async Task CLIENT_11_reads_carry_no_signature_headers_and_no_body(ClientScenario scenario)
+    {
+        var session = await ServedAsync(scenario);
+        foreach (var read in session.Requests.Where(r => r.IsRead))
+            ExpectRequest(session, read, "a read with the key and nothing else", () =>
+            {
+                read.Headers.Select(h => h.Key).Where(h => h.StartsWith("x-crewpass-", StringComparison.Ordinal)).Should().BeEmpty("CLIENT-11: no X-CrewPass-* signature headers on a read");
+                read.Body.Should().BeEmpty("CLIENT-11: no body on a read");
+            });
+    }
+
+    private Task<ClientSession> SessionAsync(ClientScenario scenario) => ClientRuns.SessionAsync(Client, scenario, Settings);
+
+    /// <summary>A scenario in which the client must have made requests: none is inconclusive, never a pass.</summary>
+    private async Task<ClientSession> ServedAsync(ClientScenario scenario)
+    {
+        var session = await SessionAsync(scenario);
+        if (session.Requests.Count == 0)
+            throw new Inconclusive($"the client sent no request in {scenario}, so there is nothing to judge: {session.Evidence([])}\n{Output(session)}");
+        return session;
+    }
+
+    /// <summary>The scenario's writes; a client that writes nothing in plain makes CLIENT-08 to CLIENT-10 not applicable ("reads only").</summary>
+    private async Task<(ClientSession Session, IReadOnlyList<RecordedRequest> Writes)> WritesAsync(ClientScenario scenario)
+    {
+        var plain = await ServedAsync(ClientScenario.Plain);
+        if (plain.Requests.All(r => r.IsRead)) throw new NotApplicable("the client makes no write in plain: reads only");
+        var session = await ServedAsync(scenario);
+        var writes = session.Requests.Where(r => !r.IsRead).ToArray();
+        if (writes.Length == 0)
+            throw new Inconclusive($"the client writes in plain but made no write in {scenario}: {session.Evidence(session.Requests)}\n{Output(session)}");
+        return (session, writes);
+    }
+
+    private static string Output(ClientSession session) =>
+        session.Exit is { } exit ? $"client output ({exit}):\n  " + exit.Output.Trim().ReplaceLineEndings("\n  ") : "";
+
+    /// <summary>One AssertionScope for one recorded request: every violation of it in one message, the request attached.</summary>
+    private static void ExpectRequest(ClientSession session, RecordedRequest request, string what, Action assertions)
+    {
+        using var scope = Scope(session, [request]);
+        scope.Context = new Lazy<string>(() => $"{what}: request #{request.Number} ({request.Call}) in {session.Scenario}".Replace("{", "{{").Replace("}", "}}"));
+        assertions();
+    }
+
+    private static AssertionScope Scope(ClientSession session, IReadOnlyList<RecordedRequest> requests)
+    {
+        // The recorded requests are the check's exchanges in the report, passed or failed.
+        if (Http.ConformanceClient.Transcript.Value is { } transcript)
+            lock (transcript) transcript.AddRange(requests.Select(r => r.Evidence(session.Start)).Except(transcript));
+        var scope = new AssertionScope();
+        scope.AddReportable("evidence", () => "\n" + session.Evidence(requests) + Output(session));
+        return scope;
+    }
+
+    private static readonly string[] Placeholders = [RecordedRequest.IssuedKey, RecordedRequest.OtherKey, RecordedRequest.SigningSecret];
+
+    private static string[] KeyHeaders(RecordedRequest request) =>
+        request.Headers.Where(h => h.Key is "authorization" or "x-partner-api-key").Select(h => $"{h.Key}: {h.Value}").ToArray();
+
+    private static bool IssuedKeyForm(string header) =>
+        header == "x-partner-api-key: " + RecordedRequest.IssuedKey || (header.StartsWith("authorization: ", StringComparison.Ordinal) && BearerIssuedKey().IsMatch(header["authorization: ".Length..]));
+
+    /// <summary>The scheme name is case-insensitive (RFC 9110 §11.1); the key is exactly as issued.</summary>
+    [GeneratedRegex(@"^(?i:bearer) \{\{api-key\}\}$")]
+    private static partial Regex BearerIssuedKey();
+
+    /// <summary>The time a Retry-After names: delay-seconds from the 429's own answer, or the HTTP-date itself.</summary>
+    private static DateTimeOffset RetryAfterUntil(RecordedRequest throttled)
+    {
+        var value = throttled.Answer.RetryAfter!.Trim();
+        return int.TryParse(value, out var seconds)
+            ? throttled.Answer.At!.Value.AddSeconds(seconds)
+            : DateTimeOffset.ParseExact(value, "R", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>The CLIENT suite's cases: its clients, and the scenarios each check judges.</summary>
+public static class ClientCases
+{
+    public static IEnumerable<TestFixtureData> Clients() => ClientRuns.PlannedNames().Select(name => new TestFixtureData(name));
+
+    /// <summary>Every scenario in which requests reach the sandbox.</summary>
+    public static IEnumerable<ClientScenario> Served() => ClientScenario.All.Where(s => s.Served);
+
+    public static IEnumerable<ClientScenario> Writes() => ClientScenario.All.Where(s => s.Writes);
+
+    public static IEnumerable<ClientScenario> UntrustedCertificate() => [ClientScenario.UntrustedCertificate];
+
+    public static IEnumerable<ClientScenario> RateLimited() => [ClientScenario.RateLimited, ClientScenario.RateLimitedDate];
+
+    public static IEnumerable<ClientScenario> RefusedKey() => [ClientScenario.RefusedKey];
+
+    public static IEnumerable<ClientScenario> ExtraFields() => [ClientScenario.ExtraFields];
+
+    public static IEnumerable<ClientScenario> WriteDropped() => [ClientScenario.WriteDropped];
+}
