@@ -21,15 +21,15 @@ public sealed partial class ClientSuite(string client)
 
     private static HarnessSettings Settings => Run.Planned.Settings!;
 
-    private ClientUnderTest Client => ClientRuns.Resolve(Name, Settings) ?? throw new NeedsSetting("ClientCommand",
-        "set CREWPASS_CLIENT_COMMAND to the partner's client as one shell command, or CREWPASS_CLIENT_RECORDING (ClientRecording) to a folder a `--certify-client --record DIR` sandbox recorded it into");
+    private ClientUnderTest Client => ClientRuns.Resolve(Name, Settings) ?? throw new NoClientGiven();
 
     /// <summary>Why none of this client's checks can run (reported once, by its first check); null when they can.</summary>
     public string? Unavailable()
     {
+        // Against the embedded reference a certificate can only be a client's, and it names the partner's own client.
         if (ClientRuns.Resolve(Name, Settings) is not { } resolved)
-            return Settings.Bool("Certify")
-                ? "Certify=true for a client needs the client: set ClientCommand (CREWPASS_CLIENT_COMMAND) to run it, or ClientRecording (CREWPASS_CLIENT_RECORDING) to judge its recording. To certify the deployment alone, leave the CLIENT checks out: --filter \"TestCategory!~CLIENT-\""
+            return Settings.IsEmbedded && Settings.Bool("Certify")
+                ? "Certify=true for a client needs the client: set ClientCommand (CREWPASS_CLIENT_COMMAND) to run it, or ClientRecording (CREWPASS_CLIENT_RECORDING) to judge what a `--certify-client --record DIR` sandbox recorded"
                 : null;
         return ClientRuns.ProblemAsync(resolved, Settings).GetAwaiter().GetResult();
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Sockets;
 using CrewPass.Reference;
@@ -187,5 +188,61 @@ public sealed class BadInputTests
         run.Output.Should().NotContain("No test matches");
         ExpectOneFailureNaming(run, "BaseUrl");
         run.Failed.Single().Name.Should().StartWith("KEY_01_");
+    }
+
+    private static Task<SuiteRunResult> ClientRunAsync(string name, params (string Name, string Value)[] settings) =>
+        SuiteRun.RunAsync(name, settings.ToDictionary(s => s.Name, s => s.Value), "--filter", "TestCategory~CLIENT-");
+
+    [Test]
+    public async Task Certify_for_a_client_with_neither_ClientCommand_nor_ClientRecording_is_one_message_naming_both()
+    {
+        var run = await ClientRunAsync("client-certify-none", ("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true"));
+        ExpectOneFailureNaming(run, "ClientCommand (CREWPASS_CLIENT_COMMAND)");
+        run.Failed.Single().Message.Should().Contain("ClientRecording (CREWPASS_CLIENT_RECORDING)");
+    }
+
+    [Test]
+    public async Task A_client_command_that_does_not_exist_is_one_message_quoting_the_shell()
+    {
+        var run = await ClientRunAsync("client-no-command", ("CREWPASS_CLIENT_COMMAND", "crewpass-no-such-client --read"));
+        ExpectOneFailureNaming(run, "ClientCommand");
+        run.Failed.Single().Message.Should().Contain("exited 127").And.Contain("crewpass-no-such-client: not found");
+    }
+
+    [Test]
+    public async Task An_empty_recording_folder_is_one_message_naming_ClientRecording()
+    {
+        var folder = Directory.CreateTempSubdirectory("crewpass-empty-recording-").FullName;
+        ExpectOneFailureNaming(await ClientRunAsync("client-empty-recording", ("CREWPASS_CLIENT_RECORDING", folder)), "ClientRecording");
+    }
+
+    [Test]
+    public async Task A_recording_from_another_version_is_one_message_naming_both_versions()
+    {
+        var folder = Directory.CreateTempSubdirectory("crewpass-old-recording-").FullName;
+        foreach (var scenario in new[] { "plain", "extra-fields", "rate-limited", "rate-limited-date", "refused-key", "untrusted-certificate", "write-dropped" })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, scenario));
+            await File.WriteAllTextAsync(Path.Combine(folder, scenario, "recording.json"),
+                $$"""{"format":"crewpass-client-recording","version":1,"sandbox":"0.0.1+0000000","scenario":"{{scenario}}","seed":1,"retryAfterSeconds":2,"connections":[],"requests":[]}""");
+        }
+        var run = await ClientRunAsync("client-old-recording", ("CREWPASS_CLIENT_RECORDING", folder));
+        ExpectOneFailureNaming(run, "ClientRecording");
+        run.Failed.Single().Message.Should().Contain("0.0.1+0000000").And.Contain("record it again");
+    }
+
+    /// <summary>A client that prints its key and secret: neither reaches any file the run writes, nor its output.</summary>
+    [Test]
+    public async Task A_client_that_prints_its_key_leaves_no_key_in_any_file_written()
+    {
+        var run = await ClientRunAsync("client-prints-key",
+            ("CREWPASS_CLIENT_COMMAND", "echo \"debug: key=$CREWPASS_API_KEY secret=$CREWPASS_SIGNING_SECRET\"; python3 fixtures/clients/python/client.py"));
+        run.Failed.Should().BeEmpty(run.Describe());
+        var leaks = new Regex("cpk_test_[A-Za-z0-9]{24}|cpsk_[A-Za-z0-9]{40}");
+        var files = Directory.EnumerateFiles(run.ResultsDirectory, "*", SearchOption.AllDirectories).ToArray();
+        files.Should().Contain(f => f.EndsWith("client-output.txt"));
+        files.Where(f => leaks.IsMatch(File.ReadAllText(f))).Should().BeEmpty("keys and secrets are redacted in every file written");
+        leaks.IsMatch(run.Output).Should().BeFalse();
+        File.ReadAllText(files.First(f => f.EndsWith(Path.Combine("client", "plain", "client-output.txt")))).Should().Contain("debug: key=cpk_test_");
     }
 }

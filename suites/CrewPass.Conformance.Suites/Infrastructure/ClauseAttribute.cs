@@ -115,6 +115,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             {
                 NeedsSetting n => (strict ? ResultState.Failure : ResultState.Ignored, Outcomes.Skipped, n.Message),
                 NotApplicable n => (ResultState.Ignored, Outcomes.NotApplicable, n.Message),
+                NoClientGiven n => (ResultState.Ignored, Outcomes.Skipped, n.Message),
                 Inconclusive i => (strict ? ResultState.Failure : ResultState.Inconclusive, Outcomes.Inconclusive, i.Message),
                 TransportException t => (ResultState.Error, Outcomes.TransportError,
                     $"transport error, not a conformance verdict: {t.Message}\nexchanges so far: {string.Join("; ", transcript)}"),

@@ -88,7 +88,8 @@ public static class ClientRuns
     public static ClientUnderTest? Resolve(string name, HarnessSettings settings)
     {
         var fault = name.Contains('+') ? name[(name.IndexOf('+') + 1)..] : null;
-        var command = settings["ClientCommand"] ?? (settings.IsEmbedded && settings["ClientRecording"] is null ? ClientUnderTest.SampleCommand : null);
+        // The sample stands in against `embedded` so the first command runs every check; never for a certificate, which names the partner's own client.
+        var command = settings["ClientCommand"] ?? (settings.IsEmbedded && settings["ClientRecording"] is null && !settings.Bool("Certify") ? ClientUnderTest.SampleCommand : null);
         var recording = settings["ClientRecording"];
         if (command is null && recording is null) return null;
         var display = settings["ClientName"]

@@ -30,7 +30,7 @@ public sealed class RunLifecycle
         var certify = run.Settings?.Bool("Certify") == true;
         // Which certificates the run asks for: the client's when it judged a client (or could not), the deployment's when
         // it judged a deployment; against the embedded reference a judged client is the point, so only the client's.
-        var judgedClient = verdicts.Any(v => RunReport.IsClient(v.Target)) || ClientRuns.ReportedProblems.Count > 0;
+        var judgedClient = RunReport.JudgedClients(run, verdicts).Count > 0 || ClientRuns.ReportedProblems.Count > 0;
         var judgedDeployment = verdicts.Any(v => !RunReport.IsClient(v.Target)) || run.Problems.Count > 0;
         var certifyClient = certify && judgedClient;
         var certifyDeployment = certify && (judgedDeployment || !judgedClient) && !(judgedClient && run.Settings?.IsEmbedded == true);

@@ -14,13 +14,18 @@ public static class RunReport
     /// <summary>Whether a subject of the run (a target or a client) is a client judged by the CLIENT clauses.</summary>
     public static bool IsClient(string subject) => subject == ClientUnderTest.FixtureName || subject.StartsWith(ClientUnderTest.FixtureName + "+", StringComparison.Ordinal);
 
+    /// <summary>The clients the run judged: those it names (a run that names none only skipped the CLIENT checks).</summary>
+    public static IReadOnlyList<string> JudgedClients(RunState run, IReadOnlyList<Verdict> verdicts) =>
+        verdicts.Select(v => v.Target).Where(IsClient).Distinct().Order(StringComparer.Ordinal)
+            .Where(c => run.Settings is { } settings && ClientRuns.Resolve(c, settings) is not null).ToArray();
+
     /// <summary>
     /// What the run judged: every started target, and every client a check judged. A subject the run's filter left
     /// without any check is not judged, so a client-only run says nothing of the deployment, nor the other way round.
     /// </summary>
     public static IReadOnlyList<string> JudgedSubjects(RunState run, IReadOnlyList<Verdict> verdicts) =>
         run.Targets.Select(t => t.Name).Where(t => verdicts.Any(v => v.Target == t))
-            .Concat(verdicts.Select(v => v.Target).Where(IsClient).Distinct().Order(StringComparer.Ordinal)).ToArray();
+            .Concat(JudgedClients(run, verdicts)).ToArray();
 
     /// <summary>The covered MUST clauses of its kind a subject had no check of in this run (a filter, or a profile that left a clause no case).</summary>
     public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string subject) =>
@@ -31,7 +36,7 @@ public static class RunReport
     {
         var settings = run.Settings;
         var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray()))
-            .Concat(verdicts.Select(v => v.Target).Where(IsClient).Distinct().Order(StringComparer.Ordinal).Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
+            .Concat(JudgedClients(run, verdicts).Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
             .ToArray();
         var unchecked_ = JudgedSubjects(run, verdicts).SelectMany(t => UncheckedMustClauses(run, verdicts, t).Select(c => $"{c} MUST on {t}: no check ran"
             + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
@@ -78,12 +83,12 @@ public static class RunReport
     public static IReadOnlyList<string> ClientCertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
     {
         var blockers = new List<string>();
-        var clients = verdicts.Where(v => IsClient(v.Target)).ToArray();
+        var judged = JudgedClients(run, verdicts);
+        var clients = verdicts.Where(v => judged.Contains(v.Target)).ToArray();
         if (run.Settings?.Strict != true) blockers.Add("Strict is not true: a certificate needs every check to have run (set CREWPASS_STRICT=true)");
         if (unrun > 0) blockers.Add($"{unrun} CLIENT checks did not run (a filter?): a certificate covers a whole run, check by check");
         blockers.AddRange(ClientRuns.ReportedProblems);
-        var names = clients.Select(v => v.Target).Distinct().ToArray();
-        if (names.Length != 1) blockers.Add($"a client certificate covers one client; this run judged {names.Length} ({string.Join(", ", names)})");
+        if (judged.Count != 1) blockers.Add($"a client certificate covers one client; this run judged {judged.Count} ({string.Join(", ", judged)})");
         blockers.AddRange(clients.Where(v => v.Outcome is not (Outcomes.Passed or Outcomes.NotApplicable))
             .GroupBy(v => (v.Clause, v.Level, v.Outcome))
             .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome}, first: {g.First().Test}"));

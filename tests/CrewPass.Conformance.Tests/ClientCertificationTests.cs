@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>
+/// The CLIENT checks are shown to fail and to pass: one run judges the Python sample and every one of its catalogued
+/// integration bugs (ClientFaults=all, FailOn=should), each bug caught by exactly its declared clauses; the Python and
+/// C# samples are certified; a client the harness cannot launch is judged from a sandbox's recording.
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class ClientCertificationTests
+{
+    private static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunAsync("client-matrix",
+        new Dictionary<string, string> { ["CREWPASS_CLIENT_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }, "--filter", "TestCategory~CLIENT-"));
+
+    public static string PythonSample => $"python3 {Repository.Path("fixtures", "clients", "python", "client.py")}";
+
+    public static string CSharpSample => $"dotnet {Repository.Path("fixtures", "clients", "csharp", "bin", Repository.Configuration, "net10.0", "CrewPass.SampleClient.dll")}";
+
+    public static IEnumerable<TestCaseData> Bugs()
+    {
+        var catalogue = JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))!["faults"]!.AsArray();
+        return catalogue.Select(f => new TestCaseData(f!["name"]!.ToString(), f["clauses"]!.AsArray().Select(c => c!.ToString()).ToArray()).SetArgDisplayNames(f["name"]!.ToString()));
+    }
+
+    [TestCaseSource(nameof(Bugs))]
+    public async Task The_client_bug_is_caught_by_its_declared_clauses_and_by_nothing_else(string bug, string[] clauses)
+    {
+        var run = await Matrix.Value;
+        var checks = run.VerdictsOf($"client+{bug}").ToArray();
+        var failing = checks.Where(v => v.Outcome == "failed").ToArray();
+        var row = $"client bug {bug}; declared {string.Join(", ", clauses)}; {checks.Length} checks, failing clauses: {string.Join(", ", failing.Select(v => v.Clause).Distinct().Order())}";
+        checks.Should().HaveCountGreaterThan(30, row);
+        clauses.Except(failing.Select(v => v.Clause)).Should().BeEmpty($"each declared clause must catch the bug: {row}");
+        failing.Where(v => !clauses.Contains(v.Clause)).Select(v => $"{v.Name}: {v.Message}").Should().BeEmpty($"only the declared clauses may fail: {row}");
+        checks.Where(v => v.Outcome is "harness error" or "transport error").Should().BeEmpty(row);
+    }
+
+    [Test]
+    public async Task Every_CLIENT_clause_is_failed_by_some_client_bug()
+    {
+        var declared = Bugs().SelectMany(b => (string[])b.Arguments[1]!).ToHashSet();
+        var clauses = Clauses.ClauseCatalogue.All.Where(c => c.JudgesClient).Select(c => c.Id);
+        clauses.Except(declared).Should().BeEmpty("every CLIENT check must be shown to fail");
+        var failed = (await Matrix.Value).Verdicts.Where(v => v.Outcome == "failed").Select(v => v.Clause).ToHashSet();
+        clauses.Except(failed).Should().BeEmpty();
+    }
+
+    [Test]
+    public void The_catalogue_names_exactly_the_bugs_the_sample_implements()
+    {
+        var implemented = Regex.Matches(File.ReadAllText(Repository.Path("fixtures", "clients", "python", "faults.py")), "^    \"([a-z0-9-]+)\": ", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+        implemented.Should().BeEquivalentTo(Bugs().Select(b => (string)b.Arguments[0]!));
+    }
+
+    [Test]
+    public async Task The_Python_sample_client_passes_everything_with_nothing_skipped()
+    {
+        var run = await Matrix.Value;
+        var sample = run.VerdictsOf("client").ToArray();
+        sample.Should().HaveCountGreaterThan(30);
+        sample.Where(v => v.Outcome != "passed").Select(v => $"{v.Name}: {v.Outcome} {v.Message}").Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task The_CSharp_sample_client_on_RestSharp_is_certified()
+    {
+        var run = await SuiteRun.RunAsync("client-csharp", new Dictionary<string, string>
+        {
+            ["CREWPASS_CLIENT_COMMAND"] = CSharpSample, ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (C#, RestSharp)",
+            ["CREWPASS_STRICT"] = "true", ["CREWPASS_CERTIFY"] = "true",
+        }, "--filter", "TestCategory~CLIENT-");
+        run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
+        run.Skipped.Should().BeEmpty(run.Describe());
+        File.Exists(Path.Combine(run.ResultsDirectory, "client-certificate.pdf")).Should().BeTrue(run.Output);
+    }
+
+    [Test]
+    public async Task The_Python_sample_client_is_certified_for_reads_and_signed_writes_within_30_s()
+    {
+        var run = await SuiteRun.RunAsync("client-python", new Dictionary<string, string>
+        {
+            ["CREWPASS_CLIENT_COMMAND"] = "python3 fixtures/clients/python/client.py", ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (Python)",
+            ["CREWPASS_STRICT"] = "true", ["CREWPASS_CERTIFY"] = "true",
+        }, "--filter", "TestCategory~CLIENT-");
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Skipped.Should().BeEmpty(run.Describe());
+        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the whole client certification, Retry-After waits included");
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")))!;
+        var client = report["targets"]!.AsArray().Single(t => t!["kind"]!.ToString() == "client")!;
+        client["partnerId"]!.ToString().Should().Be("CrewPass sample client (Python)");
+        report["clientCertificate"]!["path"]!.ToString().Should().EndWith("client-certificate.pdf");
+        report["certificate"].Should().BeNull("the embedded reference is never certified as a deployment");
+        File.Exists(Path.Combine(run.ResultsDirectory, "client-certificate.pdf")).Should().BeTrue();
+        File.Exists(Path.Combine(run.ResultsDirectory, "conformance-certificate.pdf")).Should().BeFalse();
+        run.Output.Should().Contain("client certificate ").And.Contain("bound to the report by SHA-256");
+    }
+
+    [Test]
+    public async Task A_deployment_run_with_no_client_skips_the_CLIENT_checks_naming_both_settings_even_under_Strict()
+    {
+        await using var target = await Deployment.StartAsync();
+        var run = await SuiteRun.RunAsync("client-none", target.With(("CREWPASS_STRICT", "true")), "--filter", "TestCategory~CLIENT-");
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Skipped.Should().HaveCountGreaterThan(30).And.OnlyContain(o => o.Message.Contains("ClientCommand (CREWPASS_CLIENT_COMMAND)") && o.Message.Contains("ClientRecording (CREWPASS_CLIENT_RECORDING)"));
+    }
+
+    /// <summary>A client behind a scheduler: the sandbox records until stopped, the client runs on its own, the suite judges the recording.</summary>
+    [Test]
+    public async Task A_recorded_client_is_judged_from_its_recording()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crewpass-recording-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll"), "--certify-client", "--record", folder })
+            start.ArgumentList.Add(argument);
+        using var sandbox = Process.Start(start)!;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await sandbox.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal)) { }
+            var scenarios = Directory.GetDirectories(folder).Select(Path.GetFileName).ToArray();
+            scenarios.Should().HaveCount(7);
+            await Task.WhenAll(scenarios.Select(async scenario =>
+            {
+                var client = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+                client.ArgumentList.Add(Repository.Path("fixtures", "clients", "python", "client.py"));
+                foreach (var line in await File.ReadAllLinesAsync(Path.Combine(folder, scenario!, "client.env")))
+                    client.Environment[line.Split('=', 2)[0]] = line.Split('=', 2)[1];
+                using var process = Process.Start(client)!;
+                await process.WaitForExitAsync();
+            }));
+        }
+        finally
+        {
+            sandbox.Kill(entireProcessTree: true);
+            await sandbox.WaitForExitAsync();
+        }
+        var run = await SuiteRun.RunAsync("client-recorded", new Dictionary<string, string> { ["CREWPASS_CLIENT_RECORDING"] = folder, ["CREWPASS_STRICT"] = "true" },
+            "--filter", "TestCategory~CLIENT-");
+        run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
+        run.Passed.Should().HaveCountGreaterThan(30, run.Describe());
+        Directory.Delete(folder, recursive: true);
+    }
+}
