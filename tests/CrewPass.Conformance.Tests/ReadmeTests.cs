@@ -20,6 +20,7 @@ public sealed class ReadmeTests
         yield return new TestCaseData("settings", SettingTable()).SetArgDisplayNames("settings");
         yield return new TestCaseData("faults", FaultTable()).SetArgDisplayNames("faults");
         yield return new TestCaseData("choices", ChoiceTable()).SetArgDisplayNames("choices");
+        yield return new TestCaseData("client-bugs", ClientBugTable()).SetArgDisplayNames("client-bugs");
     }
 
     [TestCaseSource(nameof(Tables))]
@@ -70,6 +71,14 @@ public sealed class ReadmeTests
             var profile = Repository.Path("fixtures", "profiles", c.Name + ".json");
             text.Append($"| `{c.Name}` | {Cell(c.Description)} | {(File.Exists(profile) ? $"`fixtures/profiles/{c.Name}.json`" : "none needed")} |\n");
         }
+        return text.ToString();
+    }
+
+    private static string ClientBugTable()
+    {
+        var text = new StringBuilder("| client bug (`ClientFaults`) | what the sample client does wrong | clauses that catch it |\n| --- | --- | --- |\n");
+        foreach (var bug in System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))!["faults"]!.AsArray())
+            text.Append($"| `{bug!["name"]}` | {Cell(bug["bug"]!.ToString())} | {string.Join(", ", bug["clauses"]!.AsArray().Select(c => c!.ToString()))} |\n");
         return text.ToString();
     }
 
