@@ -303,7 +303,7 @@ public sealed partial class ClientSuite(string client)
 /// <summary>The CLIENT suite's cases: its clients, and the scenarios each check judges.</summary>
 public static class ClientCases
 {
-    public static IEnumerable<TestFixtureData> Clients() => ClientRuns.PlannedNames().Select(name => new TestFixtureData(name));
+    public static IEnumerable<TestFixtureData> Clients() => ClientRuns.PlannedNames().Select(name => new TestFixtureData(name).SetArgDisplayNames(name));
 
     /// <summary>Every scenario in which requests reach the sandbox.</summary>
     public static IEnumerable<ClientScenario> Served() => ClientScenario.All.Where(s => s.Served);

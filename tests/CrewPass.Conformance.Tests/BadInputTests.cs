@@ -116,15 +116,19 @@ public sealed class BadInputTests
     {
         var lenient = await SuiteRun.RunAsync("optional-missing", TargetSettings());
         lenient.Failed.Should().BeEmpty(lenient.Describe());
-        var needs = lenient.Skipped.Where(o => o.Message.StartsWith("needs ")).ToArray();
+        // The CLIENT checks judge a client, and this run names none: they skip naming both settings, strict or not.
+        var noClient = lenient.Skipped.Where(o => o.Clause.StartsWith("CLIENT-")).ToArray();
+        noClient.Should().NotBeEmpty().And.OnlyContain(o => o.Message.Contains("CREWPASS_CLIENT_COMMAND") && o.Message.Contains("CREWPASS_CLIENT_RECORDING"));
+        var needs = lenient.Skipped.Except(noClient).Where(o => o.Message.StartsWith("needs ")).ToArray();
         needs.Should().NotBeEmpty().And.OnlyContain(o => o.Message.Contains("CREWPASS_"));
-        lenient.Skipped.Except(needs).Should().OnlyContain(o => o.Message.StartsWith("not applicable: "), "the only other skips are clauses the target rules out");
+        lenient.Skipped.Except(needs).Except(noClient).Should().OnlyContain(o => o.Message.StartsWith("not applicable: "), "the only other skips are clauses the target rules out");
 
         var strictSettings = TargetSettings();
         strictSettings["CREWPASS_STRICT"] = "true";
         var strict = await SuiteRun.RunAsync("optional-missing-strict", strictSettings);
         strict.Failed.Select(o => o.Name).Should().BeEquivalentTo(needs.Select(o => o.Name), "a missing setting fails a strict run; not applicable never does");
         strict.ExitCode.Should().NotBe(0);
+        strict.Skipped.Select(o => o.Name).Should().Contain(noClient.Select(o => o.Name), "Strict judges the subjects a run has; this run judges no client");
     }
 
     private async Task<SuiteRunResult> RunWithAsync(string name, params (string Name, string Value)[] overrides)

@@ -17,7 +17,7 @@ public sealed class RateLimitSuiteTests
     {
         var run = await SuiteRun.RunAsync($"rate-{convention}", new Dictionary<string, string> { ["CREWPASS_RATE_LIMIT_HEADERS"] = convention }, "--filter", RateSuite);
         run.Outcomes.Select(o => o.Clause).Distinct().Should().Contain(["RATE-01", "RATE-02", "RATE-03", "RATE-04", "RATE-05", "RATE-06"]);
-        run.Failed.Concat(run.Skipped).Should().BeEmpty(run.Describe());
+        run.Failed.Concat(run.SkippedDeploymentChecks).Should().BeEmpty(run.Describe());
     }
 
     [Test]
@@ -31,7 +31,7 @@ public sealed class RateLimitSuiteTests
         settings.Remove("CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION");
         var run = await SuiteRun.RunAsync("rate-economy", settings, "--filter", RateSuite);
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Skipped.Should().OnlyContain(o => o.Clause == "RATE-05" || o.Clause == "RATE-06" || o.Name.StartsWith("HTTP_01_The_429_answer"),
+        run.SkippedDeploymentChecks.Should().OnlyContain(o => o.Clause == "RATE-05" || o.Clause == "RATE-06" || o.Name.StartsWith("HTTP_01_The_429_answer"),
             "only exhaustion (and the 429 it brings) needs the permission");
 
         // A tenth of each main key's budget; the dedicated rate-limit partner (limit 40) is read a little more: RATE-01

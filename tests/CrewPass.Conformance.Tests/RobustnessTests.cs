@@ -42,7 +42,7 @@ public sealed class RobustnessTests
             foreach (var run in all)
             {
                 run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
-                run.Skipped.Should().OnlyContain(o => o.Message.StartsWith("not applicable: WriteSurface is disabled"), run.Describe());
+                run.SkippedDeploymentChecks.Should().OnlyContain(o => o.Message.StartsWith("not applicable: WriteSurface is disabled"), run.Describe());
                 run.Passed.Should().HaveCountGreaterThan(200);
             }
         }

@@ -37,6 +37,9 @@ public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<C
 
     public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == "Failed");
     public IEnumerable<CheckOutcome> Skipped => Outcomes.Where(o => o.Outcome == "NotExecuted");
+
+    /// <summary>The skipped checks of deployments: a run against a deployment that names no client also skips every CLIENT check (asserted apart).</summary>
+    public IEnumerable<CheckOutcome> SkippedDeploymentChecks => Skipped.Where(o => !o.Clause.StartsWith("CLIENT-", StringComparison.Ordinal));
     public IEnumerable<CheckOutcome> Passed => Outcomes.Where(o => o.Outcome == "Passed");
     public IEnumerable<CheckOutcome> Of(string target) => Outcomes.Where(o => o.Target == target);
 

@@ -12,7 +12,7 @@ public sealed class SuiteRunTests
     {
         var run = await SuiteRun.RunAsync("embedded", new Dictionary<string, string>());
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Skipped.Should().BeEmpty(run.Describe());
+        run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCountGreaterThan(150);
         run.ExitCode.Should().Be(0);
         run.Output.Should().MatchRegex(@"CrewPass.Conformance: \d+ HTTP requests sent");
@@ -24,10 +24,10 @@ public sealed class SuiteRunTests
         await using var deployment = await Deployment.StartAsync();
         var run = await SuiteRun.RunAsync("external", deployment.Settings);
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Skipped.Should().OnlyContain(o => (o.Clause.StartsWith("SIG-") || o.Clause == "HTTP-01") && o.Message.StartsWith("not applicable: WriteSurface is disabled"),
+        run.SkippedDeploymentChecks.Should().OnlyContain(o => (o.Clause.StartsWith("SIG-") || o.Clause == "HTTP-01") && o.Message.StartsWith("not applicable: WriteSurface is disabled"),
             "a deployment of this release serves no writes, so only the enabled surface's clauses are ruled out");
         // Named "deployment" whatever its host: test ids stay the same across environments.
-        run.Outcomes.Select(o => o.Target).Distinct().Should().BeEquivalentTo(["deployment", ""]);
+        run.Outcomes.Select(o => o.Target).Distinct().Should().BeEquivalentTo(["deployment", "client", ""]);
         run.Output.Should().NotContain($"({new Uri(deployment.Host.BaseUrl).Authority})");
     }
 
@@ -38,7 +38,7 @@ public sealed class SuiteRunTests
         var run = await SuiteRun.RunAsync("external-v2", deployment.Settings);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Outcomes.Where(o => o.Clause.StartsWith("SIG-")).Should().OnlyContain(o => o.Outcome == "Passed");
-        run.Skipped.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "WRITE-01" && o.Message.StartsWith("not applicable: WriteSurface is enabled"));
+        run.SkippedDeploymentChecks.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "WRITE-01" && o.Message.StartsWith("not applicable: WriteSurface is enabled"));
     }
 
     /// <summary>Listing the tests starts no server and sends no request: a target that does not exist lists like any other.</summary>
@@ -100,7 +100,7 @@ public sealed class SuiteRunTests
         var run = await SuiteRun.RunAsync("restricted-lacks-nothing",
             deployment.With(("CREWPASS_RESTRICTED_KEY", deployment.Host.Credentials.OtherPartnerKey)), "--filter", "TestCategory=ME-03");
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Skipped.Should().ContainSingle(o => o.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
+        run.SkippedDeploymentChecks.Should().ContainSingle(o => o.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
             .Which.Message.Should().StartWith("needs RestrictedKey (CREWPASS_RESTRICTED_KEY)");
     }
 
@@ -115,7 +115,7 @@ public sealed class SuiteRunTests
         var dotnet = Path.GetDirectoryName(Environment.ProcessPath)!;
         var run = await SuiteRun.RunAsync("google-chrome-only", new Dictionary<string, string> { ["PATH"] = $"{bin}{Path.PathSeparator}{dotnet}" },
             "--filter", "TestCategory=WEB-01");
-        run.Skipped.Should().BeEmpty(run.Describe());
+        run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCount(8, "both header forms, both endpoints, in the browser and in the preflight");
     }
 }

@@ -77,7 +77,8 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             var target = suite?.StartedTarget;
             if (suite is not null && target is null) return NotRun(context, suite.TargetName);
             var client = context.TestObject as ClientSuite;
-            if (client is not null && Run.Planned.Problems.Count > 0) return NotRun(context, client.Name);
+            // A run whose settings or target fail is one message, whatever else it was asked to judge.
+            if (client is not null && Run.Current.Problems.Count > 0) return NotRun(context, client.Name);
             if (client?.Unavailable() is { } unavailable) return NotRunClient(context, client.Name, unavailable);
             var transcript = new List<string>();
             Exception? ended = null;
