@@ -49,21 +49,18 @@ public static partial class Program
         return app;
     }
 
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) =>
+        SandboxCommand.RunAsync(SandboxCommand.Configure(new System.CommandLine.RootCommand()), args, "dotnet run --project src/CrewPass.Reference --");
+
+    /// <summary>The sandbox: one reference instance, the CA written where asked, and the exports that point a harness run at it.</summary>
+    public static async Task<int> ServeAsync(ReferenceOptions options, string caCertificatePath, CancellationToken stopped)
     {
-        if (!SandboxArguments.TryParse(args, out var sandbox, out var error))
-        {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(SandboxArguments.Usage);
-            return 2;
-        }
-        if (sandbox.CertifiesClient) return await CertifyClientAsync(sandbox.RecordTo!);
-        await using var reference = await ReferenceHost.StartAsync(sandbox.Options);
-        var caPath = Path.GetFullPath(sandbox.CaCertificatePath);
-        await File.WriteAllTextAsync(caPath, reference.CaCertificatePem);
+        await using var reference = await ReferenceHost.StartAsync(options);
+        var caPath = Path.GetFullPath(caCertificatePath);
+        await File.WriteAllTextAsync(caPath, reference.CaCertificatePem, stopped);
         Console.WriteLine($"CrewPass reference deployment listening on {reference.BaseUrl}");
-        Console.WriteLine($"Write surface: {sandbox.Options.WriteSurface.ToString().ToLowerInvariant()}; faults: {(sandbox.Options.Faults.Count == 0 ? "none" : string.Join(",", sandbox.Options.Faults.Select(f => FaultCatalogue.Describe(f).Name)))}" +
-            $"; legal choices: {(sandbox.Options.Choices.Count == 0 ? "the defaults" : string.Join(",", LegalChoices.All.Where(c => sandbox.Options.Makes(c.Choice)).Select(c => c.Name)))}");
+        Console.WriteLine($"Write surface: {options.WriteSurface.ToString().ToLowerInvariant()}; faults: {(options.Faults.Count == 0 ? "none" : string.Join(",", options.Faults.Select(f => FaultCatalogue.Describe(f).Name)))}" +
+            $"; legal choices: {(options.Choices.Count == 0 ? "the defaults" : string.Join(",", LegalChoices.All.Where(c => options.Makes(c.Choice)).Select(c => c.Name)))}");
         Console.WriteLine($"CA certificate written to {caPath}");
         for (var set = 0; set < reference.CredentialSets.Count; set++)
         {
@@ -73,17 +70,21 @@ public static partial class Program
             foreach (var line in reference.ExportLines(caPath, set)) Console.WriteLine(line);
         }
         Console.WriteLine("Exhausting a rate limit (RATE-05) is off by default; with a partner set to yourself: export CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION=true");
-        await UntilStoppedAsync();
+        await UntilStoppedAsync(stopped);
         return 0;
     }
 
-    private static async Task UntilStoppedAsync()
+    private static async Task UntilStoppedAsync(CancellationToken stopped)
     {
         Console.WriteLine("Press Ctrl+C to stop.");
-        var stopped = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-        await stopped.Task;
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopped);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: stop serving, which is what was asked.
+        }
     }
 
     /// <summary>
@@ -91,7 +92,7 @@ public static partial class Program
     /// DIR/&lt;scenario&gt;/, each with the environment to run the client with in DIR/&lt;scenario&gt;/client.env (readable by
     /// its owner only: it holds the sandbox's throwaway test key and secret). Judge with CREWPASS_CLIENT_RECORDING=DIR.
     /// </summary>
-    private static async Task<int> CertifyClientAsync(string recordTo)
+    public static async Task<int> CertifyClientAsync(string recordTo, CancellationToken stopped)
     {
         var root = Path.GetFullPath(recordTo);
         var seed = Random.Shared.Next(1, 1_000_000);
@@ -113,7 +114,7 @@ public static partial class Program
                 Console.WriteLine($"  {scenario.Name(),-22} {host.BaseUrl}  run your client with the environment in {environment}");
             }
             Console.WriteLine($"Then judge the recordings: CREWPASS_CLIENT_RECORDING={root} dotnet test suites/CrewPass.Conformance.Suites --filter \"TestCategory~CLIENT-\"");
-            await UntilStoppedAsync();
+            await UntilStoppedAsync(stopped);
             return 0;
         }
         finally

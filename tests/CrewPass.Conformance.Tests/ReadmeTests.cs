@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Settings;
 using CrewPass.Reference;
 using FluentAssertions;
@@ -21,6 +22,7 @@ public sealed class ReadmeTests
         yield return new TestCaseData("faults", FaultTable()).SetArgDisplayNames("faults");
         yield return new TestCaseData("choices", ChoiceTable()).SetArgDisplayNames("choices");
         yield return new TestCaseData("client-bugs", ClientBugTable()).SetArgDisplayNames("client-bugs");
+        yield return new TestCaseData("exit-codes", ExitCodeTable()).SetArgDisplayNames("exit-codes");
     }
 
     [TestCaseSource(nameof(Tables))]
@@ -71,6 +73,14 @@ public sealed class ReadmeTests
             var profile = Repository.Path("fixtures", "profiles", c.Name + ".json");
             text.Append($"| `{c.Name}` | {Cell(c.Description)} | {(File.Exists(profile) ? $"`fixtures/profiles/{c.Name}.json`" : "none needed")} |\n");
         }
+        return text.ToString();
+    }
+
+    private static string ExitCodeTable()
+    {
+        var text = new StringBuilder("| exit code | meaning |\n| --- | --- |\n");
+        foreach (var code in new[] { GateExitCodes.Conformant, GateExitCodes.NotConformant, GateExitCodes.CannotTest, GateExitCodes.TransportErrorsOnly })
+            text.Append($"| {code} | {Cell(GateExitCodes.Meaning(code))} |\n");
         return text.ToString();
     }
 

@@ -68,7 +68,28 @@ public static class TargetKinds
 
 public sealed record RequestReport(int Total, IReadOnlyDictionary<string, int> PerClause, double WaitedSeconds);
 
-public sealed record GateReport(string Verdict, string FailOn, bool Strict, IReadOnlyList<string> Reasons);
+public sealed record GateReport(string Verdict, string FailOn, bool Strict, IReadOnlyList<string> Reasons, int ExitCode = 0, string Meaning = "conformant");
+
+/// <summary>
+/// The exit-code contract every verb of the tool ends with, read from the report's gate: a CI can tell "staging is down"
+/// (2) from "staging broke the contract" (1).
+/// </summary>
+public static class GateExitCodes
+{
+    public const int Conformant = 0;
+    public const int NotConformant = 1;
+    public const int CannotTest = 2;
+    public const int TransportErrorsOnly = 3;
+
+    public static string Meaning(int code) => code switch
+    {
+        Conformant => "conformant",
+        NotConformant => "not conformant: a failure at the gate's level",
+        CannotTest => "cannot test: settings, preflight, unreachable target, no test selected, or the harness failed",
+        TransportErrorsOnly => "only transport errors stood between the run and a verdict",
+        _ => "unknown",
+    };
+}
 
 public sealed record CertificateReport(bool Requested, string? Path, IReadOnlyList<string> Blockers);
 

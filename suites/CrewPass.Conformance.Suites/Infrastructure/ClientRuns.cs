@@ -73,9 +73,9 @@ public static class ClientRuns
 
     public static IEnumerable<string> PlannedNames()
     {
-        // Settings that do not load are one message (the preflight's): no client is listed beside it, as no target is.
-        if (Run.Planned.Settings is null || Run.Planned.Problems.Count > 0) yield break;
         yield return ClientUnderTest.FixtureName;
+        // Settings that do not load are one message, reported by whichever check runs first; no variant is listed then.
+        if (Run.Planned.Problems.Count > 0) yield break;
         foreach (var fault in FaultNames(Run.Planned.Settings)) yield return $"{ClientUnderTest.FixtureName}+{fault}";
     }
 

@@ -60,7 +60,7 @@ public static class Run
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunPlan(null, [], [e.Message], 0, []);
+            return new RunPlan(null, [NameFromBaseUrlAlone()], [e.Message], 0, []);
         }
         var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
         try
@@ -71,9 +71,17 @@ public static class Run
         }
         catch (HarnessConfigurationException e)
         {
-            return new RunPlan(settings, [], [e.Message], seed, []);
+            return new RunPlan(settings, [settings.IsEmbedded ? "embedded" : DeploymentName], [e.Message], seed, []);
         }
     }
+
+    /// <summary>
+    /// The target's fixture name when the settings do not load: still listed, so a filtered run has a check to report
+    /// the one message on (a filter never leaves only "no test matches").
+    /// </summary>
+    private static string NameFromBaseUrlAlone() =>
+        (Environment.GetEnvironmentVariable("CREWPASS_BASE_URL") ?? TestContext.Parameters["BaseUrl"] ?? "embedded") is var url
+        && url.Equals("embedded", StringComparison.OrdinalIgnoreCase) ? "embedded" : DeploymentName;
 
     private static async Task<RunState> ResolveAsync(RunPlan plan)
     {

@@ -35,18 +35,35 @@ public static class RunReport
     public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate, CertificateReport? clientCertificate = null)
     {
         var settings = run.Settings;
-        var targets = run.Targets.Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray()))
-            .Concat(JudgedClients(run, verdicts).Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
+        var clients = JudgedClients(run, verdicts);
+        // A client-only run (the CLIENT filter) says nothing of the embedded deployment it never judged.
+        var targets = run.Targets.Where(t => clients.Count == 0 || verdicts.Any(v => v.Target == t.Name)).Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray()))
+            .Concat(clients.Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
             .ToArray();
         var unchecked_ = JudgedSubjects(run, verdicts).SelectMany(t => UncheckedMustClauses(run, verdicts, t).Select(c => $"{c} MUST on {t}: no check ran"
             + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
         var problems = run.Problems.Concat(ClientRuns.ReportedProblems).ToArray();
-        var reasons = problems.Concat(verdicts.Where(v => v.Outcome is Outcomes.Failed or Outcomes.HarnessError).GroupBy(v => (v.Target, v.Clause, v.Level, v.Outcome))
-            .Select(g => $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} " +
-                         (g.Key.Outcome == Outcomes.Failed ? "failing checks" : "checks the harness itself failed in")))
-            .Concat(settings?.Strict == true ? unchecked_ : []).ToArray();
-        var gate = new GateReport(reasons.Length == 0 ? Outcomes.Passed : Outcomes.Failed,
-            settings?.FailOnShould == true ? "should" : "must", settings?.Strict == true, reasons);
+        var strict = settings?.Strict == true;
+        // The verdicts on what the run judges: a CLIENT check skipped because the run names no client judges nothing.
+        var judged = verdicts.Where(v => !IsClient(v.Target) || clients.Contains(v.Target)).ToArray();
+        string Group(IGrouping<(string Target, string Clause, ClauseLevel Level, string Outcome), Verdict> g, string what) =>
+            $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} {what}";
+        IEnumerable<string> Reasons(string outcome, string what) =>
+            judged.Where(v => v.Outcome == outcome).GroupBy(v => (v.Target, v.Clause, v.Level, v.Outcome)).Select(g => Group(g, what));
+        var failures = Reasons(Outcomes.Failed, "failing checks").Concat(strict ? unchecked_ : []).Concat(strict ? Reasons(Outcomes.Inconclusive, "inconclusive checks; Strict needs every check to conclude") : []).ToArray();
+        var cannot = Reasons(Outcomes.HarnessError, "checks the harness itself failed in")
+            .Concat(strict ? Reasons(Outcomes.Skipped, "checks skipped for a setting; Strict needs every setting") : [])
+            .Concat(judged.Length == 0 && problems.Length == 0 ? ["no check ran (a filter that selects nothing?)"] : []).ToArray();
+        var transport = Reasons(Outcomes.TransportError, "transport errors (no answer): no verdict").ToArray();
+        // The exit-code contract: settings or target unusable first, then a failure, then what kept the run from a verdict.
+        var exitCode = problems.Length > 0 ? GateExitCodes.CannotTest
+            : failures.Length > 0 ? GateExitCodes.NotConformant
+            : cannot.Length > 0 ? GateExitCodes.CannotTest
+            : transport.Length > 0 ? GateExitCodes.TransportErrorsOnly
+            : GateExitCodes.Conformant;
+        var reasons = problems.Concat(failures).Concat(cannot).Concat(transport).ToArray();
+        var gate = new GateReport(exitCode == GateExitCodes.Conformant ? Outcomes.Passed : Outcomes.Failed,
+            settings?.FailOnShould == true ? "should" : "must", strict, reasons, exitCode, GateExitCodes.Meaning(exitCode));
         // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
         return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
             new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds),
@@ -144,7 +161,9 @@ public static class RunReport
     /// <summary>ReportDirectory, else the results folder the build gave this project (where dotnet test puts its TRX), else NUnit's work directory.</summary>
     public static string Directory(RunState run)
     {
-        if (run.Settings?["ReportDirectory"] is { } configured) return Path.GetFullPath(configured);
+        // Settings that did not load still name where their one message goes.
+        if ((run.Settings?["ReportDirectory"] ?? Environment.GetEnvironmentVariable("CREWPASS_REPORT_DIRECTORY") ?? TestContext.Parameters["ReportDirectory"]) is { Length: > 0 } configured)
+            return Path.GetFullPath(configured);
         var built = typeof(RunReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "CrewPass.DefaultResultsDirectory")?.Value;
         return built is not null && System.IO.Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(built))) ? built : TestContext.CurrentContext.WorkDirectory;

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using CrewPass.Conformance.Tool;
+using CrewPass.Reference;
+
+// crewpass-conformance: the harness without a clone. Every verb ends with the same exit codes (the report's gate.exitCode).
+var root = new RootCommand("CrewPass Partner API conformance: check a deployment, run the sandbox, certify a partner's client. " +
+                           "Exit codes: 0 conformant, 1 not conformant, 2 cannot test, 3 only transport errors stood between the run and a verdict.");
+root.Subcommands.Add(Verbs.Check());
+root.Subcommands.Add(SandboxCommand.Create());
+root.Subcommands.Add(Verbs.CertifyClient());
+root.SetAction(_ =>
+{
+    Console.Error.WriteLine("error: name a verb: check, sandbox or certify-client (see `crewpass-conformance --help`)");
+    return ToolExit.CannotTest;
+});
+return await SandboxCommand.RunAsync(root, args, "crewpass-conformance");
