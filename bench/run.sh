@@ -7,6 +7,28 @@ cd "$(dirname "$0")/.."
 dotnet build CrewPass.Conformance.sln -tl:off -v quiet -nologo > /dev/null
 out=$(mktemp -d)
 
+if [ "${1:-}" = "--scale" ]; then
+  # The suites against the reference at N further reads (EmbeddedExtraEndpoints), with and without 100 ms of latency on
+  # every answer. CLIENT checks are left out: they judge a client, whatever the deployment's size.
+  printf "%-4s %-8s %8s %9s %12s %10s %10s %8s\n" N latency checks requests valid-keyed "req/added" "valid/added" wall
+  for latency in 0 100; do
+    for n in 0 10 50; do
+      dir="$out/scale-$n-$latency"
+      trouble=(); [ "$latency" -gt 0 ] && trouble=(CREWPASS_EMBEDDED_TROUBLE="latency=$latency")
+      t0=$(date +%s.%N)
+      env CREWPASS_REPORT_DIRECTORY="$dir" CREWPASS_EMBEDDED_EXTRA_ENDPOINTS="$n" CREWPASS_FUZZ_SEED=1 "${trouble[@]}" \
+        dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off --filter "TestCategory!~CLIENT-" --results-directory "$dir" \
+        --logger "trx;LogFileName=scale.trx" --logger "console;verbosity=normal" > "$dir.log" 2>&1 || true
+      wall=$(echo "$(date +%s.%N) - $t0" | bc)
+      python3 bench/trx.py scale "$dir" "$dir.log" "$n" "$latency" "$wall"
+    done
+  done
+  echo "valid-keyed: requests the reference served with the partner under test's keys (live and test, both instances);"
+  echo "per added endpoint: against N=0 at the same latency. Budget of the partner under test: 5000 per minute."
+  echo "(raw output in $out)"
+  exit 0
+fi
+
 clock() { date +%s.%N; }
 t0=$(clock)
 CREWPASS_REPORT_DIRECTORY="$out/suites" CREWPASS_FUZZ_SEED=1 dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off \

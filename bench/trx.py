@@ -75,6 +75,23 @@ def table(run_dir, suites_wall, client_wall, matrix_wall):
     print("requests per clause:", ", ".join(f"{k} {v}" for k, v in sorted(report["requests"]["perClause"].items())))
 
 
+BASE = {}
+
+
+def scale(run_dir, log, n, latency, wall):
+    """One row of bench/run.sh --scale, from the run's report and its console lines."""
+    report = json.load(open(f"{run_dir}/conformance-report.json"))
+    checks = sum(1 for _ in results(glob.glob(f"{run_dir}/*.trx")[0]))
+    requests = report["requests"]["total"]
+    valid = sum(int(m) for m in re.findall(r"valid-key requests on the \w+ reference: partner under test (\d+)", open(log).read()))
+    base = json.load(open(f"{run_dir.rsplit('-', 2)[0]}-0-{latency}/conformance-report.json"))["requests"]["total"] if int(n) else requests
+    base_log = open(f"{run_dir.rsplit('-', 2)[0]}-0-{latency}.log").read() if int(n) else open(log).read()
+    base_valid = sum(int(m) for m in re.findall(r"valid-key requests on the \w+ reference: partner under test (\d+)", base_log))
+    per = f"{(requests - base) / int(n):.1f}" if int(n) else "-"
+    per_valid = f"{(valid - base_valid) / int(n):.1f}" if int(n) else "-"
+    print(f"{n:<4} {latency + ' ms':<8} {checks:8d} {requests:9d} {valid:12d} {per:>10} {per_valid:>10} {float(wall):7.1f}s")
+
+
 def repeat(run_dirs):
     verdicts = {}
     for d in run_dirs:
@@ -89,7 +106,9 @@ def repeat(run_dirs):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "table":
+    if sys.argv[1] == "scale":
+        scale(*sys.argv[2:8])
+    elif sys.argv[1] == "table":
         table(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]) if len(sys.argv) > 5 else None)
     else:
         sys.exit(repeat(sys.argv[2:]))

@@ -69,6 +69,12 @@ public static partial class Program
                 : $"# partner set {set + 1} of {reference.CredentialSets.Count}: one per harness user, so runs never share a budget");
             foreach (var line in reference.ExportLines(caPath, set)) Console.WriteLine(line);
         }
+        if (options.ExtraEndpoints > 0)
+        {
+            var schemas = Path.Combine(AppContext.BaseDirectory, "fixtures", "profiles");
+            Console.WriteLine($"It serves {options.ExtraEndpoints} further reads; declare them with (schemas in {schemas}):");
+            Console.WriteLine($"export CREWPASS_ENDPOINTS='{ExtraReadEndpoints.ProfileRows(options.ExtraEndpoints, schemas)}'");
+        }
         Console.WriteLine("Exhausting a rate limit (RATE-05) is off by default; with a partner set to yourself: export CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION=true");
         await UntilStoppedAsync(stopped);
         return 0;

@@ -26,6 +26,9 @@ public sealed record ReferenceOptions
     /// <summary>Serves two more reads, one object-shaped (fixtures/profiles/extra-reads.json declares them).</summary>
     public bool ExtraReads { get; init; }
 
+    /// <summary>N further read endpoints, lists and objects alternately (a deployment at scale; ExtraReadEndpoints.ProfileRows declares them).</summary>
+    public int ExtraEndpoints { get; init; }
+
     /// <summary>The legal choices (other than the defaults) this instance makes.</summary>
     public IReadOnlySet<LegalChoice> Choices { get; init; } = new HashSet<LegalChoice>();
 

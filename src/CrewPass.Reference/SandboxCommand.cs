@@ -30,6 +30,11 @@ public static class SandboxCommand
         var choices = new Option<string[]>("--choice") { Description = "A legal choice other than the default (repeatable).", HelpName = "NAME", Arity = ArgumentArity.ZeroOrMore };
         choices.AcceptOnlyFromAmong([.. LegalChoices.All.Select(c => c.Name)]);
         var extraReads = new Option<bool>("--extra-reads") { Description = "Serve two more reads, one object-shaped (fixtures/profiles/extra-reads.json)." };
+        var extraEndpoints = new Option<int>("--extra-endpoints") { Description = "Serve N further reads (/api/v2/scale/1…N, lists and objects alternately) and print the profile rows that declare them.", HelpName = "N" };
+        extraEndpoints.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 1000) result.AddError("--extra-endpoints must be between 0 and 1000");
+        });
         var clockOffset = new Option<int>("--clock-offset") { Description = "Seconds the server's clock runs ahead (negative: behind).", HelpName = "SECONDS" };
         var trouble = new Option<NetworkTrouble?>("--trouble")
         {
@@ -57,7 +62,7 @@ public static class SandboxCommand
         var certifyClient = new Option<bool>("--certify-client") { Description = "Client certification: serve every CLIENT scenario and record what a partner's client sends (with --record)." };
         var record = new Option<string?>("--record") { Description = "With --certify-client: the folder the recordings go to; judge them with CREWPASS_CLIENT_RECORDING=DIR.", HelpName = "DIR" };
 
-        foreach (var option in new Option[] { port, surface, faults, choices, extraReads, clockOffset, trouble, partners, caOut, certifyClient, record })
+        foreach (var option in new Option[] { port, surface, faults, choices, extraReads, extraEndpoints, clockOffset, trouble, partners, caOut, certifyClient, record })
             command.Options.Add(option);
         if (command.Description is null or "") command.Description = "Run the CrewPass reference deployment as a local sandbox (or, with --certify-client, the client-certification sandbox).";
         command.Validators.Add(result =>
@@ -75,6 +80,7 @@ public static class SandboxCommand
                 Faults = (parse.GetValue(faults) ?? []).Select(n => FaultCatalogue.TryParse(n, out var f) ? f : default).ToHashSet(),
                 Choices = (parse.GetValue(choices) ?? []).Select(n => LegalChoices.TryParse(n, out var c) ? c : default).ToHashSet(),
                 ExtraReads = parse.GetValue(extraReads),
+                ExtraEndpoints = parse.GetValue(extraEndpoints),
                 ClockOffset = TimeSpan.FromSeconds(parse.GetValue(clockOffset)),
                 Trouble = parse.GetValue(trouble) ?? NetworkTrouble.None,
                 PartnerSets = parse.GetValue(partners),

@@ -118,4 +118,16 @@ public sealed class SuiteRunTests
         run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCount(8, "both header forms, both endpoints, in the browser and in the preflight");
     }
+
+    /// <summary>The reference at scale (issue 13's benchmark): its further reads are declared like a profile's and judged like the catalogue's.</summary>
+    [Test]
+    public async Task The_reference_at_scale_passes_with_its_further_reads_declared()
+    {
+        var run = await SuiteRun.RunAsync("scale", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_EXTRA_ENDPOINTS"] = "4" }, "--filter", "TestCategory!~CLIENT-");
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
+        foreach (var clause in new[] { "AUTH-01", "KEY-01", "DATA-01", "RATE-01", "WRITE-02", "HTTP-01" })
+            run.Passed.Where(o => o.Clause == clause && o.Name.Contains("/api/v2/scale/")).Should().NotBeEmpty($"{clause} judges the further reads too");
+        run.Output.Should().Contain("valid-key requests on the disabled reference: partner under test");
+    }
 }

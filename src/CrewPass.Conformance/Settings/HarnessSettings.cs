@@ -159,7 +159,7 @@ public sealed class HarnessSettings
 
     private void Validate()
     {
-        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait", "ClientTimeout" })
+        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait", "ClientTimeout", "EmbeddedExtraEndpoints" })
             _ = Int(name);
         foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict", "Certify" })
             _ = Bool(name);

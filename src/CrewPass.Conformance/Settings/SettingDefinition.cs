@@ -75,6 +75,7 @@ public static class SettingDefinitions
         new("ClientTimeout", SettingKind.Run, "60", "Seconds one run of ClientCommand may take; a client still running then is ended and reported as not finished."),
         new("ClientName", SettingKind.Run, null, "The client's name on its certificate and report; defaults to the command (or the recording's folder)."),
         new("ClientFaults", SettingKind.Run, null, "Comma-separated integration bugs of the sample client (fixtures/clients/faults.json) to judge as extra clients, or `all` (the client fault matrix)."),
+        new("EmbeddedExtraEndpoints", SettingKind.Run, "0", "Embedded target only: N further reads the reference serves and the run declares (a deployment at scale; `bench/run.sh --scale`)."),
         new("EmbeddedFaults", SettingKind.Run, null, "Embedded target only: comma-separated reference faults to run against as extra targets, or `all` (the fault matrix)."),
     ];
 

@@ -63,6 +63,12 @@ public static class Run
             return new RunPlan(null, [NameFromBaseUrlAlone()], [e.Message], 0, []);
         }
         var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
+        // A reference at scale declares its further reads as a deployment's profile would, before the cases are listed.
+        if (settings.IsEmbedded && settings.Int("EmbeddedExtraEndpoints") is > 0 and var extra && settings["Endpoints"] is null)
+            settings = settings.With(new Dictionary<string, string>
+            {
+                ["Endpoints"] = ExtraReadEndpoints.ProfileRows(extra, Path.Combine(AppContext.BaseDirectory, "fixtures", "profiles")),
+            });
         try
         {
             var deviations = KnownDeviations.Load(settings["KnownDeviations"], Conformance.Schemas.SchemaCatalogue.Bundled);
@@ -185,6 +191,7 @@ public static class Run
             RateLimitConvention = convention,
             ClockOffset = TimeSpan.FromSeconds(int.Parse(settings["EmbeddedClockOffset"] ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
             Trouble = settings["EmbeddedTrouble"] is { } trouble ? NetworkTrouble.Parse(trouble) : NetworkTrouble.None,
+            ExtraEndpoints = settings.Int("EmbeddedExtraEndpoints"),
         };
         var choices = settings["EmbeddedVariations"] switch
         {

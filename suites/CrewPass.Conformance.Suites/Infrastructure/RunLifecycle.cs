@@ -79,6 +79,14 @@ public sealed class RunLifecycle
             }
         }
         Say($"{report.Requests.Total} HTTP requests sent");
+        // What each partner's budget carried, as the reference counted it (a deployment's own logs tell the same).
+        if (run.EmbeddedHosts.Count <= 2)
+            foreach (var host in run.EmbeddedHosts.OrderBy(h => h.Options.WriteSurface))
+            {
+                var c = host.Credentials;
+                Say($"valid-key requests on the {host.Options.WriteSurface.ToString().ToLowerInvariant()} reference: partner under test {host.RequestsWith(c.LiveKey) + host.RequestsWith(c.TestKey)}" +
+                    $", rate-limit partner {host.RequestsWith(c.RateLimitKey)}, other partner {host.RequestsWith(c.OtherPartnerKey)}, restricted partner {host.RequestsWith(c.RestrictedKey)}");
+            }
         await BrowserSession.StopAsync();
         foreach (var target in run.Targets) target.Dispose();
         foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
