@@ -10,7 +10,7 @@ out=$(mktemp -d)
 if [ "${1:-}" = "--scale" ]; then
   # The suites against the reference at N further reads (EmbeddedExtraEndpoints), with and without 100 ms of latency on
   # every answer. CLIENT checks are left out: they judge a client, whatever the deployment's size.
-  printf "%-4s %-8s %8s %9s %12s %10s %10s %8s\n" N latency checks requests valid-keyed "req/added" "valid/added" wall
+  printf "%-4s %-8s %8s %9s %12s %10s %10s %6s %8s\n" N latency checks requests valid-keyed "req/added" "valid/added" peak wall
   for latency in 0 100; do
     for n in 0 10 50; do
       dir="$out/scale-$n-$latency"
@@ -24,7 +24,8 @@ if [ "${1:-}" = "--scale" ]; then
     done
   done
   echo "valid-keyed: requests the reference served with the partner under test's keys (live and test, both instances);"
-  echo "per added endpoint: against N=0 at the same latency. Budget of the partner under test: 5000 per minute."
+  echo "per added endpoint: against N=0 at the same latency; peak: most requests in flight at once (MaxInFlight bounds it)."
+  echo "Budget of the partner under test: 5000 per minute."
   echo "(raw output in $out)"
   exit 0
 fi

@@ -89,7 +89,8 @@ def scale(run_dir, log, n, latency, wall):
     base_valid = sum(int(m) for m in re.findall(r"valid-key requests on the \w+ reference: partner under test (\d+)", base_log))
     per = f"{(requests - base) / int(n):.1f}" if int(n) else "-"
     per_valid = f"{(valid - base_valid) / int(n):.1f}" if int(n) else "-"
-    print(f"{n:<4} {latency + ' ms':<8} {checks:8d} {requests:9d} {valid:12d} {per:>10} {per_valid:>10} {float(wall):7.1f}s")
+    peak = report["requests"].get("peakInFlight", 0)
+    print(f"{n:<4} {latency + ' ms':<8} {checks:8d} {requests:9d} {valid:12d} {per:>10} {per_valid:>10} {peak:6d} {float(wall):7.1f}s")
 
 
 def repeat(run_dirs):

@@ -130,4 +130,16 @@ public sealed class SuiteRunTests
             run.Passed.Where(o => o.Clause == clause && o.Name.Contains("/api/v2/scale/")).Should().NotBeEmpty($"{clause} judges the further reads too");
         run.Output.Should().Contain("valid-key requests on the disabled reference: partner under test");
     }
+
+    /// <summary>Concurrency comes from the target's capacity: MaxInFlight bounds what is on the wire to each target, and the report says what the run used.</summary>
+    [Test]
+    public async Task MaxInFlight_bounds_the_requests_on_the_wire_and_the_report_says_how_many()
+    {
+        var run = await SuiteRun.RunAsync("in-flight", new Dictionary<string, string> { ["CREWPASS_MAX_IN_FLIGHT"] = "1" }, "--filter", "TestCategory=KEY-01");
+        run.Failed.Should().BeEmpty(run.Describe());
+        var requests = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")))!["requests"]!;
+        requests["maxInFlight"]!.GetValue<int>().Should().Be(1);
+        requests["peakInFlight"]!.GetValue<int>().Should().BeInRange(1, 2, "one request at a time to each of the embedded target's two instances");
+        run.Output.Should().Contain("at once (MaxInFlight 1 per target)");
+    }
 }

@@ -11,7 +11,7 @@ public sealed class ConformanceClient : IDisposable
     private readonly RestClient _rest;
     private readonly CertificateTrust _trust;
 
-    public ConformanceClient(Uri baseUrl, CertificateTrust trust, TimeSpan timeout)
+    public ConformanceClient(Uri baseUrl, CertificateTrust trust, TimeSpan timeout, int maxInFlight = HarnessHandler.DefaultMaxInFlight)
     {
         BaseUrl = baseUrl;
         _trust = trust;
@@ -26,7 +26,7 @@ public sealed class ConformanceClient : IDisposable
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             SslOptions = { RemoteCertificateValidationCallback = trust.Validate },
         };
-        var http = new HttpClient(new HarnessHandler(sockets)) { BaseAddress = baseUrl, Timeout = timeout };
+        var http = new HttpClient(new HarnessHandler(sockets, maxInFlight)) { BaseAddress = baseUrl, Timeout = timeout };
         _rest = new RestClient(http, new RestClientOptions(baseUrl) { ThrowOnAnyError = false, FollowRedirects = false }, disposeHttpClient: true);
     }
 

@@ -8,8 +8,13 @@ namespace CrewPass.Conformance.Http;
 /// counts the request, records what was sent, and retries idempotent requests after transport errors
 /// (never after an answer: an answer is evidence, whatever it says).
 /// </summary>
-public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = HarnessHandler.DefaultMaxInFlight) : DelegatingHandler(inner)
 {
+    public const int DefaultMaxInFlight = 64;
+
+    /// <summary>The target's capacity, not the harness's appetite: at most MaxInFlight requests on the wire to it at once.</summary>
+    private readonly SemaphoreSlim _slots = new(maxInFlight);
+
     private const int TransportAttempts = 3;
     private const int OversizeHeaderValue = 4096;
     private const int RateLimitRetries = 3;
@@ -62,15 +67,24 @@ public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler
         {
             RequestLedger.Record();
             HttpResponseMessage response;
+            await _slots.WaitAsync(cancellationToken);
+            RequestLedger.Enter();
             try
             {
                 response = await base.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException e) when (idempotent && attempt < TransportAttempts && IsTransient(e))
             {
+                Release();
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), cancellationToken);
                 continue;
             }
+            catch
+            {
+                Release();
+                throw;
+            }
+            Release();
             if (response.StatusCode != HttpStatusCode.TooManyRequests || !idempotent || ObserveRateLimits.Value || throttled++ >= RateLimitRetries)
                 return response;
             var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(1);
@@ -80,6 +94,12 @@ public sealed class HarnessHandler(HttpMessageHandler inner) : DelegatingHandler
             await Task.Delay(wait, cancellationToken);
             attempt = 0;
         }
+    }
+
+    private void Release()
+    {
+        RequestLedger.Leave();
+        _slots.Release();
     }
 
     /// <summary>Retry-After as delta seconds or an HTTP date.</summary>

@@ -8,6 +8,8 @@ public static class RequestLedger
     private static readonly AsyncLocal<string?> Clause = new();
     private static readonly ConcurrentDictionary<string, int> ByClause = new(StringComparer.Ordinal);
     private static int _total;
+    private static int _inFlight;
+    private static int _peakInFlight;
     private static long _waitTicks;
 
     /// <summary>Time spent waiting out 429s outside the rate-limit checks.</summary>
@@ -18,6 +20,19 @@ public static class RequestLedger
     public const string Harness = "(harness)";
 
     public static int Total => Volatile.Read(ref _total);
+
+    /// <summary>The most requests the run had in flight at once, across its targets.</summary>
+    public static int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>A request is on the wire until <see cref="Leave"/>.</summary>
+    public static void Enter()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+            if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak) break;
+    }
+
+    public static void Leave() => Interlocked.Decrement(ref _inFlight);
 
     public static IReadOnlyDictionary<string, int> PerClause => new SortedDictionary<string, int>(ByClause, StringComparer.Ordinal);
 

@@ -66,7 +66,7 @@ public static class TargetKinds
     public const string Client = "client";
 }
 
-public sealed record RequestReport(int Total, IReadOnlyDictionary<string, int> PerClause, double WaitedSeconds);
+public sealed record RequestReport(int Total, IReadOnlyDictionary<string, int> PerClause, double WaitedSeconds, int MaxInFlight = 0, int PeakInFlight = 0);
 
 public sealed record GateReport(string Verdict, string FailOn, bool Strict, IReadOnlyList<string> Reasons, int ExitCode = 0, string Meaning = "conformant");
 

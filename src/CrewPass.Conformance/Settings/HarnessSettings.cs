@@ -161,6 +161,7 @@ public sealed class HarnessSettings
     {
         foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait", "ClientTimeout", "EmbeddedExtraEndpoints" })
             _ = Int(name);
+        if (Int("MaxInFlight") < 1) throw Invalid("MaxInFlight", "MaxInFlight must be at least 1");
         foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict", "Certify" })
             _ = Bool(name);
         OneOf("FailOn", "must", "should");

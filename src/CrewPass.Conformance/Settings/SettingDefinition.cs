@@ -50,6 +50,7 @@ public static class SettingDefinitions
         new("RateLimitScope", SettingKind.Profile, "partner", "What one rate-limit budget covers: partner (the page's word; live and test keys share it) or key."),
         new("MaxExhaustionRequests", SettingKind.Profile, "200", "The largest limit the harness will exhaust (RATE-05)."),
         new("MaxRecoveryWait", SettingKind.Profile, "60", "Seconds RATE-05 waits for service to resume after a 429; a longer Retry-After (an hourly window) makes the recovery part a skip naming this setting."),
+        new("MaxInFlight", SettingKind.Profile, "64", "Requests the harness keeps on the wire to the target at once, at most: its capacity (a staging behind a small gateway may want 8). The report says how many the run used."),
         new("AllowRateLimitExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to spend a whole budget."),
         new("AllowLiveExhaustion", SettingKind.Profile, "false", "Allow RATE-05 to exhaust a live key's budget."),
         new("WriteSurface", SettingKind.Profile, "disabled", "disabled (this release) or enabled (a deployment that ships v2 writes)."),

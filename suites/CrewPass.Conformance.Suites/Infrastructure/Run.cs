@@ -152,7 +152,7 @@ public static class Run
         {
             var baseUrl = new Uri(settings.BaseUrl);
             Preflight.CheckTransport(baseUrl);
-            var client = new ConformanceClient(baseUrl, CertificateTrust.From(settings["CaCertificate"]), settings.RequestTimeout);
+            var client = new ConformanceClient(baseUrl, CertificateTrust.From(settings["CaCertificate"]), settings.RequestTimeout, settings.Int("MaxInFlight"));
             var facts = await Preflight.RunAsync(settings, client);
             return (new TargetUnderTest(name, settings, client, facts, writeSurface), null);
         }

@@ -78,7 +78,7 @@ public sealed class RunLifecycle
                 Say("no client certificate: the client's run is not complete and clean:\n  " + string.Join("\n  ", clientBlockers));
             }
         }
-        Say($"{report.Requests.Total} HTTP requests sent");
+        Say($"{report.Requests.Total} HTTP requests sent, at most {report.Requests.PeakInFlight} at once (MaxInFlight {report.Requests.MaxInFlight} per target)");
         // What each partner's budget carried, as the reference counted it (a deployment's own logs tell the same).
         if (run.EmbeddedHosts.Count <= 2)
             foreach (var host in run.EmbeddedHosts.OrderBy(h => h.Options.WriteSurface))

@@ -66,7 +66,8 @@ public static class RunReport
             settings?.FailOnShould == true ? "should" : "must", strict, reasons, exitCode, GateExitCodes.Meaning(exitCode));
         // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
         return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
-            new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds),
+            new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds,
+                settings is null ? 0 : settings.Int("MaxInFlight"), RequestLedger.PeakInFlight),
             gate, [.. problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate, clientCertificate);
     }
 
