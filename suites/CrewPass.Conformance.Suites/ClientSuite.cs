@@ -46,9 +46,7 @@ public sealed partial class ClientSuite(string client)
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
     public async Task CLIENT_01_every_request_carries_the_key_exactly_as_issued(ClientScenario scenario)
     {
-        var session = await ServedAsync(scenario);
-        foreach (var request in session.Requests)
-            ExpectRequest(session, request, "the key, exactly as issued, as Authorization: Bearer <key> or X-Partner-API-Key: <key>", () =>
+        await EveryRequestAsync(scenario, "the key, exactly as issued, as Authorization: Bearer <key> or X-Partner-API-Key: <key>", request =>
             {
                 var presented = KeyHeaders(request);
                 presented.Should().NotBeEmpty("CLIENT-01: every request carries the key");
@@ -61,9 +59,7 @@ public sealed partial class ClientSuite(string client)
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
     public async Task CLIENT_02_the_preferred_Bearer_form_is_used(ClientScenario scenario)
     {
-        var session = await ServedAsync(scenario);
-        foreach (var request in session.Requests)
-            ExpectRequest(session, request, "the Bearer form", () =>
+        await EveryRequestAsync(scenario, "the Bearer form", request =>
                 request.All("authorization").Where(v => BearerIssuedKey().IsMatch(v)).Should().NotBeEmpty("CLIENT-02: the page prefers Authorization: Bearer <key>"));
     }
 
@@ -72,9 +68,7 @@ public sealed partial class ClientSuite(string client)
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
     public async Task CLIENT_03_the_key_never_travels_in_a_URL_a_cookie_or_a_body(ClientScenario scenario)
     {
-        var session = await ServedAsync(scenario);
-        foreach (var request in session.Requests)
-            ExpectRequest(session, request, "no key in the URL, a cookie or the body", () =>
+        await EveryRequestAsync(scenario, "no key in the URL, a cookie or the body", request =>
             {
                 Placeholders.Where(request.Target.Contains).Should().BeEmpty("CLIENT-03: the key never travels in a URL (query or path)");
                 request.All("cookie").Where(c => Placeholders.Any(c.Contains)).Should().BeEmpty("CLIENT-03: the key never travels in a cookie");
@@ -225,13 +219,19 @@ public sealed partial class ClientSuite(string client)
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
     public async Task CLIENT_11_reads_carry_no_signature_headers_and_no_body(ClientScenario scenario)
     {
-        var session = await ServedAsync(scenario);
-        foreach (var read in session.Requests.Where(r => r.IsRead))
-            ExpectRequest(session, read, "a read with the key and nothing else", () =>
+        await EveryRequestAsync(scenario, "a read with the key and nothing else", read =>
             {
                 read.Headers.Select(h => h.Key).Where(h => h.StartsWith("x-crewpass-", StringComparison.Ordinal)).Should().BeEmpty("CLIENT-11: no X-CrewPass-* signature headers on a read");
                 read.Body.Should().BeEmpty("CLIENT-11: no body on a read");
-            });
+            }, r => r.IsRead);
+    }
+
+    /// <summary>One AssertionScope per recorded request of a served scenario (or those <paramref name="which"/> picks).</summary>
+    private async Task EveryRequestAsync(ClientScenario scenario, string what, Action<RecordedRequest> assertions, Func<RecordedRequest, bool>? which = null)
+    {
+        var session = await ServedAsync(scenario);
+        foreach (var request in session.Requests.Where(which ?? (_ => true)))
+            ExpectRequest(session, request, what, () => assertions(request));
     }
 
     private Task<ClientSession> SessionAsync(ClientScenario scenario) => ClientRuns.SessionAsync(Client, scenario, Settings);
@@ -264,7 +264,7 @@ public sealed partial class ClientSuite(string client)
     private static void ExpectRequest(ClientSession session, RecordedRequest request, string what, Action assertions)
     {
         using var scope = Scope(session, [request]);
-        scope.Context = new Lazy<string>(() => $"{what}: request #{request.Number} ({request.Call}) in {session.Scenario}".Replace("{", "{{").Replace("}", "}}"));
+        scope.Context = new Lazy<string>(() => ConformanceSuite.Literal($"{what}: request #{request.Number} ({request.Call}) in {session.Scenario}"));
         assertions();
     }
 

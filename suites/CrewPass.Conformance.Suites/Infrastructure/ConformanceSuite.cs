@@ -66,7 +66,7 @@ public abstract class ConformanceSuite(string target)
     }
 
     /// <summary>FluentAssertions reads braces in a message as placeholders; the target's JSON must stay text.</summary>
-    private static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
+    internal static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
 
     /// <summary>
     /// The answer to a request that must be refused, sent once per target and judged by AUTH-01, KEY-01 to KEY-03 and

@@ -54,30 +54,19 @@ public sealed class RunLifecycle
         foreach (var reason in report.Gate.Reasons) Say($"gate: {reason}");
         foreach (var problem in report.Problems.Except(report.Gate.Reasons)) Say($"flagged: {problem}");
         Say($"verdict {report.Gate.Verdict.ToUpperInvariant()}; report {json} and {html}");
-        if (certifyDeployment)
+        async Task CertifyAsync(bool asked, IReadOnlyList<string> blocked, string what, string path, Func<Task> write)
         {
-            if (blockers.Count == 0)
+            if (!asked) return;
+            if (blocked.Count > 0)
             {
-                await Certificate.WriteAsync(report, sha256, chromium!, certificatePath);
-                Say($"certificate {certificatePath} (bound to the report by SHA-256 {sha256})");
+                Say($"no {what}: this run is not complete and clean:\n  " + string.Join("\n  ", blocked));
+                return;
             }
-            else
-            {
-                Say("no certificate: this run is not complete and clean:\n  " + string.Join("\n  ", blockers));
-            }
+            await write();
+            Say($"{what} {path} (bound to the report by SHA-256 {sha256})");
         }
-        if (certifyClient)
-        {
-            if (clientBlockers.Count == 0)
-            {
-                await Certificate.WriteClientAsync(report, sha256, chromium!, clientCertificatePath);
-                Say($"client certificate {clientCertificatePath} (bound to the report by SHA-256 {sha256})");
-            }
-            else
-            {
-                Say("no client certificate: the client's run is not complete and clean:\n  " + string.Join("\n  ", clientBlockers));
-            }
-        }
+        await CertifyAsync(certifyDeployment, blockers, "certificate", certificatePath, () => Certificate.WriteAsync(report, sha256, chromium!, certificatePath));
+        await CertifyAsync(certifyClient, clientBlockers, "client certificate", clientCertificatePath, () => Certificate.WriteClientAsync(report, sha256, chromium!, clientCertificatePath));
         Say($"{report.Requests.Total} HTTP requests sent, at most {report.Requests.PeakInFlight} at once (MaxInFlight {report.Requests.MaxInFlight} per target)");
         // What each partner's budget carried, as the reference counted it (a deployment's own logs tell the same).
         if (run.EmbeddedHosts.Count <= 2)
