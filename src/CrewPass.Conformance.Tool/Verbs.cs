@@ -129,7 +129,7 @@ public static partial class Verbs
         if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" && !loggers.Any(l => l.StartsWith("GitHubActions", StringComparison.OrdinalIgnoreCase)))
             arguments.AddRange(["--logger", "GitHubActions"]);
         // Whatever runsettings the caller gives: a filter that selects nothing is no green run, and SHOULD warnings show as skipped.
-        arguments.AddRange(["--", "RunConfiguration.TreatNoTestsAsError=true", "NUnit.MapWarningTo=Skipped"]);
+        arguments.AddRange(["--", "RunConfiguration.TreatNoTestsAsError=true", "NUnit.MapWarningTo=Skipped", "NUnit.AssemblySelectLimit=1000000"]);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["CREWPASS_REPORT_DIRECTORY"] = directory;
         foreach (var (name, value) in environment) start.Environment[name] = value;

@@ -7,7 +7,7 @@ public static class ApiErrors
 {
     public static IResult InvalidApiKey(HttpContext context, string? presentedKey, Credential? refused = null)
     {
-        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var options = context.OptionsOf();
         var message = "The API key is missing or invalid.";
         if (options.Has(Fault.KeyEchoedInError) && presentedKey is not null) message = $"The API key '{presentedKey}' is not valid.";
         var widget = refused?.Kind == CredentialKind.WidgetKey || presentedKey?.StartsWith("cppk_", StringComparison.Ordinal) == true;
@@ -24,14 +24,14 @@ public static class ApiErrors
     }
 
     public static IResult InsufficientScope(HttpContext context, string scope) =>
-        context.RequestServices.GetRequiredService<ReferenceOptions>().Has(Fault.InsufficientScopeAsInvalidKey)
+        context.OptionsOf().Has(Fault.InsufficientScopeAsInvalidKey)
             ? InvalidApiKey(context, presentedKey: null)
             : Error(context, StatusCodes.Status403Forbidden, "insufficient_scope", $"This key's plan does not grant {scope}.");
 
     /// <param name="withMessage">False only where a fault drops the message the error schema requires.</param>
     public static IResult Error(HttpContext context, int status, string code, string message, bool withMessage = true)
     {
-        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var options = context.OptionsOf();
         object error = withMessage ? new { code, message } : new { code };
         var body = JsonSerializer.Serialize(options.Makes(LegalChoice.FlatErrors) ? error : new { error });
         var textPlain = options.Has(Fault.ErrorBodyAsTextPlain);

@@ -31,41 +31,23 @@ public static class ExtraReadEndpoints
         for (var n = 1; n <= options.ExtraEndpoints; n++)
         {
             var i = n;
-            app.MapGet(ScalePath(i), (HttpContext context) => Scoped(context, caller => i % 2 == 1
-                ? Results.Json(new { data = Enumerable.Range(1, 2).Select(k => Item(caller, $"sc{i}_{k}")) })
-                : Results.Json(Item(caller, $"sc{i}"))));
+            app.MapGet(ScalePath(i), (HttpContext context) => i % 2 == 1
+                ? ReadView.Serve(context, (partner, livemode) => Enumerable.Range(1, 2).Select(k => Item(partner, livemode, $"sc{i}_{k}", $"sc{i}_{k} of {partner.Name}")).ToArray(), list: true)
+                : ReadView.Serve(context, (partner, livemode) => [Item(partner, livemode, $"sc{i}", $"sc{i} of {partner.Name}")], list: false));
         }
         if (!options.ExtraReads) return app;
-        app.MapGet(EmployerPath, (HttpContext context) => Scoped(context, caller => Results.Json(new Dictionary<string, object>
-        {
-            ["id"] = $"emp_{caller.Partner.Id[4..]}_{Mode(caller)}",
-            ["name"] = caller.Partner.Name,
-            ["livemode"] = caller.Mode == KeyMode.Live,
-        })));
-        app.MapGet(CrewPath, (HttpContext context) => Scoped(context, caller => Results.Json(new
-        {
-            data = Enumerable.Range(1, 3).Select(i => new Dictionary<string, object>
-            {
-                ["id"] = $"crm_{caller.Partner.Id[4..]}_{Mode(caller)}_{i}",
-                ["name"] = $"Crew member {i}",
-                ["livemode"] = caller.Mode == KeyMode.Live,
-            }),
-        })));
+        app.MapGet(EmployerPath, (HttpContext context) =>
+            ReadView.Serve(context, (partner, livemode) => [Item(partner, livemode, "emp", partner.Name)], list: false));
+        app.MapGet(CrewPath, (HttpContext context) => ReadView.Serve(context, (partner, livemode) =>
+            Enumerable.Range(1, 3).Select(i => Item(partner, livemode, $"crm_{i}", $"Crew member {i}")).ToArray(), list: true));
         return app;
     }
 
-    private static Dictionary<string, object> Item(Caller caller, string kind) => new()
+    /// <summary>One item of a further read: an id unique to the partner, the mode and the kind of item.</summary>
+    private static Dictionary<string, object> Item(Partner partner, bool livemode, string kind, string name) => new()
     {
-        ["id"] = $"{kind}_{caller.Partner.Id[4..]}_{Mode(caller)}",
-        ["name"] = $"{kind} of {caller.Partner.Name}",
-        ["livemode"] = caller.Mode == KeyMode.Live,
+        ["id"] = $"{kind}_{partner.Id[4..]}_{(livemode ? "live" : "test")}",
+        ["name"] = name,
+        ["livemode"] = livemode,
     };
-
-    private static string Mode(Caller caller) => caller.Mode == KeyMode.Live ? "live" : "test";
-
-    private static IResult Scoped(HttpContext context, Func<Caller, IResult> answer)
-    {
-        var caller = KeyAuthentication.CallerOf(context);
-        return caller.Partner.Scopes.Contains(VesselEndpoints.ReadScope) ? answer(caller) : ApiErrors.InsufficientScope(context, VesselEndpoints.ReadScope);
-    }
 }

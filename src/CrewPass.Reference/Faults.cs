@@ -7,80 +7,80 @@ namespace CrewPass.Reference;
 public enum Fault
 {
     [Fault("Bearer is ignored on the vessel list; only X-Partner-API-Key works there",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "ME-03", "RATE-01", "WRITE-02")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "ME-03", "RATE-01", "WRITE-02", OnAnyRead = true)]
     BearerIgnoredOnVesselList,
 
-    [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "ME-03", "RATE-01", "RATE-03")]
+    [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "ME-03", "RATE-01", "RATE-03", OnAnyRead = true)]
     ApiKeyHeaderIgnored,
 
-    [Fault("X-Partner-API-Key on the vessel list is served the test-mode view", "AUTH-03")]
+    [Fault("X-Partner-API-Key on the vessel list is served the test-mode view", "AUTH-03", OnAnyRead = true)]
     ApiKeyHeaderServesTestView,
 
-    [Fault("the scheme name must be spelled exactly 'Bearer'", "AUTH-04")]
+    [Fault("the scheme name must be spelled exactly 'Bearer'", "AUTH-04", OnAnyRead = true)]
     CaseSensitiveBearerScheme,
 
-    [Fault("reads must send Accept: application/json; the page's curl (Accept: */*) gets 406", "AUTH-05")]
+    [Fault("reads must send Accept: application/json; the page's curl (Accept: */*) gets 406", "AUTH-05", OnAnyRead = true)]
     AcceptJsonRequired,
 
-    [Fault("reads that carry X-CrewPass-* signature headers are answered 400", "AUTH-06")]
+    [Fault("reads that carry X-CrewPass-* signature headers are answered 400", "AUTH-06", OnAnyRead = true)]
     SignatureHeadersRejectedOnReads,
 
     [Fault("a proxy redirects the vessel list to a cleartext http:// URL",
-        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "HTTP-01", "ME-03")]
+        "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "HTTP-01", "ME-03", OnAnyRead = true)]
     RedirectsToCleartext,
 
-    [Fault("a key in the api_key query parameter is accepted", "AUTH-08")]
+    [Fault("a key in the api_key query parameter is accepted", "AUTH-08", OnAnyRead = true)]
     KeyAcceptedFromQueryString,
 
-    [Fault("a key in the api_key cookie is accepted", "AUTH-08")]
+    [Fault("a key in the api_key cookie is accepted", "AUTH-08", OnAnyRead = true)]
     KeyAcceptedFromCookie,
 
-    [Fault("keys are compared by prefix, so a genuine key with extra characters passes", "KEY-01", "KEY-02")]
+    [Fault("keys are compared by prefix, so a genuine key with extra characters passes", "KEY-01", "KEY-02", OnAnyRead = true)]
     KeyComparedByPrefix,
 
-    [Fault("keys are compared case-insensitively", "KEY-01", "KEY-02")]
+    [Fault("keys are compared case-insensitively", "KEY-01", "KEY-02", OnAnyRead = true)]
     KeyComparedCaseInsensitively,
 
-    [Fault("a revoked key is still accepted", "KEY-01", "KEY-02")]
+    [Fault("a revoked key is still accepted", "KEY-01", "KEY-02", OnAnyRead = true)]
     RevokedKeyAccepted,
 
-    [Fault("an 8 KiB key makes the server answer 500", "KEY-01", "KEY-02")]
+    [Fault("an 8 KiB key makes the server answer 500", "KEY-01", "KEY-02", OnAnyRead = true)]
     ServerErrorOnLongKey,
 
-    [Fault("an empty Bearer token makes the server answer 500", "KEY-01", "KEY-02")]
+    [Fault("an empty Bearer token makes the server answer 500", "KEY-01", "KEY-02", OnAnyRead = true)]
     ServerErrorOnEmptyBearer,
 
-    [Fault("the key is also accepted under the Basic scheme", "KEY-01", "KEY-02")]
+    [Fault("the key is also accepted under the Basic scheme", "KEY-01", "KEY-02", OnAnyRead = true)]
     BasicSchemeAccepted,
 
     [Fault("/partners/me accepts any well-shaped unknown key", "KEY-01", "KEY-02")]
     MeAcceptsAnyWellShapedKey,
 
-    [Fault("invalid keys are answered 403 instead of 401", "KEY-02")]
+    [Fault("invalid keys are answered 403 instead of 401", "KEY-02", OnAnyRead = true)]
     ForbiddenForInvalidKey,
 
-    [Fault("invalid keys get the code 'unauthorized' instead of invalid_api_key", "AUTH-01", "KEY-01", "KEY-02", "KEY-05")]
+    [Fault("invalid keys get the code 'unauthorized' instead of invalid_api_key", "AUTH-01", "KEY-01", "KEY-02", "KEY-05", OnAnyRead = true)]
     WrongInvalidKeyCode,
 
-    [Fault("a revoked key is refused 403 (with code invalid_api_key) instead of InvalidKeyStatus", "KEY-02")]
+    [Fault("a revoked key is refused 403 (with code invalid_api_key) instead of InvalidKeyStatus", "KEY-02", OnAnyRead = true)]
     RevokedKeyRefusedWith403,
 
-    [Fault("widget-key refusals carry no WWW-Authenticate header", "KEY-03")]
+    [Fault("widget-key refusals carry no WWW-Authenticate header", "KEY-03", OnAnyRead = true)]
     WidgetRefusalWithoutChallenge,
 
-    [Fault("an unknown key crashes the key store: 500 with the exception text ('KeyStore.TransportException: …') in the body", "KEY-01", "KEY-02", "HTTP-01")]
+    [Fault("an unknown key crashes the key store: 500 with the exception text ('KeyStore.TransportException: …') in the body", "KEY-01", "KEY-02", "HTTP-01", OnAnyRead = true)]
     KeyStoreCrashLeaksExceptionText,
 
-    [Fault("the 401 carries no WWW-Authenticate header", "KEY-03")]
+    [Fault("the 401 carries no WWW-Authenticate header", "KEY-03", OnAnyRead = true)]
     MissingWwwAuthenticate,
 
-    [Fault("the presented key is echoed in the error message", "KEY-04")]
+    [Fault("the presented key is echoed in the error message", "KEY-04", OnAnyRead = true)]
     KeyEchoedInError,
 
-    [Fault("a genuine widget key is accepted through X-Partner-API-Key", "KEY-02", "KEY-05")]
+    [Fault("a genuine widget key is accepted through X-Partner-API-Key", "KEY-02", "KEY-05", OnAnyRead = true)]
     WidgetKeyAcceptedViaApiKeyHeader,
 
-    [Fault("any cppk_ widget key is accepted as a live key", "KEY-02", "KEY-05")]
+    [Fault("any cppk_ widget key is accepted as a live key", "KEY-02", "KEY-05", OnAnyRead = true)]
     WidgetKeysAccepted,
 
     [Fault("the test key reports a partner id of its own", "KEY-06")]
@@ -95,28 +95,28 @@ public enum Fault
     [Fault("the mode is always 'live'", "ME-02")]
     ModeAlwaysLive,
 
-    [Fault("the scope is checked only for Bearer: the restricted key is served the vessel list through X-Partner-API-Key", "ME-03")]
+    [Fault("the scope is checked only for Bearer: the restricted key is served the vessel list through X-Partner-API-Key", "ME-03", OnAnyRead = true)]
     ScopeCheckedOnlyForBearer,
 
-    [Fault("the restricted key is still served the vessel list", "ME-03")]
+    [Fault("the restricted key is still served the vessel list", "ME-03", OnAnyRead = true)]
     RestrictedKeyServedVessels,
 
-    [Fault("a missing scope is answered 401 invalid_api_key", "ME-03")]
+    [Fault("a missing scope is answered 401 invalid_api_key", "ME-03", OnAnyRead = true)]
     InsufficientScopeAsInvalidKey,
 
     [Fault("vessels:read is left out of the scope list although it is granted", "ME-03")]
     ScopeListIncomplete,
 
-    [Fault("the test key sees one live vessel", "DATA-01", "DATA-02")]
+    [Fault("the test key sees one live vessel", "DATA-01", "DATA-02", OnAnyRead = true)]
     TestKeySeesOneLiveVessel,
 
-    [Fault("vessels are sent without livemode", "DATA-01", "HTTP-01")]
+    [Fault("vessels are sent without livemode", "DATA-01", "HTTP-01", OnAnyRead = true)]
     VesselWithoutLivemode,
 
-    [Fault("test vessels reuse the ids of live vessels", "DATA-02", "SIG-02")]
+    [Fault("test vessels reuse the ids of live vessels", "DATA-02", "SIG-02", OnAnyRead = true)]
     TestViewReusesLiveIds,
 
-    [Fault("another partner's vessel leaks into the list", "DATA-03")]
+    [Fault("another partner's vessel leaks into the list", "DATA-03", OnAnyRead = true)]
     OtherPartnersVesselLeaks,
 
     [Fault("a vessel-attach request is served while the write surface is disabled", "WRITE-01")]
@@ -125,13 +125,13 @@ public enum Fault
     [Fault("the write surface was left on, with working signature verification, in a release that ships it disabled", "WRITE-01")]
     WriteSurfaceLeftOnWhileDisabled,
 
-    [Fault("DELETE on the vessel list answers 204", "WRITE-02")]
+    [Fault("DELETE on the vessel list answers 204", "WRITE-02", OnAnyRead = true)]
     DeleteAcceptedOnReadPath,
 
-    [Fault("the vessel list carries no rate-limit headers", "RATE-01")]
+    [Fault("the vessel list carries no rate-limit headers", "RATE-01", OnAnyRead = true)]
     RateLimitHeadersMissingOnVesselList,
 
-    [Fault("insufficient_scope refusals skip the rate-limit middleware: the 403 carries no rate-limit headers", "RATE-01")]
+    [Fault("insufficient_scope refusals skip the rate-limit middleware: the 403 carries no rate-limit headers", "RATE-01", OnAnyRead = true)]
     NoRateLimitHeadersOnScopeRefusal,
 
     [Fault("a plan missing from the limits table (the other partner's) gets no budget: every call is answered 429", "RATE-04")]
@@ -140,7 +140,7 @@ public enum Fault
     [Fault("the 429 body lacks the error message", "HTTP-01")]
     ThrottledBodyWithoutMessage,
 
-    [Fault("the reset is written in milliseconds", "RATE-01")]
+    [Fault("the reset is written in milliseconds", "RATE-01", OnAnyRead = true)]
     ResetInMilliseconds,
 
     [Fault("remaining never goes down", "RATE-02", "RATE-03", "RATE-04", "RATE-05", "RATE-06")]
@@ -220,16 +220,16 @@ public enum Fault
     [Fault("the v1= prefix is ignored (v2= and bare hex pass)", "SIG-08")]
     V1PrefixIgnored,
 
-    [Fault("CORS answers any origin with * and allows the Authorization and X-Partner-API-Key headers", "WEB-01")]
+    [Fault("CORS answers any origin with * and allows the Authorization and X-Partner-API-Key headers", "WEB-01", OnAnyRead = true)]
     CorsWildcardAllowsKeyHeaders,
 
-    [Fault("CORS reflects the caller's origin, with credentials and the key headers allowed", "WEB-01")]
+    [Fault("CORS reflects the caller's origin, with credentials and the key headers allowed", "WEB-01", OnAnyRead = true)]
     CorsReflectsOriginWithCredentials,
 
-    [Fault("error bodies are sent as text/plain", "HTTP-01")]
+    [Fault("error bodies are sent as text/plain", "HTTP-01", OnAnyRead = true)]
     ErrorBodyAsTextPlain,
 
-    [Fault("responses are marked Cache-Control: public", "HTTP-02")]
+    [Fault("responses are marked Cache-Control: public", "HTTP-02", OnAnyRead = true)]
     PublicCacheHeader,
 }
 
@@ -238,9 +238,15 @@ public sealed class FaultAttribute(string description, params string[] clauses) 
 {
     public string Description { get; } = description;
     public IReadOnlyList<string> Clauses { get; } = clauses;
+
+    /// <summary>
+    /// The fault acts on a read (the key check, the rate-limit headers, the answer, the data): it can sit on any read
+    /// endpoint, a profile-added one too (ReferenceOptions.FaultPath), where the checks of that endpoint must catch it.
+    /// </summary>
+    public bool OnAnyRead { get; init; }
 }
 
-public sealed record FaultInfo(Fault Fault, string Name, string Description, IReadOnlyList<string> Clauses);
+public sealed record FaultInfo(Fault Fault, string Name, string Description, IReadOnlyList<string> Clauses, bool OnAnyRead);
 
 public static class FaultCatalogue
 {
@@ -250,7 +256,7 @@ public static class FaultCatalogue
     {
         var attribute = typeof(Fault).GetField(fault.ToString())!
             .GetCustomAttributes(typeof(FaultAttribute), false).Cast<FaultAttribute>().Single();
-        return new FaultInfo(fault, KebabName(fault.ToString()), attribute.Description, attribute.Clauses);
+        return new FaultInfo(fault, KebabName(fault.ToString()), attribute.Description, attribute.Clauses, attribute.OnAnyRead);
     }
 
     public static bool TryParse(string name, out Fault fault)

@@ -15,7 +15,7 @@ public static class KeyAuthentication
 
     public static IApplicationBuilder UseKeyAuthentication(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var options = context.OptionsOf();
         var directory = context.RequestServices.GetRequiredService<PartnerDirectory>();
         var presented = ReadCredential(context, options);
         if (presented is not null && directory.Find(presented) is null && options.Has(Fault.KeyStoreCrashLeaksExceptionText)
@@ -39,7 +39,7 @@ public static class KeyAuthentication
         var request = context.Request;
         var authorization = request.Headers.Authorization;
         if (authorization.Count > 1) return "";
-        if (authorization.Count == 1 && !(options.Has(Fault.BearerIgnoredOnVesselList) && request.Path.StartsWithSegments(VesselEndpoints.ListPath)))
+        if (authorization.Count == 1 && !(options.Has(Fault.BearerIgnoredOnVesselList) && request.Path.StartsWithSegments(options.ReadFaultPath)))
         {
             var value = authorization[0] ?? "";
             var space = value.IndexOf(' ');

@@ -7,8 +7,9 @@ public static class PartnerEndpoints
     /// <summary>GET /api/v2/partners/me: identity and the whole scope grant. It needs no scope.</summary>
     public static IEndpointRouteBuilder MapPartners(this IEndpointRouteBuilder app)
     {
-        app.MapGet(MePath, (HttpContext context, ReferenceOptions options, PartnerDirectory directory) =>
+        app.MapGet(MePath, (HttpContext context) =>
         {
+            var options = context.OptionsOf();
             var caller = KeyAuthentication.CallerOf(context);
             if (options.Has(Fault.MeRequiresVesselsScope) && !caller.Partner.Scopes.Contains(VesselEndpoints.ReadScope))
                 return ApiErrors.InsufficientScope(context, VesselEndpoints.ReadScope);

@@ -39,9 +39,30 @@ public sealed record ReferenceOptions
     public static ReferenceOptions ForClient(ClientScenario scenario, string recordTo, int seed) =>
         new() { WriteSurface = WriteSurface.Enabled, ClientCertification = new ClientCertification(scenario, recordTo, seed) };
 
+    /// <summary>
+    /// Where the faults sit. Null: where each is named, most on every path, the vessel-list ones on the vessel list. A read
+    /// path (a profile-added endpoint, say): every fault acts there alone, and the rest of the instance is faithful, so a
+    /// check that only ever looked at the catalogued reads cannot catch it.
+    /// </summary>
+    public string? FaultPath { get; init; }
+
+    /// <summary>The read the faults named for the vessel list act on.</summary>
+    public string ReadFaultPath => FaultPath ?? VesselEndpoints.ListPath;
+
+    /// <summary>The options a request to this path is served with: faithful away from the path the faults sit on.</summary>
+    public ReferenceOptions At(PathString path) =>
+        FaultPath is null || path.StartsWithSegments(FaultPath) ? this : this with { Faults = new HashSet<Fault>() };
+
     public bool Has(Fault fault) => Faults.Contains(fault);
 
     public bool Makes(LegalChoice choice) => Choices.Contains(choice);
+}
+
+public static class RequestOptions
+{
+    /// <summary>The instance's options as they apply to this request (ReferenceOptions.At its path).</summary>
+    public static ReferenceOptions OptionsOf(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<ReferenceOptions>().At(context.Request.Path);
 }
 
 /// <summary>The scenario a client-certification sandbox plays, where it records, and the seed of its generated fields.</summary>

@@ -6,7 +6,7 @@ public static class ResponsePolicy
     /// <summary>Injects the instance's network trouble before anything else runs, so a reset request never reached the API.</summary>
     public static IApplicationBuilder UseNetworkTrouble(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var options = context.OptionsOf();
         var trouble = options.Makes(LegalChoice.ClosedConnectionsWithLatency) ? options.Trouble with { Latency = TimeSpan.FromMilliseconds(100) } : options.Trouble;
         if (options.Makes(LegalChoice.ClosedConnectionsWithLatency)) context.Response.Headers.Connection = "close";
         if (trouble.Any)
@@ -23,7 +23,7 @@ public static class ResponsePolicy
 
     public static IApplicationBuilder UseResponsePolicy(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var options = context.OptionsOf();
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         context.Response.OnStarting(() =>
         {

@@ -22,7 +22,7 @@ public static class WriteEndpoints
         app.MapPost(VesselAttachPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) =>
         {
             var vessel = directory.Attach(caller.Partner.Id, caller.Mode == KeyMode.Live, Field(body, "name") ?? "Attached vessel", Field(body, "imo_number") ?? "9074729");
-            return VesselEndpoints.ToJson(vessel, options);
+            return VesselEndpoints.ToJson(vessel);
         }));
         app.MapPost(CrewPlacementPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) => new Dictionary<string, object?>
         {
@@ -52,7 +52,7 @@ public static class WriteEndpoints
         var caller = KeyAuthentication.CallerOf(context);
         if (verify && await context.RequestServices.GetRequiredService<SignatureVerifier>().VerifyAsync(context, caller, body) is { } refusal)
             return ApiErrors.Error(context, StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message,
-                withMessage: !context.RequestServices.GetRequiredService<ReferenceOptions>().Has(Fault.SignatureRefusalWithoutMessage));
+                withMessage: !context.OptionsOf().Has(Fault.SignatureRefusalWithoutMessage));
         JsonElement json;
         try
         {

@@ -21,6 +21,53 @@ public sealed class FaultMatrixTests
         // The client's checks judge a client, not a deployment: their matrix is the client bugs' (ClientCertificationTests).
         "--filter", "TestCategory!~CLIENT-"));
 
+    /// <summary>The first read the reference adds (EmbeddedExtraEndpoints=1), declared as a profile row: a list.</summary>
+    public const string AddedRead = "/api/v2/scale/1";
+
+    /// <summary>
+    /// The same faults, each sitting on a profile-added read alone (EmbeddedFaultsOn=added), every catalogued read
+    /// faithful: only the checks of the added read can catch them, so only those run.
+    /// </summary>
+    public static readonly Lazy<Task<SuiteRunResult>> OnAddedRead = new(() => SuiteRun.RunAsync("faults-on-added-read",
+        new Dictionary<string, string>
+        {
+            ["CREWPASS_EMBEDDED_EXTRA_ENDPOINTS"] = "1", ["CREWPASS_EMBEDDED_FAULTS"] = "all", ["CREWPASS_EMBEDDED_FAULTS_ON"] = "added",
+            ["CREWPASS_FAIL_ON"] = "should",
+        },
+        // No leading slash: NUnit would read "/…/" as a regular expression.
+        "--filter", $"Name~{AddedRead.TrimStart('/')}&TestCategory!~CLIENT-"));
+
+    public static IEnumerable<TestCaseData> ReadFaults() =>
+        FaultCatalogue.All.Where(f => f.OnAnyRead).Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
+
+    [TestCaseSource(nameof(ReadFaults))]
+    public async Task The_fault_on_a_profile_added_read_is_caught_there_by_its_declared_clauses(FaultInfo fault)
+    {
+        var run = await OnAddedRead.Value;
+        var checks = run.VerdictsOf($"embedded+{fault.Name}").ToArray();
+        var failing = checks.Where(o => o.Outcome == "failed").ToArray();
+        var failingClauses = failing.Select(o => o.Clause).Distinct().Order().ToArray();
+        var row = $"fault {fault.Name} on {AddedRead} ({fault.Description}); declared {string.Join(", ", fault.Clauses)}; " +
+                  $"{checks.Length} checks of {AddedRead} ran, failing clauses: {(failingClauses.Length == 0 ? "none" : string.Join(", ", failingClauses))}";
+        checks.Should().NotBeEmpty($"the checks of the added read must run against the faulted instance: {row}");
+        checks.Should().OnlyContain(o => o.Name.Contains(AddedRead), "the run judges the added read alone");
+        failingClauses.Intersect(fault.Clauses).Should().NotBeEmpty($"a check of the added read must catch the fault sitting there: {row}");
+        failing.Where(o => !fault.Clauses.Contains(o.Clause)).Select(o => o.Name)
+            .Should().BeEmpty($"only the declared clauses may fail: {row}");
+    }
+
+    [Test]
+    public async Task The_faithful_reference_passes_every_check_of_its_added_read()
+    {
+        var run = await OnAddedRead.Value;
+        var faithful = run.VerdictsOf("embedded").ToArray();
+        faithful.Should().HaveCountGreaterThan(100).And.OnlyContain(o => o.Name.Contains(AddedRead));
+        faithful.Where(o => o.Outcome != "passed").Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
+        run.Outcomes.Select(o => o.Target).Where(t => t.StartsWith("embedded+", StringComparison.Ordinal)).Distinct()
+            .Should().BeEquivalentTo(FaultCatalogue.All.Where(f => f.OnAnyRead).Select(f => $"embedded+{f.Name}"));
+        TestContext.Out.WriteLine($"faults on {AddedRead}: {FaultCatalogue.All.Count(f => f.OnAnyRead)} read faults + the faithful reference in one run: {run.Describe()}");
+    }
+
     public static IEnumerable<TestCaseData> Faults() =>
         FaultCatalogue.All.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
 

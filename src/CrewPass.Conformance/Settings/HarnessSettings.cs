@@ -56,6 +56,9 @@ public sealed class HarnessSettings
     public SettingSource SourceOf(string name) => _values.TryGetValue(name, out var v) ? v.Source : SettingSource.Default;
 
     public string BaseUrl => Get("BaseUrl")!;
+    /// <summary>EmbeddedFaultsOn=added: each embedded fault sits on the first added read alone.</summary>
+    public bool FaultsOnAddedEndpoint => string.Equals(Get("EmbeddedFaultsOn"), "added", StringComparison.OrdinalIgnoreCase);
+
     public bool IsEmbedded => string.Equals(BaseUrl, "embedded", StringComparison.OrdinalIgnoreCase);
     public int InvalidKeyStatus => Int("InvalidKeyStatus");
     public int InsufficientScopeStatus => Int("InsufficientScopeStatus");
@@ -170,6 +173,9 @@ public sealed class HarnessSettings
         OneOf("WriteSurface", "disabled", "enabled");
         OneOf("RateLimitHeaders", "auto", "x-ratelimit", "ietf-draft", "ietf-structured");
         OneOf("RateLimitScope", "partner", "key");
+        OneOf("EmbeddedFaultsOn", "catalogued", "added");
+        if (FaultsOnAddedEndpoint && Int("EmbeddedExtraEndpoints") < 1)
+            throw Invalid("EmbeddedFaultsOn", "EmbeddedFaultsOn=added puts each fault on the first added read: set EmbeddedExtraEndpoints to 1 or more");
         if (!ErrorCodePointer.StartsWith('/')) throw Invalid("ErrorCodePointer", $"'{ErrorCodePointer}' is not a JSON pointer (it starts with /)");
         if (!IsEmbedded && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
             throw Invalid("BaseUrl", $"'{BaseUrl}' is neither `embedded` nor an absolute http(s) URL");

@@ -78,6 +78,7 @@ public static class SettingDefinitions
         new("ClientFaults", SettingKind.Run, null, "Comma-separated integration bugs of the sample client (fixtures/clients/faults.json) to judge as extra clients, or `all` (the client fault matrix)."),
         new("EmbeddedExtraEndpoints", SettingKind.Run, "0", "Embedded target only: N further reads the reference serves and the run declares (a deployment at scale; `bench/run.sh --scale`)."),
         new("EmbeddedFaults", SettingKind.Run, null, "Embedded target only: comma-separated reference faults to run against as extra targets, or `all` (the fault matrix)."),
+        new("EmbeddedFaultsOn", SettingKind.Run, "catalogued", "Embedded target only: where each of EmbeddedFaults sits: `catalogued`, where the fault is named (most on every read, some on the vessel list), or `added`, on the first of the EmbeddedExtraEndpoints alone, every other read faithful (`all` then means every fault that acts on a read)."),
     ];
 
     private static readonly Dictionary<string, SettingDefinition> ByName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -175,16 +175,20 @@ public static class Run
             RateLimits.RateLimitConvention.IetfStructured => RateLimitConvention.IetfStructured,
             _ => RateLimitConvention.XRateLimit,
         };
+        // On an added read, only the faults that act on a read can sit there; each then sits there alone.
+        var onAdded = settings.FaultsOnAddedEndpoint;
+        var placeable = onAdded ? FaultCatalogue.All.Where(f => f.OnAnyRead).ToList() : FaultCatalogue.All.ToList();
         var faults = settings["EmbeddedFaults"] switch
         {
             null => [],
-            "all" => FaultCatalogue.All.ToList(),
+            "all" => placeable,
             var list => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name =>
-                FaultCatalogue.TryParse(name, out var fault)
+                FaultCatalogue.TryParse(name, out var fault) && placeable.Any(f => f.Fault == fault)
                     ? FaultCatalogue.Describe(fault)
                     : throw new HarnessConfigurationException("EmbeddedFaults",
-                        $"EmbeddedFaults: '{name}' is not a fault of the reference; the faults are {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))}")).ToList(),
+                        $"EmbeddedFaults: '{name}' is not a fault of the reference{(onAdded ? " that acts on a read (EmbeddedFaultsOn=added)" : "")}; the faults are {string.Join(", ", placeable.Select(f => f.Name))}")).ToList(),
         };
+        var faultPath = onAdded ? ExtraReadEndpoints.ScalePath(1) : null;
         var faithful = new ReferenceOptions
         {
             WriteSurface = surface,
@@ -205,7 +209,7 @@ public static class Run
         };
         yield return ("embedded", faithful, null);
         foreach (var fault in faults)
-            yield return ($"embedded+{fault.Name}", faithful with { Faults = new HashSet<Fault> { fault.Fault } }, null);
+            yield return ($"embedded+{fault.Name}", faithful with { Faults = new HashSet<Fault> { fault.Fault }, FaultPath = faultPath }, null);
         foreach (var choice in choices)
         {
             var profile = Path.Combine(AppContext.BaseDirectory, "fixtures", "profiles", choice.Name + ".json");
