@@ -24,6 +24,13 @@ public sealed class PartnerRateLimits(TimeProvider clock)
 
     public void Count(string key) => _requestsByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
 
+    private readonly ConcurrentDictionary<string, int> _throttledByKey = new(StringComparer.Ordinal);
+
+    /// <summary>How many of them were answered 429: a run that fits its partner's budget has none outside the exhaustion checks.</summary>
+    public int ThrottledWith(string key) => _throttledByKey.GetValueOrDefault(key);
+
+    public void CountThrottled(string key) => _throttledByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
+
     public RateDecision Acquire(string budgetKey, int limit, TimeSpan window, TimeSpan extraBlock = default)
     {
         var budget = _budgets.GetOrAdd(budgetKey, _ => new Budget(limit));
@@ -66,7 +73,7 @@ public static class RateLimitPolicy
 {
     public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var options = context.RequestServices.GetRequiredService<ReferenceOptions>();
+        var options = context.OptionsOf();
         var limits = context.RequestServices.GetRequiredService<PartnerRateLimits>();
         var caller = KeyAuthentication.CallerOf(context);
         limits.Count(caller.Key);
@@ -83,7 +90,7 @@ public static class RateLimitPolicy
                         context.Response.Headers.Remove(name);
                 return Task.CompletedTask;
             });
-        var omitHeaders = options.Has(Fault.RateLimitHeadersMissingOnVesselList) && context.Request.Path.StartsWithSegments(VesselEndpoints.ListPath)
+        var omitHeaders = options.Has(Fault.RateLimitHeadersMissingOnVesselList) && context.Request.Path.StartsWithSegments(options.ReadFaultPath)
                           || (!decision.Allowed && options.Has(Fault.NoRateLimitHeadersOn429));
         if (!omitHeaders) WriteHeaders(context.Response.Headers, decision, options);
         if (decision.Allowed)
@@ -91,6 +98,7 @@ public static class RateLimitPolicy
             await next(context);
             return;
         }
+        limits.CountThrottled(caller.Key);
         if (!options.Has(Fault.NoRetryAfterOn429))
         {
             var retryAfter = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));

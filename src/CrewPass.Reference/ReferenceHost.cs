@@ -28,6 +28,9 @@ public sealed class ReferenceHost : IAsyncDisposable
     /// <summary>Authenticated requests the instance has served with a key.</summary>
     public int RequestsWith(string key) => _app.Services.GetRequiredService<PartnerRateLimits>().RequestsWith(key);
 
+    /// <summary>Of those, the ones answered 429.</summary>
+    public int ThrottledWith(string key) => _app.Services.GetRequiredService<PartnerRateLimits>().ThrottledWith(key);
+
     public static async Task<ReferenceHost> StartAsync(ReferenceOptions options)
     {
         var certificates = Certificates.Create();

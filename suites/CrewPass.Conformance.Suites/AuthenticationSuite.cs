@@ -37,25 +37,34 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpointAndKey))]
     public async Task AUTH_03_X_Partner_API_Key_is_accepted_and_answers_like_Bearer(Endpoint endpoint, string keySetting)
     {
-        // Both forms asked back to back, inside this check: answers taken at different moments could differ because
-        // the data changed in between, which says nothing about the header forms.
-        // The identity (/partners/me) does not change between two moments, so the shared answers serve there.
         var key = Settings[keySetting]!;
-        var identity = endpoint.Path == ContractDefaults.MePath;
-        var bearer = identity ? await Target.ObserveAsync(endpoint.Path, keySetting) : await Client.GetAsync(endpoint.Path, r => r.WithBearer(key));
-        var header = identity ? await Target.ObserveAsync(endpoint.Path, keySetting, Presentation.ApiKeyHeader) : await Client.GetAsync(endpoint.Path, r => r.WithApiKeyHeader(key));
+        var bearer = await Target.ObserveAsync(endpoint.Path, keySetting);
+        var header = await Target.ObserveAsync(endpoint.Path, keySetting, Presentation.ApiKeyHeader);
+        // The shared answers were taken at different moments: where they differ on data that may have changed in
+        // between (a list, not the identity), both forms are asked again back to back, and those two are judged.
+        if (endpoint.Path != ContractDefaults.MePath && !(header.Status == bearer.Status && SameContent(bearer.Json, header.Json)))
+        {
+            bearer = await Client.GetAsync(endpoint.Path, r => r.WithBearer(key));
+            header = await Client.GetAsync(endpoint.Path, r => r.WithApiKeyHeader(key));
+        }
         Expect(await AcceptedAsync(header, endpoint, keySetting) && header.Status == bearer.Status && SameContent(bearer.Json, header.Json),
             $"the X-Partner-API-Key answer to equal the Bearer answer ({Summary(bearer)}, same body; lists compared as sets of ids)",
             header.Status == bearer.Status ? $"{Summary(header)} with a different body" : Summary(header), bearer, header);
     }
+
+    /// <summary>
+    /// AUTH-04 to AUTH-06 judge how a request is written, not whose data it reads: they present another partner's key
+    /// where the run has one (OtherPartnerKey), so the partner under test's budget goes to what only its keys can show.
+    /// </summary>
+    private string FormKey => Settings["OtherPartnerKey"] is null ? "LiveKey" : "OtherPartnerKey";
 
     /// <summary>RFC 9110 §11.1: the scheme name is case-insensitive.</summary>
     [Clause("AUTH-04")]
     [TestCaseSource(nameof(SchemeSpellings))]
     public async Task AUTH_04_The_scheme_name_is_case_insensitive(Endpoint endpoint, string scheme)
     {
-        var answer = await Client.GetAsync(endpoint.Path, r => r.WithHeader("Authorization", $"{scheme} {Settings["LiveKey"]}"));
-        Expect(await AcceptedAsync(answer, endpoint, "LiveKey"), $"the key to be accepted with the scheme spelt '{scheme}'", Summary(answer), answer);
+        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithHeader("Authorization", $"{scheme} {Settings[FormKey]}")), $"{FormKey} with the scheme '{scheme}'");
+        Expect(await AcceptedAsync(answer, endpoint, FormKey), $"the key to be accepted with the scheme spelt '{scheme}'", Summary(answer), answer);
     }
 
     /// <summary>"Every v1 read takes the same Bearer header and nothing else": the page's own curl request is enough.</summary>
@@ -63,8 +72,8 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     [TestCaseSource(typeof(Cases), nameof(Cases.EachEndpoint))]
     public async Task AUTH_05_A_read_needs_the_key_and_nothing_else(Endpoint endpoint)
     {
-        var answer = await Client.SendAsync(ApiRequest.Get(endpoint.Path).WithBearer(Settings["LiveKey"]!) with { Minimal = true });
-        Expect(await AcceptedAsync(answer, endpoint, "LiveKey"), "the key to be accepted on a request with only the Bearer header (and Host, User-Agent, Accept: */*, as curl sends)",
+        var answer = NotThrottled(await Client.SendAsync(ApiRequest.Get(endpoint.Path).WithBearer(Settings[FormKey]!) with { Minimal = true }), $"{FormKey} on the page's curl request");
+        Expect(await AcceptedAsync(answer, endpoint, FormKey), "the key to be accepted on a request with only the Bearer header (and Host, User-Agent, Accept: */*, as curl sends)",
             Summary(answer), answer);
     }
 
@@ -74,11 +83,11 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     public async Task AUTH_06_A_read_with_signature_headers_is_still_served(Endpoint endpoint)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var answer = await Client.GetAsync(endpoint.Path, r => r.WithBearer(Settings["LiveKey"]!)
+        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithBearer(Settings[FormKey]!)
             .WithHeader("X-CrewPass-Timestamp", timestamp)
             .WithHeader("X-CrewPass-Nonce", Guid.NewGuid().ToString("N"))
-            .WithHeader("X-CrewPass-Signature", "v1=" + new string('0', 64)));
-        Expect(await AcceptedAsync(answer, endpoint, "LiveKey"), "the key to be accepted: v1 reads ignore X-CrewPass-* signature headers", Summary(answer), answer);
+            .WithHeader("X-CrewPass-Signature", "v1=" + new string('0', 64))), $"{FormKey} with signature headers");
+        Expect(await AcceptedAsync(answer, endpoint, FormKey), "the key to be accepted: v1 reads ignore X-CrewPass-* signature headers", Summary(answer), answer);
     }
 
     // "An API key, presented as a Bearer token over TLS": a non-loopback cleartext BaseUrl never gets this far (the

@@ -12,9 +12,11 @@ public sealed class RunLifecycle
     [OneTimeSetUp]
     public void Announce()
     {
+        var starting = System.Diagnostics.Stopwatch.StartNew();
         var run = Run.Current;
+        // A fixed cost of every run, listed apart by bench/run.sh: the embedded instances' start and every preflight.
         Say($"targets {string.Join(", ", run.Targets.Select(t => $"{t.Name} ({t.Client.BaseUrl})"))}" +
-            (run.Problems.Count > 0 ? $"; {run.Problems.Count} could not be checked" : ""));
+            (run.Problems.Count > 0 ? $"; {run.Problems.Count} could not be checked" : "") + $"; started and preflighted in {starting.Elapsed.TotalSeconds:0.00} s");
         Say($"generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
         // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks.
         if (run.Targets.Count > 0 && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
@@ -74,7 +76,9 @@ public sealed class RunLifecycle
             {
                 var c = host.Credentials;
                 Say($"valid-key requests on the {host.Options.WriteSurface.ToString().ToLowerInvariant()} reference: partner under test {host.RequestsWith(c.LiveKey) + host.RequestsWith(c.TestKey)}" +
-                    $", rate-limit partner {host.RequestsWith(c.RateLimitKey)}, other partner {host.RequestsWith(c.OtherPartnerKey)}, restricted partner {host.RequestsWith(c.RestrictedKey)}");
+                    $" ({host.ThrottledWith(c.LiveKey) + host.ThrottledWith(c.TestKey)} answered 429; budget {CrewPass.Reference.PartnerDirectory.PlanLimit} a minute)" +
+                    $", rate-limit partner {host.RequestsWith(c.RateLimitKey)}, other partner {host.RequestsWith(c.OtherPartnerKey)} ({host.ThrottledWith(c.OtherPartnerKey)} answered 429)" +
+                    $", restricted partner {host.RequestsWith(c.RestrictedKey)}");
             }
         await BrowserSession.StopAsync();
         foreach (var target in run.Targets) target.Dispose();
