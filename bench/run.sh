@@ -25,16 +25,22 @@ if [ "${1:-}" = "--scale" ]; then
   done
   echo "valid-keyed: requests the reference served with the partner under test's keys (live and test, both instances);"
   echo "per added endpoint: against N=0 at the same latency; peak: most requests in flight at once (MaxInFlight bounds it)."
-  echo "Budget of the partner under test: 5000 per minute."
+  echo "Budget of every partner but the rate-limit partner: 600 per minute (PartnerDirectory.PlanLimit); 429: answers the reference throttled."
   echo "(raw output in $out)"
   exit 0
 fi
 
 clock() { date +%s.%N; }
-t0=$(clock)
-CREWPASS_REPORT_DIRECTORY="$out/suites" CREWPASS_FUZZ_SEED=1 dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off \
-  --results-directory "$out/suites" --logger "trx;LogFileName=suites.trx" > "$out/suites.log" 2>&1 || { cat "$out/suites.log"; exit 1; }
-suites=$(echo "$(clock) - $t0" | bc)
+# The suites three times, as a developer runs them (the sample client's CLIENT checks included); the median is the row.
+walls=()
+for i in 1 2 3; do
+  t0=$(clock)
+  CREWPASS_REPORT_DIRECTORY="$out/suites-$i" CREWPASS_FUZZ_SEED=1 dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off \
+    --results-directory "$out/suites-$i" --logger "trx;LogFileName=suites.trx" --logger "console;verbosity=normal" > "$out/suites-$i.log" 2>&1 \
+    || { cat "$out/suites-$i.log"; exit 1; }
+  walls+=("$t0 $(clock)")
+done
+suites=$(python3 bench/trx.py median "$out" "${walls[@]}")
 
 # The whole client certification of the Python sample: every CLIENT scenario, strict, as a partner runs it.
 t0=$(clock)

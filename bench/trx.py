@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads what bench/run.sh and bench/repeat.sh need from TRX files and conformance reports."""
-import glob, json, re, sys, xml.etree.ElementTree as ET
+import glob, json, os, re, sys, xml.etree.ElementTree as ET
 from datetime import datetime
 
 NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
@@ -38,6 +38,31 @@ def retry_after_waits(run_dir):
     return waits
 
 
+def stamp(t):
+    return datetime.fromisoformat(re.sub(r"(\.\d{6})\d*", r"\1", t)).timestamp()
+
+
+def median(run_dir, *walls):
+    """Three suites runs: writes each one's wall and fixed costs to run_dir/suites-runs.txt, links the median run as
+    run_dir/suites, and prints its wall (what bench/run.sh reads)."""
+    rows = []
+    for i, wall in enumerate(walls, 1):
+        start, end = (float(x) for x in wall.split())
+        root = ET.parse(glob.glob(f"{run_dir}/suites-{i}/*.trx")[0]).getroot()
+        tests = [(stamp(r.get("startTime")), stamp(r.get("endTime"))) for r in root.iterfind(".//t:UnitTestResult", NS)]
+        first, last = min(t[0] for t in tests), max(t[1] for t in tests)
+        started = float(re.search(r"started and preflighted in ([\d.]+) s", open(f"{run_dir}/suites-{i}.log").read()).group(1))
+        rows.append((end - start, i, first - start - started, started, last - first, end - last))
+    with open(f"{run_dir}/suites-runs.txt", "w") as out:
+        out.write(f"{'suites run':14} {'wall':>7} {'host start':>11} {'targets start':>14} {'checks':>8} {'after them':>11}\n")
+        for wall, i, host, targets, checks, after in sorted(rows, key=lambda r: r[1]):
+            out.write(f"{'run ' + str(i):14} {wall:6.1f}s {host:10.1f}s {targets:13.2f}s {checks:7.1f}s {after:10.1f}s\n")
+        wall, i, *_ = sorted(rows)[1]
+        out.write(f"median: run {i}\n")
+    os.symlink(f"{run_dir}/suites-{i}", f"{run_dir}/suites")
+    print(f"{wall:.2f}")
+
+
 def table(run_dir, suites_wall, client_wall, matrix_wall):
     trx = glob.glob(f"{run_dir}/suites/*.trx")[0]
     report = json.load(open(f"{run_dir}/suites/conformance-report.json"))
@@ -49,8 +74,9 @@ def table(run_dir, suites_wall, client_wall, matrix_wall):
     minimum = sum(len(c["exchanges"]) for c in checks)
     actual = report["requests"]["total"]
     own = inside(trx)
+    print(open(f"{run_dir}/suites-runs.txt").read())
     print(f"{'measure':58} {'value':>10}  goal")
-    print(f"{'suites: dotnet test --no-build, wall':58} {suites_wall:9.1f}s  < 20 s {'met' if suites_wall < 20 else 'MISSED'}")
+    print(f"{'suites: dotnet test --no-build, wall (median of 3)':58} {suites_wall:9.1f}s  <= 5 s {'met' if suites_wall <= 5 else 'MISSED'}")
     print(f"{'suites: time inside the run (TRX start to finish)':58} {own:9.1f}s")
     print(f"{'  of which RATE-05 exhaustion wait (Retry-After)':58} {waits:9.1f}s  listed apart")
     print(f"{'  of which the browser check (Chromium start, one page)':58} {browser:9.1f}s")
@@ -109,6 +135,8 @@ def repeat(run_dirs):
 if __name__ == "__main__":
     if sys.argv[1] == "scale":
         scale(*sys.argv[2:8])
+    elif sys.argv[1] == "median":
+        median(sys.argv[2], *sys.argv[3:])
     elif sys.argv[1] == "table":
         table(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]) if len(sys.argv) > 5 else None)
     else:
