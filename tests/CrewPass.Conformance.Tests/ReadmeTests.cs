@@ -59,9 +59,9 @@ public sealed class ReadmeTests
 
     private static string FaultTable()
     {
-        var text = new StringBuilder("| fault | what is wrong | clauses that catch it |\n| --- | --- | --- |\n");
+        var text = new StringBuilder("| fault | what is wrong | clauses that catch it | also on an added read |\n| --- | --- | --- | --- |\n");
         foreach (var f in FaultCatalogue.All)
-            text.Append($"| `{f.Name}` | {Cell(f.Description)} | {string.Join(", ", f.Clauses)} |\n");
+            text.Append($"| `{f.Name}` | {Cell(f.Description)} | {string.Join(", ", f.Clauses)} | {(f.OnAnyRead ? "yes" : "")} |\n");
         return text.ToString();
     }
 
