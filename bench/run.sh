@@ -16,7 +16,7 @@ if [ "${1:-}" = "--scale" ]; then
       dir="$out/scale-$n-$latency"
       trouble=(); [ "$latency" -gt 0 ] && trouble=(CREWPASS_EMBEDDED_TROUBLE="latency=$latency")
       # Across an ocean, more checks may wait on answers at once (README: "A deployment far away").
-      workers=16; [ "$latency" -gt 0 ] && workers=32
+      workers=16; [ "$latency" -gt 0 ] && workers=64
       t0=$(date +%s.%N)
       env CREWPASS_REPORT_DIRECTORY="$dir" CREWPASS_EMBEDDED_EXTRA_ENDPOINTS="$n" CREWPASS_FUZZ_SEED=1 "${trouble[@]}" \
         dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off --filter "TestCategory!~CLIENT-" --results-directory "$dir" \
@@ -29,7 +29,7 @@ if [ "${1:-}" = "--scale" ]; then
   echo "under test: valid-key requests of the partner under test on the reference the reads run on (its budget), ut/added: per added read;"
   echo "other: the other partner's (AUTH-04 to AUTH-06 present its key); 429: answers the reference throttled for either; peak: most requests in flight."
   echo "Budget of every partner but the rate-limit partner: 600 per minute (PartnerDirectory.PlanLimit)."
-  echo "Workers: NUnit.NumberOfTestWorkers 16 (the default) without latency, 32 with it."
+  echo "Workers: NUnit.NumberOfTestWorkers 16 (the default) without latency, 64 with it (README: "A deployment far away")."
   echo "(raw output in $out)"
   exit 0
 fi

@@ -54,6 +54,16 @@ public sealed class SettingsTests
             .Should().Throw<HarnessConfigurationException>().WithMessage("*CREWPASS_BASEURL*environment*did you mean 'CREWPASS_BASE_URL'*");
 
     [Test]
+    public void Faults_on_an_added_read_without_an_added_read_name_both_settings() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(None, new Dictionary<string, string> { ["CREWPASS_EMBEDDED_FAULTS_ON"] = "added" }))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*EmbeddedFaultsOn=added*EmbeddedExtraEndpoints*");
+
+    [Test]
+    public void EmbeddedFaultsOn_is_catalogued_or_added() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(None, new Dictionary<string, string> { ["CREWPASS_EMBEDDED_FAULTS_ON"] = "scale" }))
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*EmbeddedFaultsOn*");
+
+    [Test]
     public void A_profile_that_is_not_JSON_names_the_file() =>
         FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = Profile("{ InvalidKeyStatus: ") }, None))
             .Should().Throw<HarnessConfigurationException>().WithMessage("*profile*crewpass-profile-*not valid JSON*");
