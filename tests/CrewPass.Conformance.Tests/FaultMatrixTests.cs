@@ -37,18 +37,14 @@ public sealed class FaultMatrixTests
         // No leading slash: NUnit would read "/…/" as a regular expression.
         "--filter", $"Name~{AddedRead.TrimStart('/')}&TestCategory!~CLIENT-"));
 
-    public static IEnumerable<TestCaseData> ReadFaults() =>
-        FaultCatalogue.All.Where(f => f.OnAnyRead).Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
+    private static IEnumerable<FaultInfo> OnAnyRead => FaultCatalogue.All.Where(f => f.OnAnyRead);
+
+    public static IEnumerable<TestCaseData> ReadFaults() => OnAnyRead.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
 
     [TestCaseSource(nameof(ReadFaults))]
     public async Task The_fault_on_a_profile_added_read_is_caught_there_by_its_declared_clauses(FaultInfo fault)
     {
-        var run = await OnAddedRead.Value;
-        var checks = run.VerdictsOf($"embedded+{fault.Name}").ToArray();
-        var failing = checks.Where(o => o.Outcome == "failed").ToArray();
-        var failingClauses = failing.Select(o => o.Clause).Distinct().Order().ToArray();
-        var row = $"fault {fault.Name} on {AddedRead} ({fault.Description}); declared {string.Join(", ", fault.Clauses)}; " +
-                  $"{checks.Length} checks of {AddedRead} ran, failing clauses: {(failingClauses.Length == 0 ? "none" : string.Join(", ", failingClauses))}";
+        var (checks, failing, failingClauses, row) = Judged(await OnAddedRead.Value, fault, $" on {AddedRead}");
         checks.Should().NotBeEmpty($"the checks of the added read must run against the faulted instance: {row}");
         checks.Should().OnlyContain(o => o.Name.Contains(AddedRead), "the run judges the added read alone");
         failingClauses.Intersect(fault.Clauses).Should().NotBeEmpty($"a check of the added read must catch the fault sitting there: {row}");
@@ -64,8 +60,23 @@ public sealed class FaultMatrixTests
         faithful.Should().HaveCountGreaterThan(100).And.OnlyContain(o => o.Name.Contains(AddedRead));
         faithful.Where(o => o.Outcome != "passed").Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
         run.Outcomes.Select(o => o.Target).Where(t => t.StartsWith("embedded+", StringComparison.Ordinal)).Distinct()
-            .Should().BeEquivalentTo(FaultCatalogue.All.Where(f => f.OnAnyRead).Select(f => $"embedded+{f.Name}"));
-        TestContext.Out.WriteLine($"faults on {AddedRead}: {FaultCatalogue.All.Count(f => f.OnAnyRead)} read faults + the faithful reference in one run: {run.Describe()}");
+            .Should().BeEquivalentTo(OnAnyRead.Select(f => $"embedded+{f.Name}"));
+        TestContext.Out.WriteLine($"faults on {AddedRead}: {OnAnyRead.Count()} read faults + the faithful reference in one run: {run.Describe()}");
+    }
+
+    /// <summary>
+    /// A faulted instance's checks, the failing ones and their clauses, and the row that describes them. Caught means an
+    /// assertion failed: a transport error or an inconclusive check (a refused read, a 429 in passing) is no catch,
+    /// whatever the TRX calls it.
+    /// </summary>
+    private static (ReportVerdict[] Checks, ReportVerdict[] Failing, string[] FailingClauses, string Row) Judged(SuiteRunResult run, FaultInfo fault, string where)
+    {
+        var checks = run.VerdictsOf($"embedded+{fault.Name}").ToArray();
+        var failing = checks.Where(o => o.Outcome == "failed").ToArray();
+        var clauses = failing.Select(o => o.Clause).Distinct().Order().ToArray();
+        var row = $"fault {fault.Name}{where} ({fault.Description}); declared {string.Join(", ", fault.Clauses)}; " +
+                  $"{checks.Length} checks ran, failing clauses: {(clauses.Length == 0 ? "none" : string.Join(", ", clauses))}";
+        return (checks, failing, clauses, row);
     }
 
     public static IEnumerable<TestCaseData> Faults() =>
@@ -74,14 +85,7 @@ public sealed class FaultMatrixTests
     [TestCaseSource(nameof(Faults))]
     public async Task The_fault_is_caught_by_its_declared_clauses_and_by_nothing_else(FaultInfo fault)
     {
-        var run = await Matrix.Value;
-        // Caught means an assertion failed: a transport error or an inconclusive check (a refused read, a 429 in
-        // passing) is no catch, whatever the TRX calls it.
-        var checks = run.VerdictsOf($"embedded+{fault.Name}").ToArray();
-        var failing = checks.Where(o => o.Outcome == "failed").ToArray();
-        var failingClauses = failing.Select(o => o.Clause).Distinct().Order().ToArray();
-        var row = $"fault {fault.Name} ({fault.Description}); declared {string.Join(", ", fault.Clauses)}; " +
-                  $"{checks.Length} checks ran, failing clauses: {(failingClauses.Length == 0 ? "none" : string.Join(", ", failingClauses))}";
+        var (checks, failing, failingClauses, row) = Judged(await Matrix.Value, fault, "");
 
         checks.Should().NotBeEmpty($"the suites must run against the faulted instance: {row}");
         var uncaught = fault.Clauses.Except(failingClauses).ToArray();
