@@ -1,7 +1,11 @@
 using CrewPass.Conformance.Browser;
 using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Suites.Infrastructure;
+using System.Reflection;
 using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Execution;
 
 // In no namespace: a SetUpFixture covers its namespace, and this one covers the whole assembly.
 
@@ -18,8 +22,9 @@ public sealed class RunLifecycle
         Say($"targets {string.Join(", ", run.Targets.Select(t => $"{t.Name} ({t.Client.BaseUrl})"))}" +
             (run.Problems.Count > 0 ? $"; {run.Problems.Count} could not be checked" : "") + $"; started and preflighted in {starting.Elapsed.TotalSeconds:0.00} s");
         Say($"generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
-        // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks.
-        if (run.Targets.Count > 0 && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
+        // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks;
+        // but only when the filter left a WEB-01 check to run (a partner's certify-client runs none).
+        if (run.Targets.Count > 0 && Selected().Any(c => c.Id == "WEB-01") && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
             _ = BrowserSession.StartAsync(chromium, run.Targets);
     }
 
@@ -92,12 +97,25 @@ public sealed class RunLifecycle
     /// <summary>Every check (clause test case) in the run's test tree, run or not (a filter leaves some out): of deployments, and of clients.</summary>
     private static (int Deployment, int Client) ChecksInTree()
     {
-        static IEnumerable<ClauseAttribute> Checks(NUnit.Framework.Interfaces.ITest test) =>
-            test.HasChildren ? test.Tests.SelectMany(Checks) : test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? [];
-        var checks = Checks(NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentTest).ToArray();
+        var checks = Checks(TestExecutionContext.CurrentContext.CurrentTest, _ => true).ToArray();
         var client = checks.Count(c => CrewPass.Conformance.Clauses.ClauseCatalogue.Get(c.Id).JudgesClient);
         return (checks.Length - client, client);
     }
+
+    /// <summary>
+    /// The checks the run's filter selects. NUnit shows a one-time set-up the filter only on the work item its worker
+    /// runs (a private field); where that cannot be read (no parallel worker, another NUnit), every check counts as selected.
+    /// </summary>
+    private static IEnumerable<ClauseAttribute> Selected()
+    {
+        var context = TestExecutionContext.CurrentContext;
+        var item = context.TestWorker?.GetType().GetField("_currentWorkItem", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(context.TestWorker) as WorkItem;
+        return Checks(context.CurrentTest, item?.Filter is { } filter ? test => filter.Pass(test) : _ => true);
+    }
+
+    private static IEnumerable<ClauseAttribute> Checks(ITest test, Func<ITest, bool> selected) =>
+        test.HasChildren ? test.Tests.SelectMany(t => Checks(t, selected))
+        : selected(test) ? test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? [] : [];
 
     private static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);
 }
