@@ -63,7 +63,7 @@ public static class SuiteRun
                      "--logger", "trx;LogFileName=suites.trx", "--logger", $"junit;LogFilePath={Path.Combine(results, "junit.xml")}",
                      "--logger", "console;verbosity=normal" }.Concat(arguments)
                      // As the runsettings say: a filter that selects thousands of checks by name still selects only them.
-                     .Concat(arguments.Contains("--") ? ["NUnit.AssemblySelectLimit=1000000"] : ["--", "NUnit.AssemblySelectLimit=1000000"]))
+                     .Concat(["--", "NUnit.AssemblySelectLimit=1000000"]))
             start.ArgumentList.Add(argument);
         // The run sees only the settings given here, never the developer's own CREWPASS_* variables.
         foreach (var variable in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("CREWPASS_", StringComparison.Ordinal)))
