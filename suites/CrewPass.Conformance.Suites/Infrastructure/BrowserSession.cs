@@ -85,6 +85,9 @@ public sealed class BrowserSession : IAsyncDisposable
             var pages = ServePage();
             var (playwright, browser) = await Chromium.LaunchAsync(chromium, ResolverRules(hosts), [.. arguments]);
             _current = new BrowserSession(playwright, browser, pages, new Uri(pages.Prefixes.Single()));
+            // The page's calls start now, beside the other checks: a WEB-01 check that waited for them would hold its
+            // worker (52 reads at 100 ms: 208 checks waited 3 s at the run's end while WRITE-02 queued behind them).
+            _ = _current._calls.Value;
             return _current;
         }
         finally
