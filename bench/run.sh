@@ -4,13 +4,16 @@
 # clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each suites run's CPU (user and system seconds of dotnet test and every process it waited for): on two cores the
+# harness is CPU-bound, so CPU is the steadier measure where wall times vary by a tenth from run to run.
+TIMEFORMAT='%U %S'
 dotnet build CrewPass.Conformance.sln -tl:off -v quiet -nologo > /dev/null
 out=$(mktemp -d)
 
 if [ "${1:-}" = "--scale" ]; then
   # The suites against the reference at N further reads (EmbeddedExtraEndpoints), with and without 100 ms of latency on
   # every answer. CLIENT checks are left out: they judge a client, whatever the deployment's size.
-  printf "%-4s %-8s %7s %5s %9s %9s %9s %9s %7s %5s %5s %8s\n" N latency checks "!pass" requests "req/added" "under test" "ut/added" other 429 peak wall
+  printf "%-4s %-8s %7s %5s %9s %9s %9s %9s %7s %5s %5s %8s %7s\n" N latency checks "!pass" requests "req/added" "under test" "ut/added" other 429 peak wall cpu
   for latency in 0 100; do
     for n in 0 10 50; do
       dir="$out/scale-$n-$latency"
@@ -18,9 +21,9 @@ if [ "${1:-}" = "--scale" ]; then
       # Across an ocean, more checks may wait on answers at once (README: "A deployment far away").
       workers=16; [ "$latency" -gt 0 ] && workers=64
       t0=$(date +%s.%N)
-      env CREWPASS_REPORT_DIRECTORY="$dir" CREWPASS_EMBEDDED_EXTRA_ENDPOINTS="$n" CREWPASS_FUZZ_SEED=1 "${trouble[@]}" \
+      { time env CREWPASS_REPORT_DIRECTORY="$dir" CREWPASS_EMBEDDED_EXTRA_ENDPOINTS="$n" CREWPASS_FUZZ_SEED=1 "${trouble[@]}" \
         dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off --filter "TestCategory!~CLIENT-" --results-directory "$dir" \
-        --logger "trx;LogFileName=scale.trx" --logger "console;verbosity=normal" -- NUnit.NumberOfTestWorkers="$workers" > "$dir.log" 2>&1 || true
+        --logger "trx;LogFileName=scale.trx" --logger "console;verbosity=normal" -- NUnit.NumberOfTestWorkers="$workers" > "$dir.log" 2>&1 || true; } 2> "$dir.cpu"
       wall=$(echo "$(date +%s.%N) - $t0" | bc)
       python3 bench/trx.py scale "$dir" "$dir.log" "$n" "$latency" "$wall"
     done
@@ -28,6 +31,7 @@ if [ "${1:-}" = "--scale" ]; then
   echo "checks: test cases; !pass: checks neither passed nor not applicable; requests: all the run sent; req/added: more per added read than at N=0."
   echo "under test: valid-key requests of the partner under test on the reference the reads run on (its budget), ut/added: per added read;"
   echo "other: the other partner's (AUTH-04 to AUTH-06 present its key); 429: answers the reference throttled for either; peak: most requests in flight."
+  echo "cpu: user and system seconds of dotnet test and every process it waited for (the reference runs inside the test host)."
   echo "Budget of every partner but the rate-limit partner: 600 per minute (PartnerDirectory.PlanLimit)."
   echo "Workers: NUnit.NumberOfTestWorkers 16 (the default) without latency, 64 with it (README: "A deployment far away")."
   echo "(raw output in $out)"
@@ -39,9 +43,9 @@ clock() { date +%s.%N; }
 walls=()
 for i in 1 2 3; do
   t0=$(clock)
-  CREWPASS_REPORT_DIRECTORY="$out/suites-$i" CREWPASS_FUZZ_SEED=1 dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off \
+  { time CREWPASS_REPORT_DIRECTORY="$out/suites-$i" CREWPASS_FUZZ_SEED=1 dotnet test suites/CrewPass.Conformance.Suites --no-build -tl:off \
     --results-directory "$out/suites-$i" --logger "trx;LogFileName=suites.trx" --logger "console;verbosity=normal" > "$out/suites-$i.log" 2>&1 \
-    || { cat "$out/suites-$i.log"; exit 1; }
+    || { cat "$out/suites-$i.log"; exit 1; }; } 2> "$out/suites-$i.cpu"
   walls+=("$t0 $(clock)")
 done
 suites=$(python3 bench/trx.py median "$out" "${walls[@]}")

@@ -41,6 +41,14 @@ def retry_after_waits(run_dir):
     return waits
 
 
+def cpu(path):
+    """User plus system seconds from bash's time keyword (TIMEFORMAT='%U %S'), or None without the file."""
+    try:
+        return sum(float(x) for x in open(path).read().split()[-2:])
+    except (OSError, ValueError):
+        return None
+
+
 def median(run_dir, *walls):
     """Three suites runs: writes each one's wall and fixed costs to run_dir/suites-runs.txt, links the median run as
     run_dir/suites, and prints its wall (what bench/run.sh reads)."""
@@ -51,11 +59,11 @@ def median(run_dir, *walls):
         tests = [(stamp(r.get("startTime")), stamp(r.get("endTime"))) for r in root.iterfind(".//t:UnitTestResult", NS)]
         first, last = min(t[0] for t in tests), max(t[1] for t in tests)
         started = float(re.search(r"started and preflighted in ([\d.]+) s", open(f"{run_dir}/suites-{i}.log").read()).group(1))
-        rows.append((end - start, i, first - start - started, started, last - first, end - last))
+        rows.append((end - start, i, first - start - started, started, last - first, end - last, cpu(f"{run_dir}/suites-{i}.cpu") or 0))
     with open(f"{run_dir}/suites-runs.txt", "w") as out:
-        out.write(f"{'suites run':14} {'wall':>7} {'host start':>11} {'targets start':>14} {'checks':>8} {'after them':>11}\n")
-        for wall, i, host, targets, checks, after in sorted(rows, key=lambda r: r[1]):
-            out.write(f"{'run ' + str(i):14} {wall:6.1f}s {host:10.1f}s {targets:13.2f}s {checks:7.1f}s {after:10.1f}s\n")
+        out.write(f"{'suites run':14} {'wall':>7} {'host start':>11} {'targets start':>14} {'checks':>8} {'after them':>11} {'CPU':>7}\n")
+        for wall, i, host, targets, checks, after, seconds_cpu in sorted(rows, key=lambda r: r[1]):
+            out.write(f"{'run ' + str(i):14} {wall:6.1f}s {host:10.1f}s {targets:13.2f}s {checks:7.1f}s {after:10.1f}s {seconds_cpu:6.1f}s\n")
         wall, i, *_ = sorted(rows)[1]
         out.write(f"median: run {i}\n")
     os.symlink(f"{run_dir}/suites-{i}", f"{run_dir}/suites")
@@ -76,6 +84,9 @@ def table(run_dir, suites_wall, client_wall, matrix_wall):
     print(open(f"{run_dir}/suites-runs.txt").read())
     print(f"{'measure':58} {'value':>10}  goal")
     print(f"{'suites: dotnet test --no-build, wall (median of 3)':58} {suites_wall:9.1f}s  <= 5 s {'met' if suites_wall <= 5 else 'MISSED'}")
+    used = cpu(os.readlink(f"{run_dir}/suites") + ".cpu")
+    if used is not None:
+        print(f"{'suites: CPU, user + system (the median run)':58} {used:9.1f}s  two cores")
     print(f"{'suites: time inside the run (TRX start to finish)':58} {own:9.1f}s")
     print(f"{'  of which RATE-05 exhaustion wait (Retry-After)':58} {waits:9.1f}s  listed apart")
     print(f"{'  of which the browser check (Chromium start, one page)':58} {browser:9.1f}s")
@@ -125,7 +136,8 @@ def scale(run_dir, log, n, latency, wall):
         goals += f"  ut/added <= 10 {'met' if valid_per_added <= 10 else 'MISSED'}, no 429 {'met' if throttled + other_throttled == 0 else 'MISSED'}"
     if int(n) == 50 and int(latency) == 100:
         goals += f", 52 reads at 100 ms <= 25 s {'met' if float(wall) <= 25 else 'MISSED'}"
-    print(f"{n:<4} {latency + ' ms':<8} {checks:7d} {failing:5d} {requests:9d} {per:>9} {valid:9d} {per_valid:>9} {other:7d} {throttled + other_throttled:5d} {peak:5d} {float(wall):7.1f}s{goals}")
+    used = cpu(f"{run_dir}.cpu")
+    print(f"{n:<4} {latency + ' ms':<8} {checks:7d} {failing:5d} {requests:9d} {per:>9} {valid:9d} {per_valid:>9} {other:7d} {throttled + other_throttled:5d} {peak:5d} {float(wall):7.1f}s {used or 0:6.1f}s{goals}")
 
 
 def repeat(run_dirs):
