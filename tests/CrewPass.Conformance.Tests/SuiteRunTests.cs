@@ -16,6 +16,7 @@ public sealed class SuiteRunTests
         run.Passed.Should().HaveCountGreaterThan(150);
         run.ExitCode.Should().Be(0);
         run.Output.Should().MatchRegex(@"CrewPass.Conformance: \d+ HTTP requests sent");
+        run.Output.Should().Contain("CrewPass.Conformance: Chromium for WEB-01 started in ", "a run with WEB-01 checks starts the browser, once");
     }
 
     [Test]
