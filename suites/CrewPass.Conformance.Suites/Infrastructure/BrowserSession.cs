@@ -88,9 +88,6 @@ public sealed class BrowserSession : IAsyncDisposable
             // A fixed cost of the run, listed apart; a run whose filter leaves no WEB-01 check never says it.
             NUnit.Framework.TestContext.Progress.WriteLine($"CrewPass.Conformance: Chromium for WEB-01 started in {starting.Elapsed.TotalSeconds:0.00} s");
             _current = new BrowserSession(playwright, browser, pages, new Uri(pages.Prefixes.Single()));
-            // The page's calls start now, beside the other checks: a WEB-01 check that waited for them would hold its
-            // worker (52 reads at 100 ms: 208 checks waited 3 s at the run's end while WRITE-02 queued behind them).
-            _ = _current._calls.Value;
             return _current;
         }
         finally
