@@ -117,5 +117,6 @@ public sealed class RunLifecycle
         test.HasChildren ? test.Tests.SelectMany(t => Checks(t, selected))
         : selected(test) ? test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? [] : [];
 
-    private static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);
+    /// <summary>One line of the run's progress, prefixed as every other line of the harness.</summary>
+    internal static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);
 }
