@@ -1,3 +1,4 @@
+using CrewPass.Conformance.Browser;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -118,6 +119,17 @@ public sealed class SuiteRunTests
             "--filter", "TestCategory=WEB-01");
         run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCount(8, "both header forms, both endpoints, in the browser and in the preflight");
+    }
+
+    /// <summary>Where both are on PATH, the headless shell is taken: what Playwright runs headless, lighter to start.</summary>
+    [Test]
+    public void The_headless_shell_is_taken_before_the_full_browser()
+    {
+        var bin = Directory.CreateTempSubdirectory("crewpass-path-").FullName;
+        foreach (var name in new[] { "google-chrome", "chromium", "chromium-headless-shell" }) File.WriteAllText(Path.Combine(bin, name), "");
+        Chromium.Find(null, bin).Should().Be(Path.Combine(bin, "chromium-headless-shell"));
+        File.Delete(Path.Combine(bin, "chromium-headless-shell"));
+        Chromium.Find(null, bin).Should().Be(Path.Combine(bin, "chromium"));
     }
 
     /// <summary>The reference at scale (issue 13's benchmark): its further reads are declared like a profile's and judged like the catalogue's.</summary>

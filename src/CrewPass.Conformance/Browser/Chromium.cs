@@ -23,10 +23,13 @@ public static class Chromium
         "install one: Debian `apt-get update && apt-get install chromium`, or Playwright's own `pwsh bin/<configuration>/net10.0/playwright.ps1 install --with-deps chromium` " +
         "where downloads are allowed; or set CREWPASS_CHROMIUM to a Chromium, Chrome or Edge executable (looked for on PATH: chromium-headless-shell, chromium, chromium-browser, google-chrome, google-chrome-stable, microsoft-edge)";
 
-    public static string? Find(string? configured)
+    public static string? Find(string? configured) => Find(configured, Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>As <see cref="Find(string?)"/>, looking on the given PATH.</summary>
+    public static string? Find(string? configured, string? searchPath)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : null;
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var path = (searchPath ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         if (Names.SelectMany(name => path.Select(directory => Path.Combine(directory, name))).FirstOrDefault(File.Exists) is { } onPath) return onPath;
         var cache = Environment.GetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH")
                     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ms-playwright");

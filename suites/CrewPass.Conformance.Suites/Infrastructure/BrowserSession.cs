@@ -86,7 +86,7 @@ public sealed class BrowserSession : IAsyncDisposable
             var starting = System.Diagnostics.Stopwatch.StartNew();
             var (playwright, browser) = await Chromium.LaunchAsync(chromium, ResolverRules(hosts), [.. arguments]);
             // A fixed cost of the run, listed apart; a run whose filter leaves no WEB-01 check never says it.
-            RunLifecycle.Say($"Chromium for WEB-01 started in {starting.Elapsed.TotalSeconds:0.00} s");
+            RunLifecycle.Say($"Chromium for WEB-01 started in {starting.Elapsed.TotalSeconds:0.00} s ({chromium})");
             _current = new BrowserSession(playwright, browser, pages, new Uri(pages.Prefixes.Single()));
             return _current;
         }
