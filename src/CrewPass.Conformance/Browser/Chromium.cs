@@ -12,7 +12,7 @@ public static class Chromium
     /// <summary>
     /// Debian and Ubuntu name it chromium or chromium-browser; GitHub's Ubuntu runners carry google-chrome. Chromium's
     /// headless shell comes first: it is what Playwright itself runs headless (the same Blink and network stack, so the
-    /// same CORS), without the full browser's layers: a default run of the suites takes a tenth less CPU (11.7 to 10.4 CPU-s, three runs each).
+    /// same CORS), without the full browser's layers: a default run of the suites takes a tenth less CPU (11.7 to 10.5 CPU-s on average, three runs each).
     /// </summary>
     public static readonly string[] Names = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"];
 
