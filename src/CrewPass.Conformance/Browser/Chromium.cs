@@ -19,9 +19,12 @@ public static class Chromium
     /// <summary>The executables Playwright's own browser downloads hold, the headless shell first.</summary>
     private static readonly string[] CachedNames = ["chrome-headless-shell", "headless_shell", "chrome"];
 
-    public const string InstallHint =
+    /// <summary>The names looked for on PATH, in order, as the hint and the setting's description show them.</summary>
+    public static readonly string NamesInOrder = string.Join(", ", Names);
+
+    public static readonly string InstallHint =
         "install one: Debian `apt-get update && apt-get install chromium`, or Playwright's own `pwsh bin/<configuration>/net10.0/playwright.ps1 install --with-deps chromium` " +
-        "where downloads are allowed; or set CREWPASS_CHROMIUM to a Chromium, Chrome or Edge executable (looked for on PATH: chromium-headless-shell, chromium, chromium-browser, google-chrome, google-chrome-stable, microsoft-edge)";
+        $"where downloads are allowed; or set CREWPASS_CHROMIUM to a Chromium, Chrome or Edge executable (looked for on PATH: {NamesInOrder})";
 
     public static string? Find(string? configured) => Find(configured, Environment.GetEnvironmentVariable("PATH"));
 

@@ -63,7 +63,7 @@ public static class SettingDefinitions
         new("Strict", SettingKind.Run, "false", "true: a check skipped for a missing setting fails the run (certification)."),
         new("KnownDeviations", SettingKind.Run, null, "Path of a JSON file of accepted failures: clause (and optionally test), reason, expiry date at most 90 days ahead; never honoured under Strict.") { IsPath = true },
         new("Certify", SettingKind.Run, "false", "true: a complete, clean run (Strict, no MUST or SHOULD failure, nothing skipped) writes conformance-certificate.pdf."),
-        new("Chromium", SettingKind.Run, null, "The Chromium executable for WEB-01 and the certificate; defaults to the first of chromium-headless-shell, chromium, chromium-browser, google-chrome, google-chrome-stable, microsoft-edge on PATH, then Playwright's browsers."),
+        new("Chromium", SettingKind.Run, null, $"The Chromium executable for WEB-01 and the certificate; defaults to the first of {Browser.Chromium.NamesInOrder} on PATH, then Playwright's browsers."),
         new("RequestTimeout", SettingKind.Run, "10", "Seconds before one request counts as a transport error."),
         new("FuzzSeed", SettingKind.Run, null, "Seed of the generated malformed keys (KEY-01); the run prints the one it used."),
         new("ReportDirectory", SettingKind.Run, null, "Where the run writes its summary; defaults to the test run's results directory."),
