@@ -170,7 +170,8 @@ public sealed class BadInputTests
     [Test]
     public async Task A_known_deviation_expiring_more_than_90_days_ahead_is_one_message_naming_KnownDeviations()
     {
-        var expires = DateTime.UtcNow.AddDays(91).ToString("yyyy-MM-dd");
+        // 92, not 91: the run reads today's date after this line does, and a run that starts past midnight UTC would see 91 as 90.
+        var expires = DateTime.UtcNow.AddDays(92).ToString("yyyy-MM-dd");
         var deviations = await TempFileAsync($$"""{"deviations": [{"clause": "KEY-03", "reason": "the proxy strips the challenge", "expires": "{{expires}}"}]}""");
         ExpectOneFailureNaming(await RunWithAsync("deviation-far", ("CREWPASS_KNOWN_DEVIATIONS", deviations)), "KnownDeviations");
     }
