@@ -34,13 +34,6 @@ public sealed partial class ClientSuite(string client)
         return ClientRuns.ProblemAsync(resolved, Settings).GetAwaiter().GetResult();
     }
 
-    [OneTimeSetUp]
-    public void StartScenarios()
-    {
-        if (Run.Planned.Settings is { } settings && ClientRuns.Resolve(Name, settings) is { } resolved && resolved.Recording is null)
-            ClientRuns.StartAll(resolved, settings);
-    }
-
     // "Present the key as a Bearer token (preferred) or in the X-Partner-API-Key header"
     [Clause("CLIENT-01")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]

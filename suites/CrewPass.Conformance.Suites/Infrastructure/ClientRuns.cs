@@ -161,7 +161,7 @@ public static class ClientRuns
                 ClientRecording.SigningSecretIn(folder, scenario.Name), Path.Combine(folder, scenario.Name)))
             : PlayAsync(client, scenario, settings))).Value;
 
-    /// <summary>Starts every scenario of the client at once, so a check waits for its own scenario only.</summary>
+    /// <summary>Starts every scenario of the client at once, so a check waits for its own scenario only (the run starts them when it begins).</summary>
     public static void StartAll(ClientUnderTest client, HarnessSettings settings)
     {
         foreach (var scenario in ClientScenario.All) _ = SessionAsync(client, scenario, settings);

@@ -24,8 +24,14 @@ public sealed class RunLifecycle
         Say($"generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
         // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks;
         // but only when the filter left a WEB-01 check to run (a partner's certify-client runs none).
-        if (run.Targets.Count > 0 && Selected().Any(c => c.Id == "WEB-01") && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
+        var selected = Selected().Select(c => c.Id).ToHashSet();
+        if (run.Targets.Count > 0 && selected.Contains("WEB-01") && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
             _ = BrowserSession.StartAsync(chromium, run.Targets);
+        // For the same reason the clients' scenarios start now: a scenario that waits out a Retry-After would otherwise
+        // begin only when NUnit reaches the CLIENT fixtures, and its wait would end the run.
+        if (run.Settings is { } settings && selected.Any(id => id.StartsWith("CLIENT-", StringComparison.Ordinal)))
+            foreach (var client in ClientRuns.PlannedNames().Select(name => ClientRuns.Resolve(name, settings)).OfType<ClientUnderTest>().Where(c => c.Recording is null))
+                ClientRuns.StartAll(client, settings);
     }
 
     [OneTimeTearDown]
