@@ -11,11 +11,16 @@ namespace CrewPass.Conformance.Tests;
 /// integration bugs (ClientFaults=all, FailOn=should), each bug caught by exactly its declared clauses; the Python and
 /// C# samples are certified; a client the harness cannot launch is judged from a sandbox's recording.
 /// </summary>
-[Parallelizable(ParallelScope.Children)]
+// All, not Children: the class itself runs beside others, so its one-time set-up (the runs) holds one worker, not the run.
+[Parallelizable(ParallelScope.All)]
 public sealed class ClientCertificationTests
 {
     private static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunAsync("client-matrix",
         new Dictionary<string, string> { ["CREWPASS_CLIENT_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }, "--filter", "TestCategory~CLIENT-"));
+
+    /// <summary>The client matrix before this class's tests: one worker waits for it, not two (as FaultMatrixTests' runs).</summary>
+    [OneTimeSetUp]
+    public async Task MatrixRun() => await Matrix.Value;
 
     public static string PythonSample => $"python3 {Repository.Path("fixtures", "clients", "python", "client.py")}";
 
