@@ -11,7 +11,6 @@ namespace CrewPass.Conformance.Tests;
 /// integration bugs (ClientFaults=all, FailOn=should), each bug caught by exactly its declared clauses; the Python and
 /// C# samples are certified; a client the harness cannot launch is judged from a sandbox's recording.
 /// </summary>
-// All, not Children: the class itself runs beside others, so its one-time set-up (the runs) holds one worker, not the run.
 [Parallelizable(ParallelScope.All)]
 public sealed class ClientCertificationTests
 {

@@ -9,7 +9,6 @@ namespace CrewPass.Conformance.Tests;
 /// Every check is shown to fail: one run of the suites against the faithful reference and one instance per
 /// catalogued fault (EmbeddedFaults=all, FailOn=should), then each fault is judged on its own row.
 /// </summary>
-// All, not Children: the class itself runs beside others, so its one-time set-up (the runs) holds one worker, not the run.
 [Parallelizable(ParallelScope.All)]
 public sealed class FaultMatrixTests
 {
@@ -41,7 +40,9 @@ public sealed class FaultMatrixTests
     /// <summary>
     /// Both runs, one after the other, before this class's tests: one worker waits for them while the other goes on with
     /// other classes. When each test awaited a run, both workers waited on the one run (CI's TRX: 70 s on the matrix,
-    /// 23 s on the added read), which alone keeps about 1.2 of two cores busy.
+    /// 23 s on the added read), which alone keeps about 1.2 of two cores busy. For the same reason every class that runs
+    /// the suites is Parallelizable(All), not Children: a class whose children alone are parallel runs by itself, its
+    /// tests beside one another but never beside another class's, so a class's last long test left a worker idle.
     /// </summary>
     [OneTimeSetUp]
     public async Task BothRuns()

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>The release gate: exit codes per level and strictness, a filter that selects nothing, and known deviations.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class GateTests
 {
     private static readonly string NextMonth = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");

@@ -9,7 +9,7 @@ namespace CrewPass.Conformance.Tests;
 /// declared by its profile (fixtures/profiles), must fail nothing. A skip is allowed only where a setting bounds the
 /// check (an hourly window's recovery is longer than MaxRecoveryWait), and it must name that setting.
 /// </summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class LegalVariationMatrixTests
 {
     public static IEnumerable<TestCaseData> Choices() => LegalChoices.All.Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>The rate-limit suite in each header convention, and what it costs a target that forbids exhaustion.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class RateLimitSuiteTests
 {
     private const string RateSuite = "FullyQualifiedName~RateLimitSuite";

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>No file a run writes, and nothing it prints, holds a full key or secret: not when it passes, not when it fails.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class RedactionTests
 {
     [TestCase(null, TestName = "a passing run")]

@@ -9,7 +9,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>The JSON report, the HTML page a person reads, and the certificate a partner hands over.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class ReportTests
 {
     private static readonly Lazy<Task<SuiteRunResult>> CleanRun = new(async () =>

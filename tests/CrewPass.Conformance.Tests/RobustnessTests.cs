@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>A slow or flaky network is not non-conformance, and runs that share a sandbox get the verdicts they would alone.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class RobustnessTests
 {
     private const string TransportError = "transport error, not a conformance verdict";

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>The standalone sandbox's command line: --help works, and a bad option is one line naming it, exit 2.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class SandboxCommandLineTests
 {
     private static async Task<(int Exit, string Out, string Error)> SandboxAsync(params string[] arguments)

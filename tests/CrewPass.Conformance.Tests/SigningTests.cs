@@ -8,7 +8,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>The vectors are valid, and the reference's verifier (written apart from the harness's signer) agrees with them.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class SigningTests
 {
     private static readonly SigningVectors Vectors = SigningVectors.Load(Repository.Root);

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>Whole runs of the suites: against the embedded reference, and against a deployment named only by CREWPASS_* variables.</summary>
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class SuiteRunTests
 {
     [Test]
