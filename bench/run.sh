@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the harness against the embedded reference and prints one table: the suites' wall time with
 # `dotnet test --no-build`, the time inside the run (TRX), the exhaustion wait apart, requests per run and per
-# clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix]
+# clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix | --scale | --harness]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Each suites run's CPU (user and system seconds of dotnet test and every process it waited for): on two cores the
@@ -9,6 +9,18 @@ cd "$(dirname "$0")/.."
 TIMEFORMAT='%U %S'
 dotnet build CrewPass.Conformance.sln -tl:off -v quiet -nologo > /dev/null
 out=$(mktemp -d)
+
+if [ "${1:-}" = "--harness" ]; then
+  # The harness's own tests as CI runs them (.ci/run's runtime variable), each suites run timed (SuiteRun, HARNESS_CPU_LOG).
+  export DOTNET_EnableWriteXorExecute=0
+  t0=$(date +%s.%N)
+  { time env HARNESS_CPU_LOG="$out/runs.log" dotnet test tests/CrewPass.Conformance.Tests --no-build -tl:off \
+    --results-directory "$out/harness" --logger "trx;LogFileName=harness.trx" > "$out/harness.log" 2>&1 || true; } 2> "$out/harness.cpu"
+  wall=$(echo "$(date +%s.%N) - $t0" | bc)
+  python3 bench/trx.py harness "$out/harness/harness.trx" "$out/runs.log" "$out/harness.cpu" "$wall"
+  echo "(raw output in $out)"
+  exit 0
+fi
 
 if [ "${1:-}" = "--scale" ]; then
   # The suites against the reference at N further reads (EmbeddedExtraEndpoints), with and without 100 ms of latency on

@@ -157,9 +157,51 @@ def repeat(run_dirs):
     return 1 if differing else 0
 
 
+def harness(trx, cpu_log, harness_cpu, wall):
+    """The harness's own run: its wall and CPU, each suites run's CPU by name, how busy its workers were, the slowest tests."""
+    root = ET.parse(trx).getroot()
+    start = stamp(root.find("t:Times", NS).get("start"))
+    spans = [(stamp(r.get("startTime")) - start, stamp(r.get("endTime")) - start, r.get("testName"), r.get("outcome"))
+             for r in root.iterfind(".//t:UnitTestResult", NS)]
+    end = max(e for _, e, _, _ in spans)
+    outcomes = [o for _, _, _, o in spans]
+    print(f"harness: {len(spans)} tests ({outcomes.count('Passed')} passed, {outcomes.count('Failed')} failed), "
+          f"wall {float(wall):.0f} s, CPU {cpu(harness_cpu) or 0:.0f} s (dotnet test and every process it waited for)")
+    runs = {}
+    try:
+        for line in open(cpu_log):
+            # /usr/bin/time also writes "Command exited with non-zero status 1" for a run that failed, as many must.
+            timed = re.match(r"([\d.]+) ([\d.]+) ([\d.]+) (\S+)$", line.strip())
+            if not timed:
+                continue
+            e, u, sy, name = timed.groups()
+            # sandbox-1 … sandbox-8 are one test's runs: one row.
+            family = re.sub(r"-\d+$", "", name)
+            n, c, w = runs.get(family, (0, 0.0, 0.0))
+            runs[family] = (n + 1, c + float(u) + float(sy), max(w, float(e)))
+    except OSError:
+        pass
+    if not runs:
+        print("suites runs: not timed (HARNESS_CPU_LOG unset, or no /usr/bin/time)")
+    if runs:
+        total = sum(c for _, c, _ in runs.values())
+        print(f"suites runs: {sum(n for n, _, _ in runs.values())}, CPU {total:.0f} s; by name, most CPU first (runs, CPU s, longest wall s):")
+        for family, (n, c, w) in sorted(runs.items(), key=lambda kv: -kv[1][1]):
+            print(f"  {family:<32} {n:3d} {c:7.1f} {w:7.1f}")
+    # Busy workers per second of the harness's run, from the TRX (a class's one-time set-up is not in it: it counts as idle).
+    seconds_at = [sum(1 for s, e, _, _ in spans if s <= t + 0.5 < e) for t in range(int(end) + 1)]
+    share = lambda k: sum(1 for b in seconds_at if (b >= k if k == 2 else b == k)) / len(seconds_at)
+    print(f"tests running, share of {len(seconds_at)} s: two or more {share(2):.0%}, one {share(1):.0%}, none {share(0):.0%} (set-ups count as none)")
+    print("ten slowest tests (s):")
+    for s, e, name, _ in sorted(spans, key=lambda x: x[0] - x[1])[:10]:
+        print(f"  {e - s:6.1f}  {name}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "scale":
         scale(*sys.argv[2:8])
+    elif sys.argv[1] == "harness":
+        harness(*sys.argv[2:6])
     elif sys.argv[1] == "median":
         median(sys.argv[2], *sys.argv[3:])
     elif sys.argv[1] == "table":

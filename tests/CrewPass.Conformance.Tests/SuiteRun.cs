@@ -53,12 +53,17 @@ public static class SuiteRun
     {
         var results = Path.Combine(Path.GetTempPath(), "crewpass-runs", $"{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(results);
-        var start = new ProcessStartInfo("dotnet")
+        // For measuring the harness (bench/run.sh --harness): each run's wall and CPU seconds, dotnet test and every
+        // process it waited for, appended to HARNESS_CPU_LOG by /usr/bin/time. No test reads it.
+        var timed = Environment.GetEnvironmentVariable("HARNESS_CPU_LOG") is { Length: > 0 } log && File.Exists("/usr/bin/time") ? log : null;
+        var start = new ProcessStartInfo(timed is null ? "dotnet" : "/usr/bin/time")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Repository.Root,
         };
+        if (timed is not null)
+            foreach (var argument in new[] { "-a", "-o", timed, "-f", $"%e %U %S {name}", "dotnet" }) start.ArgumentList.Add(argument);
         foreach (var argument in new[] { "test", Repository.SuitesAssembly, "--results-directory", results,
                      "--logger", "trx;LogFileName=suites.trx", "--logger", $"junit;LogFilePath={Path.Combine(results, "junit.xml")}",
                      "--logger", "console;verbosity=normal" }.Concat(arguments)
