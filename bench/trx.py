@@ -159,7 +159,10 @@ def repeat(run_dirs):
 
 def harness(trx, cpu_log, harness_cpu, wall):
     """The harness's own run: its wall and CPU, each suites run's CPU by name, how busy its workers were, the slowest tests."""
-    root = ET.parse(trx).getroot()
+    try:
+        root = ET.parse(trx).getroot()
+    except (OSError, ET.ParseError) as e:
+        sys.exit(f"harness: no TRX to read at {trx} ({e}): the harness did not run; its output is beside it (harness.log)")
     start = stamp(root.find("t:Times", NS).get("start"))
     spans = [(stamp(r.get("startTime")) - start, stamp(r.get("endTime")) - start, r.get("testName"), r.get("outcome"))
              for r in root.iterfind(".//t:UnitTestResult", NS)]
