@@ -186,15 +186,15 @@ def harness(trx, cpu_log, harness_cpu, wall):
         pass
     if not runs:
         print("suites runs: not timed (HARNESS_CPU_LOG unset, or no /usr/bin/time)")
-    if runs:
+    else:
         total = sum(c for _, c, _ in runs.values())
         print(f"suites runs: {sum(n for n, _, _ in runs.values())}, CPU {total:.0f} s; by name, most CPU first (runs, CPU s, longest wall s):")
         for family, (n, c, w) in sorted(runs.items(), key=lambda kv: -kv[1][1]):
             print(f"  {family:<32} {n:3d} {c:7.1f} {w:7.1f}")
-    # Busy workers per second of the harness's run, from the TRX (a class's one-time set-up is not in it: it counts as idle).
-    seconds_at = [sum(1 for s, e, _, _ in spans if s <= t + 0.5 < e) for t in range(int(end) + 1)]
-    share = lambda k: sum(1 for b in seconds_at if (b >= k if k == 2 else b == k)) / len(seconds_at)
-    print(f"tests running, share of {len(seconds_at)} s: two or more {share(2):.0%}, one {share(1):.0%}, none {share(0):.0%} (set-ups count as none)")
+    # Tests running in each second of the harness's run, from the TRX (a class's one-time set-up is not in it: it counts as none).
+    running = [min(2, sum(1 for s, e, _, _ in spans if s <= t + 0.5 < e)) for t in range(int(end) + 1)]
+    print(f"tests running, share of {len(running)} s: two or more {running.count(2) / len(running):.0%}, "
+          f"one {running.count(1) / len(running):.0%}, none {running.count(0) / len(running):.0%} (set-ups count as none)")
     print("ten slowest tests (s):")
     for s, e, name, _ in sorted(spans, key=lambda x: x[0] - x[1])[:10]:
         print(f"  {e - s:6.1f}  {name}")
