@@ -14,7 +14,7 @@ namespace CrewPass.Conformance.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class ClientCertificationTests
 {
-    /// <summary>The client bugs' run; FaultMatrixTests' one-time set-up runs it first of the harness's three big runs.</summary>
+    /// <summary>The client bugs' run; FaultMatrixTests' one-time set-up runs it, beside other classes' tests.</summary>
     public static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunAsync("client-matrix",
         new Dictionary<string, string> { ["CREWPASS_CLIENT_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }, "--filter", "TestCategory~CLIENT-"));
 

@@ -2,7 +2,7 @@ using CrewPass.Reference;
 using FluentAssertions;
 using NUnit.Framework;
 
-namespace CrewPass.Conformance.Tests;
+namespace CrewPass.Conformance.Tests.Matrices;
 
 /// <summary>
 /// The false-failure half of the fault matrix: every legal choice the contract allows, made by the reference and
