@@ -37,21 +37,6 @@ public sealed class FaultMatrixTests
         // No leading slash: NUnit would read "/…/" as a regular expression.
         "--filter", $"Name~{AddedRead.TrimStart('/')}&TestCategory!~CLIENT-"));
 
-    /// <summary>
-    /// The client matrix and the added read, one after another, before this class's tests: one worker waits for them
-    /// while the other goes on with other classes. When each test awaited its run, both workers waited on the one run
-    /// (CI's TRX: 25 s on the client matrix, 23 s on the added read), which alone keeps about 1.2 of two cores busy. For
-    /// the same reason every class that runs the suites is Parallelizable(All), not Children: a class whose children
-    /// alone are parallel runs by itself, its tests beside one another but never beside another class's. The matrix
-    /// itself runs before any test (<see cref="TheMatrixFirst"/>).
-    /// </summary>
-    [OneTimeSetUp]
-    public async Task TheSmallerRuns()
-    {
-        await ClientCertificationTests.Matrix.Value;
-        await OnAddedRead.Value;
-    }
-
     private static IEnumerable<FaultInfo> OnAnyRead => FaultCatalogue.All.Where(f => f.OnAnyRead);
 
     public static IEnumerable<TestCaseData> ReadFaults() => OnAnyRead.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
@@ -171,14 +156,19 @@ public sealed class FaultMatrixTests
 }
 
 /// <summary>
-/// The fault and legal-variation matrix runs before the two matrices' classes (this namespace), with the machine to
-/// itself, as its two-minute bound assumes: beside the other worker's tests it took 84–104 s in CI (112 s beside the
-/// client matrix), 67–72 s alone. A set-up fixture is not parallel, so NUnit runs it while no other test runs; in a
-/// namespace of its own, a run filtered to other classes never waits for it.
+/// The fault and legal-variation matrix, then the faults on an added read, before the matrices' classes (this
+/// namespace), with the machine to themselves, as the matrix's two-minute bound assumes: beside the other worker's
+/// tests it took 84–104 s in CI, 54–72 s alone. A set-up fixture is not parallel, so NUnit runs it while no other test
+/// runs, and no test of these classes holds a worker waiting for a run; in a namespace of its own, a run filtered to
+/// other classes never waits for it.
 /// </summary>
 [SetUpFixture]
-public sealed class TheMatrixFirst
+public sealed class TheMatricesFirst
 {
     [OneTimeSetUp]
-    public async Task TheMatrix() => await FaultMatrixTests.Matrix.Value;
+    public async Task TheRuns()
+    {
+        await FaultMatrixTests.Matrix.Value;
+        await FaultMatrixTests.OnAddedRead.Value;
+    }
 }
