@@ -17,14 +17,6 @@ public sealed class ClientCertificationTests
     private static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunAsync("client-matrix",
         new Dictionary<string, string> { ["CREWPASS_CLIENT_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }, "--filter", "TestCategory~CLIENT-"));
 
-    /// <summary>
-    /// The client bugs' run before this class's tests, while the other worker goes on with other classes (the class is
-    /// Parallelizable(All), as every class that runs the suites: a class whose tests alone are parallel runs by itself).
-    /// When each test awaited the run, both workers waited on it (CI's TRX: 25 s), and it keeps about 1.3 of two cores busy.
-    /// </summary>
-    [OneTimeSetUp]
-    public async Task TheClientMatrix() => await Matrix.Value;
-
     public static string PythonSample => $"python3 {Repository.Path("fixtures", "clients", "python", "client.py")}";
 
     public static string CSharpSample => $"dotnet {Repository.Path("fixtures", "clients", "csharp", "bin", Repository.Configuration, "net10.0", "CrewPass.SampleClient.dll")}";
