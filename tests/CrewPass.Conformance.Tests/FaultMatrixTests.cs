@@ -9,6 +9,8 @@ namespace CrewPass.Conformance.Tests.Matrices;
 /// Every check is shown to fail: one run of the suites against the faithful reference and one instance per
 /// catalogued fault (EmbeddedFaults=all, FailOn=should), then each fault is judged on its own row.
 /// </summary>
+// All, as every harness class that runs the suites: NUnit runs a class whose tests alone are parallel by itself, never
+// beside another class's tests, so its last long test left the other worker idle.
 [Parallelizable(ParallelScope.All)]
 public sealed class FaultMatrixTests
 {
