@@ -49,8 +49,12 @@ public static class Chromium
     /// <summary>Starts headless Chromium with the given host-resolver rules (which hosts it may reach) and extra arguments.</summary>
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executable, string resolverRules, params string[] extraArguments)
     {
-        // Chromium keeps its config under XDG_CONFIG_HOME; a temporary one keeps runs from sharing or leaving state.
-        Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Directory.CreateTempSubdirectory("crewpass-chromium-").FullName);
+        // Chromium keeps its config (its crash database) under XDG_CONFIG_HOME: a folder of its own keeps runs from
+        // sharing or leaving state, given to the browser alone (not to the clients a run starts) and removed with it.
+        var config = Directory.CreateTempSubdirectory("crewpass-chromium-").FullName;
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        environment["XDG_CONFIG_HOME"] = config;
         var playwright = await Playwright.CreateAsync();
         try
         {
@@ -58,6 +62,7 @@ public static class Chromium
             {
                 ExecutablePath = executable,
                 Headless = true,
+                Env = environment,
                 Args =
                 [
                     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -65,12 +70,20 @@ public static class Chromium
                     .. extraArguments,
                 ],
             });
+            browser.Disconnected += (_, _) => Remove(config);
             return (playwright, browser);
         }
         catch
         {
             playwright.Dispose();
+            Remove(config);
             throw;
         }
+    }
+
+    private static void Remove(string folder)
+    {
+        // Best effort: a browser's helper still exiting may hold a file; a leftover folder is no failure of the run.
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
