@@ -19,7 +19,7 @@ public sealed class BadInputTests
     public async Task StartTarget()
     {
         _target = await ReferenceHost.StartAsync(new ReferenceOptions());
-        _caPath = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
+        _caPath = Scratch.NewFile("ca.pem");
         await File.WriteAllTextAsync(_caPath, _target.CaCertificatePem);
     }
 
@@ -65,7 +65,7 @@ public sealed class BadInputTests
     [Test]
     public async Task A_certificate_from_another_CA_is_one_message_naming_CaCertificate()
     {
-        var otherCa = Path.Combine(Path.GetTempPath(), $"crewpass-other-ca-{Guid.NewGuid():N}.pem");
+        var otherCa = Scratch.NewFile("other-ca.pem");
         await File.WriteAllTextAsync(otherCa, Certificates.Create().AuthorityPem);
         var settings = TargetSettings();
         settings["CREWPASS_CA_CERTIFICATE"] = otherCa;
@@ -93,7 +93,7 @@ public sealed class BadInputTests
     [Test]
     public async Task A_runsettings_typo_is_one_message_naming_the_setting()
     {
-        var runsettings = Path.Combine(Path.GetTempPath(), $"crewpass-{Guid.NewGuid():N}.runsettings");
+        var runsettings = Scratch.NewFile("typo.runsettings");
         await File.WriteAllTextAsync(runsettings, """
             <RunSettings><TestRunParameters><Parameter name="LiveKy" value="x" /></TestRunParameters></RunSettings>
             """);
@@ -104,7 +104,7 @@ public sealed class BadInputTests
     [Test]
     public async Task A_malformed_profile_is_one_message_naming_the_profile()
     {
-        var profile = Path.Combine(Path.GetTempPath(), $"crewpass-{Guid.NewGuid():N}.json");
+        var profile = Scratch.NewFile("profile.json");
         await File.WriteAllTextAsync(profile, "{\"InvalidKeyStatus\": 401,");
         var settings = TargetSettings();
         settings["CREWPASS_PROFILE"] = profile;
@@ -140,7 +140,7 @@ public sealed class BadInputTests
 
     private static async Task<string> TempFileAsync(string content, string extension = ".json")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"crewpass-{Guid.NewGuid():N}{extension}");
+        var path = Scratch.NewFile("input" + extension);
         await File.WriteAllTextAsync(path, content);
         return path;
     }
@@ -217,14 +217,14 @@ public sealed class BadInputTests
     [Test]
     public async Task An_empty_recording_folder_is_one_message_naming_ClientRecording()
     {
-        var folder = Directory.CreateTempSubdirectory("crewpass-empty-recording-").FullName;
+        var folder = Scratch.NewFolder("empty-recording");
         ExpectOneFailureNaming(await ClientRunAsync("client-empty-recording", ("CREWPASS_CLIENT_RECORDING", folder)), "ClientRecording");
     }
 
     [Test]
     public async Task A_recording_from_another_version_is_one_message_naming_both_versions()
     {
-        var folder = Directory.CreateTempSubdirectory("crewpass-old-recording-").FullName;
+        var folder = Scratch.NewFolder("old-recording");
         foreach (var scenario in new[] { "plain", "extra-fields", "rate-limited", "rate-limited-date", "refused-key", "untrusted-certificate", "write-dropped" })
         {
             Directory.CreateDirectory(Path.Combine(folder, scenario));

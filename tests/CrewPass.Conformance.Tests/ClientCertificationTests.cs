@@ -114,7 +114,7 @@ public sealed class ClientCertificationTests
     [Test]
     public async Task A_recorded_client_is_judged_from_its_recording()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "crewpass-recording-" + Guid.NewGuid().ToString("N"));
+        var folder = Scratch.NewFile("recording");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll"), "--certify-client", "--record", folder })
             start.ArgumentList.Add(argument);

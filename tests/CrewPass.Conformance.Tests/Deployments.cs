@@ -21,7 +21,7 @@ public sealed class Deployment : IAsyncDisposable
     public static async Task<Deployment> StartAsync(ReferenceOptions options)
     {
         var host = await ReferenceHost.StartAsync(options);
-        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-ca-{Guid.NewGuid():N}.pem");
+        var ca = Scratch.NewFile("ca.pem");
         await File.WriteAllTextAsync(ca, host.CaCertificatePem);
         var settings = host.ExportLines(ca).Select(line => line["export ".Length..].Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         // The test has this instance to itself, so its rate-limit partner may be exhausted.

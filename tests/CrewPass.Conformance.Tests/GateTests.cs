@@ -13,7 +13,7 @@ public sealed class GateTests
 
     private static async Task<string> DeviationsAsync(string clause, string? test, string expires)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"crewpass-deviations-{Guid.NewGuid():N}.json");
+        var path = Scratch.NewFile("deviations.json");
         var testField = test is null ? "" : $", \"test\": \"{test}\"";
         await File.WriteAllTextAsync(path, $$"""{"deviations": [{"clause": "{{clause}}"{{testField}}, "reason": "fix scheduled for the next release", "expires": "{{expires}}"}]}""");
         return path;

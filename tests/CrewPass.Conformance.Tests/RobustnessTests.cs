@@ -26,7 +26,7 @@ public sealed class RobustnessTests
     public async Task Eight_runs_at_once_against_one_standalone_sandbox_all_get_correct_verdicts()
     {
         const int runs = 8;
-        var ca = Path.Combine(Path.GetTempPath(), $"crewpass-sandbox-ca-{Guid.NewGuid():N}.pem");
+        var ca = Scratch.NewFile("sandbox-ca.pem");
         var reference = Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { reference, "--partners", runs.ToString(), "--ca-out", ca }) start.ArgumentList.Add(argument);

@@ -10,7 +10,7 @@ public sealed class SettingsTests
 
     private static string Profile(string json)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"crewpass-profile-{Guid.NewGuid():N}.json");
+        var path = Scratch.NewFile("profile.json");
         File.WriteAllText(path, json);
         return path;
     }
@@ -56,7 +56,7 @@ public sealed class SettingsTests
     [Test]
     public void A_profile_that_is_not_JSON_names_the_file() =>
         FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = Profile("{ InvalidKeyStatus: ") }, None))
-            .Should().Throw<HarnessConfigurationException>().WithMessage("*profile*crewpass-profile-*not valid JSON*");
+            .Should().Throw<HarnessConfigurationException>().WithMessage("*profile*/profile-*.json (CREWPASS_PROFILE)*not valid JSON*");
 
     [Test]
     public void A_missing_profile_names_the_file() =>

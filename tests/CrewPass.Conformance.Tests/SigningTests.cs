@@ -51,7 +51,7 @@ public sealed class SigningTests
     {
         var json = await File.ReadAllTextAsync(Repository.Path("fixtures", "signing", "vectors.json"));
         var good = Vectors.Positive.Single(v => v.Name == "ascii-json").Signature;
-        var corrupted = Path.Combine(Path.GetTempPath(), $"crewpass-vectors-{Guid.NewGuid():N}.json");
+        var corrupted = Scratch.NewFile("vectors.json");
         await File.WriteAllTextAsync(corrupted, json.Replace(good, good[..^1] + (good[^1] == '0' ? '1' : '0')));
         var run = await SuiteRun.RunAsync("sig01-fault", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
             "--filter", "TestCategory=SIG-01");

@@ -51,8 +51,7 @@ public static class SuiteRun
 {
     public static async Task<SuiteRunResult> RunAsync(string name, IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
-        var results = Path.Combine(Path.GetTempPath(), "crewpass-runs", $"{name}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(results);
+        var results = Scratch.NewFolder(name);
         // For measuring the harness (bench/run.sh --harness): each run's wall and CPU seconds, dotnet test and every
         // process it waited for, appended to HARNESS_CPU_LOG by /usr/bin/time. No test reads it.
         var timed = Environment.GetEnvironmentVariable("HARNESS_CPU_LOG") is { Length: > 0 } log && File.Exists("/usr/bin/time") ? log : null;

@@ -112,7 +112,7 @@ public sealed class SuiteRunTests
     {
         const string binary = "/usr/lib/chromium/chromium";
         if (!File.Exists(binary)) Assert.Ignore($"needs Debian's Chromium binary at {binary} to stand in for google-chrome");
-        var bin = Directory.CreateTempSubdirectory("crewpass-path-").FullName;
+        var bin = Scratch.NewFolder("path");
         File.CreateSymbolicLink(Path.Combine(bin, "google-chrome"), binary);
         var dotnet = Path.GetDirectoryName(Environment.ProcessPath)!;
         var run = await SuiteRun.RunAsync("google-chrome-only", new Dictionary<string, string> { ["PATH"] = $"{bin}{Path.PathSeparator}{dotnet}" },
@@ -125,7 +125,7 @@ public sealed class SuiteRunTests
     [Test]
     public void The_headless_shell_is_taken_before_the_full_browser()
     {
-        var bin = Directory.CreateTempSubdirectory("crewpass-path-").FullName;
+        var bin = Scratch.NewFolder("path");
         foreach (var name in new[] { "google-chrome", "chromium", "chromium-headless-shell" }) File.WriteAllText(Path.Combine(bin, name), "");
         Chromium.Find(null, bin).Should().Be(Path.Combine(bin, "chromium-headless-shell"));
         File.Delete(Path.Combine(bin, "chromium-headless-shell"));
