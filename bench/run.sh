@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the harness against the embedded reference and prints one table: the suites' wall time with
 # `dotnet test --no-build`, the time inside the run (TRX), the exhaustion wait apart, requests per run and per
-# clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix | --scale | --harness]
+# clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix | --scale | --harness | --warm]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Each suites run's CPU (user and system seconds of dotnet test and every process it waited for): on two cores the
@@ -18,6 +18,40 @@ if [ "${1:-}" = "--harness" ]; then
     --results-directory "$out/harness" --logger "trx;LogFileName=harness.trx" > "$out/harness.log" 2>&1 || true; } 2> "$out/harness.cpu"
   wall=$(echo "$(date +%s.%N) - $t0" | bc)
   python3 bench/trx.py harness "$out/harness/harness.trx" "$out/runs.log" "$out/harness.cpu" "$wall"
+  echo "(raw output in $out)"
+  exit 0
+fi
+
+if [ "${1:-}" = "--warm" ]; then
+  # Runs of the suites in one warm process (bench/WarmHost: each run in a fresh AssemblyLoadContext, NUnit and the
+  # frameworks loaded once) against one `dotnet test` each: what runs sharing one host would save the harness. Both with
+  # the harness's runtime variables; default runs, then runs without WEB-01 and CLIENT (no child processes).
+  dotnet build bench/WarmHost -tl:off -v quiet -nologo > /dev/null
+  export DOTNET_EnableWriteXorExecute=0 DOTNET_TC_CallCountThreshold=1000 DOTNET_TieredPGO=0
+  dll=suites/CrewPass.Conformance.Suites/bin/Debug/net10.0/CrewPass.Conformance.Suites.dll
+  for what in default in-process-only; do
+    vstest=(); nunit=()
+    if [ "$what" = in-process-only ]; then
+      vstest=(--filter "TestCategory!=WEB-01&TestCategory!~CLIENT-")
+      nunit=('<filter><not><or><cat>WEB-01</cat><cat re="1">^CLIENT-</cat></or></not></filter>')
+    fi
+    echo "$what:"
+    # Each warm run counts the children it has reaped (a browser's driver may be reaped a run later): the host's total is the check.
+    { time CREWPASS_REPORT_DIRECTORY="$out/warm-$what" dotnet bench/WarmHost/bin/Debug/net10.0/WarmHost.dll "$dll" 4 "${nunit[@]}" \
+      > "$out/warm-$what.log"; } 2> "$out/warm-$what.cpu"
+    sed 's/^/  /' "$out/warm-$what.log"
+    read -r user sys < "$out/warm-$what.cpu"
+    printf "  the warm host in all: %.2f CPU-s, %.2f a run\n" "$(echo "$user + $sys" | bc)" "$(echo "($user + $sys) / 4" | bc -l)"
+    for i in 1 2 3; do
+      t0=$(date +%s.%N)
+      { time CREWPASS_REPORT_DIRECTORY="$out/cold-$what-$i" dotnet test "$dll" --results-directory "$out/cold-$what-$i" \
+        --logger "trx;LogFileName=cold.trx" "${vstest[@]}" -- NUnit.AssemblySelectLimit=1000000 > "$out/cold-$what-$i.log" 2>&1 || true; } 2> "$out/cold-$what-$i.cpu"
+      read -r user sys < "$out/cold-$what-$i.cpu"
+      printf "  dotnet test %d: %s, %.2f s, %.2f CPU-s\n" "$i" "$(grep -o 'Passed: *[0-9]*' "$out/cold-$what-$i.log" | tr -s ' ')" \
+        "$(echo "$(date +%s.%N) - $t0" | bc)" "$(echo "$user + $sys" | bc)"
+    done
+  done
+  echo "warm run 1 pays the host's start and first compilation; later warm runs are what each further run would cost in a shared host."
   echo "(raw output in $out)"
   exit 0
 fi
