@@ -23,23 +23,22 @@ if [ "${1:-}" = "--harness" ]; then
 fi
 
 if [ "${1:-}" = "--warm" ]; then
-  # Runs of the suites in one warm process (bench/WarmHost: each run in a fresh AssemblyLoadContext, NUnit and the
-  # frameworks loaded once) against one `dotnet test` each: what runs sharing one host would save the harness. Both with
-  # the harness's runtime variables; default runs, then runs without WEB-01 and CLIENT (no child processes).
-  dotnet build bench/WarmHost -tl:off -v quiet -nologo > /dev/null
+  # Runs of the suites sharing one warm process (CrewPass.Conformance.Runner --runs: each run in a fresh load context,
+  # NUnit and the frameworks loaded once) against one `dotnet test` each: what runs sharing one host would save the
+  # harness. Both with the harness's runtime variables; default runs, then runs without WEB-01 and CLIENT (no child processes).
   export DOTNET_EnableWriteXorExecute=0 DOTNET_TC_CallCountThreshold=1000 DOTNET_TieredPGO=0
   dll=suites/CrewPass.Conformance.Suites/bin/Debug/net10.0/CrewPass.Conformance.Suites.dll
+  runner=tests/CrewPass.Conformance.Runner/bin/Debug/net10.0/CrewPass.Conformance.Runner.dll
   for what in default in-process-only; do
     vstest=(); nunit=()
     if [ "$what" = in-process-only ]; then
       vstest=(--filter "TestCategory!=WEB-01&TestCategory!~CLIENT-")
-      nunit=('<filter><not><or><cat>WEB-01</cat><cat re="1">^CLIENT-</cat></or></not></filter>')
+      nunit=(--where '<filter><not><or><cat>WEB-01</cat><cat re="1">^CLIENT-</cat></or></not></filter>')
     fi
     echo "$what:"
     # Each warm run counts the children it has reaped (a browser's driver may be reaped a run later): the host's total is the check.
-    { time CREWPASS_REPORT_DIRECTORY="$out/warm-$what" dotnet bench/WarmHost/bin/Debug/net10.0/WarmHost.dll "$dll" 4 "${nunit[@]}" \
-      > "$out/warm-$what.log"; } 2> "$out/warm-$what.cpu"
-    sed 's/^/  /' "$out/warm-$what.log"
+    { time CREWPASS_REPORT_DIRECTORY="$out/warm-$what" dotnet "$runner" "$dll" --runs 4 "${nunit[@]}" > "$out/warm-$what.log" || true; } 2> "$out/warm-$what.cpu"
+    sed -n 's/^CrewPass.Conformance.Runner: /  warm /p' "$out/warm-$what.log"
     read -r user sys < "$out/warm-$what.cpu"
     printf "  the warm host in all: %.2f CPU-s, %.2f a run\n" "$(echo "$user + $sys" | bc)" "$(echo "($user + $sys) / 4" | bc -l)"
     for i in 1 2 3; do

@@ -46,13 +46,43 @@ public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<C
     public string Describe() => $"exit {ExitCode}, {Passed.Count()} passed, {Failed.Count()} failed, {Skipped.Count()} skipped in {Elapsed.TotalSeconds:0.0} s";
 }
 
-/// <summary>Runs the conformance suites the way a user does: dotnet test on the built suites assembly, with CREWPASS_* settings.</summary>
+/// <summary>
+/// Runs the conformance suites the way a user does: dotnet test on the built suites assembly, with CREWPASS_* settings;
+/// or, for the matrices, in one process through NUnit's own API (<see cref="RunInOneProcessAsync"/>).
+/// </summary>
 public static class SuiteRun
 {
     public static async Task<SuiteRunResult> RunAsync(string name, IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
         var results = Scratch.NewFolder(name);
-        // For measuring the harness (bench/run.sh --harness): each run's wall and CPU seconds, dotnet test and every
+        var (exitCode, output, elapsed) = await StartAsync(name, results, settings,
+            ["test", Repository.SuitesAssembly, "--results-directory", results,
+             "--logger", "trx;LogFileName=suites.trx", "--logger", $"junit;LogFilePath={Path.Combine(results, "junit.xml")}",
+             "--logger", "console;verbosity=normal", .. arguments,
+             // As the runsettings say: a filter that selects thousands of checks by name still selects only them.
+             "--", "NUnit.AssemblySelectLimit=1000000"]);
+        var trx = Path.Combine(results, "suites.trx");
+        return new SuiteRunResult(exitCode, output, File.Exists(trx) ? ParseTrx(trx) : [], elapsed, results);
+    }
+
+    /// <summary>
+    /// The suites in one process (CrewPass.Conformance.Runner: NUnit's own API, no vstest.console, no adapter converting
+    /// each result), with the checks an NUnit filter selects. For the matrices, which judge the checks and not how they
+    /// are run: there dotnet test was more than half the cost (40,339 checks: 61 s and 80 CPU-s against 32 s and 35).
+    /// Outcomes as the TRX names them; no TRX, JUnit or console logger output.
+    /// </summary>
+    public static async Task<SuiteRunResult> RunInOneProcessAsync(string name, IReadOnlyDictionary<string, string> settings, string where)
+    {
+        var results = Scratch.NewFolder(name);
+        var outcomes = Path.Combine(results, "outcomes.jsonl");
+        var (exitCode, output, elapsed) = await StartAsync(name, results, settings,
+            [Repository.RunnerAssembly, Repository.SuitesAssembly, "--where", where, "--outcomes", outcomes]);
+        return new SuiteRunResult(exitCode, output, File.Exists(outcomes) ? ReadOutcomes(outcomes) : [], elapsed, results);
+    }
+
+    private static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> StartAsync(string name, string results, IReadOnlyDictionary<string, string> settings, string[] arguments)
+    {
+        // For measuring the harness (bench/run.sh --harness): each run's wall and CPU seconds, dotnet and every
         // process it waited for, appended to HARNESS_CPU_LOG by /usr/bin/time. No test reads it.
         var timed = Environment.GetEnvironmentVariable("HARNESS_CPU_LOG") is { Length: > 0 } log && File.Exists("/usr/bin/time") ? log : null;
         var start = new ProcessStartInfo(timed is null ? "dotnet" : "/usr/bin/time")
@@ -63,12 +93,7 @@ public static class SuiteRun
         };
         if (timed is not null)
             foreach (var argument in new[] { "-a", "-o", timed, "-f", $"%e %U %S {name}", "dotnet" }) start.ArgumentList.Add(argument);
-        foreach (var argument in new[] { "test", Repository.SuitesAssembly, "--results-directory", results,
-                     "--logger", "trx;LogFileName=suites.trx", "--logger", $"junit;LogFilePath={Path.Combine(results, "junit.xml")}",
-                     "--logger", "console;verbosity=normal" }.Concat(arguments)
-                     // As the runsettings say: a filter that selects thousands of checks by name still selects only them.
-                     .Concat(["--", "NUnit.AssemblySelectLimit=1000000"]))
-            start.ArgumentList.Add(argument);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // The run sees only the settings given here, never the developer's own CREWPASS_* variables.
         foreach (var variable in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("CREWPASS_", StringComparison.Ordinal)))
             start.Environment.Remove(variable);
@@ -95,15 +120,27 @@ public static class SuiteRun
         clock.Stop();
         var output = await stdout + await stderr;
         await File.WriteAllTextAsync(Path.Combine(results, "console.log"), output);
-        var trx = Path.Combine(results, "suites.trx");
-        return new SuiteRunResult(process.ExitCode, output, File.Exists(trx) ? Parse(trx) : [], clock.Elapsed, results);
+        return (process.ExitCode, output, clock.Elapsed);
     }
 
     /// <summary>dotnet test --list-tests with these settings: what Test Explorer and CI history see.</summary>
     public static async Task<SuiteRunResult> ListAsync(IReadOnlyDictionary<string, string> settings) =>
         await RunAsync("list", settings, "--list-tests");
 
-    private static IReadOnlyList<CheckOutcome> Parse(string trx)
+    private static IReadOnlyList<CheckOutcome> ReadOutcomes(string path) =>
+        File.ReadLines(path).Select(line => System.Text.Json.JsonSerializer.Deserialize<RunnerOutcome>(line, RunnerOutcome.Json)!)
+            .Select(o => new CheckOutcome(TargetOf(o.Class), o.Name, o.Outcome, o.Message)).ToArray();
+
+    /// <summary>One line of the runner's --outcomes file.</summary>
+    private sealed record RunnerOutcome(string Class, string Name, string Outcome, string Message)
+    {
+        public static readonly System.Text.Json.JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+    }
+
+    /// <summary>The target a check ran against: its class is the fixture made for it, "KeysSuite(embedded)".</summary>
+    private static string TargetOf(string className) => Regex.Match(className, @"\(([^)]*)\)$") is { Success: true } m ? m.Groups[1].Value : "";
+
+    private static IReadOnlyList<CheckOutcome> ParseTrx(string trx)
     {
         XNamespace t = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
         var document = XDocument.Load(trx);
@@ -113,9 +150,8 @@ public static class SuiteRun
         return document.Descendants(t + "UnitTestResult").Select(r =>
         {
             var (className, name) = definitions[(string)r.Attribute("testId")!];
-            var target = Regex.Match(className, @"\(([^)]*)\)$") is { Success: true } m ? m.Groups[1].Value : "";
             var message = (string?)r.Descendants(t + "Message").FirstOrDefault() ?? "";
-            return new CheckOutcome(target, name, (string)r.Attribute("outcome")!, message);
+            return new CheckOutcome(TargetOf(className), name, (string)r.Attribute("outcome")!, message);
         }).ToArray();
     }
 }
