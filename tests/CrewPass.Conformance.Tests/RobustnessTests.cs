@@ -4,7 +4,10 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Tests;
 
-/// <summary>A slow or flaky network is not non-conformance, and runs that share a sandbox get the verdicts they would alone.</summary>
+/// <summary>
+/// A slow or flaky network is not non-conformance, and runs that share a sandbox get the verdicts they would alone.
+/// Both judge the checks, not how they are run: their runs go through the one-process runner (SuiteRun.RunInOneProcessAsync).
+/// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class RobustnessTests
 {
@@ -13,7 +16,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task Latency_and_resets_give_no_conformance_failure()
     {
-        var run = await SuiteRun.RunAsync("trouble", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_TROUBLE"] = "latency=200,resets=0.05,slow=0.02" });
+        var run = await SuiteRun.RunInOneProcessAsync("trouble", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_TROUBLE"] = "latency=200,resets=0.05,slow=0.02" });
         run.Passed.Should().HaveCountGreaterThan(200, run.Describe());
         run.Failed.Where(o => !o.Message.Contains(TransportError)).Select(o => $"{o.Name}: {o.Message}")
             .Should().BeEmpty("network trouble must never read as non-conformance");
@@ -37,7 +40,7 @@ public sealed class RobustnessTests
             var all = await Task.WhenAll(sets.Select((set, i) =>
             {
                 set["CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION"] = "true";
-                return SuiteRun.RunAsync($"sandbox-{i + 1}", set);
+                return SuiteRun.RunInOneProcessAsync($"sandbox-{i + 1}", set);
             }));
             foreach (var run in all)
             {
