@@ -155,4 +155,35 @@ public sealed class SuiteRunTests
         requests["peakInFlight"]!.GetValue<int>().Should().BeInRange(1, 2, "one request at a time to each of the embedded target's two instances");
         run.Output.Should().Contain("at once (MaxInFlight 1 per target)");
     }
+
+    /// <summary>
+    /// The one-process runner (SuiteRun.RunInOneProcessAsync) judges what dotnet test judges: the same checks with the
+    /// same outcomes and messages, passed, failed, inconclusive and skipped alike, so the matrices and robustness runs
+    /// that go through it are read as the TRX would read them.
+    /// </summary>
+    [Test]
+    public async Task The_one_process_runner_reports_every_outcome_as_dotnet_test_does()
+    {
+        // A failure (test-view-reuses-live-ids, DATA-02), reads refused (bearer-ignored-on-vessel-list: DATA-02 and
+        // DATA-03 inconclusive), a skip naming its setting (global-budget-across-partners, RATE-06), the rest passing.
+        var settings = new Dictionary<string, string>
+        {
+            ["CREWPASS_EMBEDDED_FAULTS"] = "test-view-reuses-live-ids,bearer-ignored-on-vessel-list,global-budget-across-partners",
+            ["CREWPASS_FAIL_ON"] = "should", ["CREWPASS_FUZZ_SEED"] = "1",
+        };
+        var runs = await Task.WhenAll(
+            SuiteRun.RunAsync("parity-dotnet-test", settings, "--filter", "TestCategory=DATA-02|TestCategory=DATA-03|TestCategory=RATE-06"),
+            SuiteRun.RunInOneProcessAsync("parity-one-process", settings, "<filter><or><cat>DATA-02</cat><cat>DATA-03</cat><cat>RATE-06</cat></or></filter>"));
+        var (dotnetTest, oneProcess) = (runs[0], runs[1]);
+        dotnetTest.Outcomes.Select(o => o.Outcome).Distinct().Should().BeEquivalentTo(["Passed", "Failed", "NotExecuted"], dotnetTest.Describe());
+        dotnetTest.Verdicts.Select(v => v.Outcome).Should().Contain(["failed", "inconclusive", "skipped"]);
+        // Each run starts its own targets with their own keys: ports and the redacted keys' last four differ, nothing else may.
+        static IEnumerable<CheckOutcome> Comparable(SuiteRunResult run) => run.Outcomes.Select(o => o with
+        {
+            Message = System.Text.RegularExpressions.Regex.Replace(
+                System.Text.RegularExpressions.Regex.Replace(o.Message, @"127\.0\.0\.1:\d+", "127.0.0.1:PORT"), "_…[A-Za-z0-9]{4}", "_…LAST"),
+        });
+        Comparable(oneProcess).Should().BeEquivalentTo(Comparable(dotnetTest), $"dotnet test: {dotnetTest.Describe()}; one process: {oneProcess.Describe()}");
+        oneProcess.ExitCode.Should().Be(dotnetTest.ExitCode);
+    }
 }
