@@ -13,9 +13,14 @@ using NUnit.Framework.Internal;
 // `bench/run.sh --warm` measures what runs sharing one warm process would cost. Settings: CREWPASS_* as for dotnet test.
 var suites = new Argument<FileInfo>("suites") { Description = "The built CrewPass.Conformance.Suites.dll." };
 var filter = new Option<string?>("--where") { Description = "The checks to run, as an NUnit filter in XML (<filter><cat>KEY-01</cat></filter>).", HelpName = "XML" };
-var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Write every check's outcome here, as JSON lines (class, name, outcome, message).", HelpName = "FILE" };
+var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Write every check's outcome here, as JSON lines (class, name, outcome, message); with --runs, the last run's.", HelpName = "FILE" };
 var runs = new Option<int>("--runs") { Description = "Run the suites this many times in this process, each in a fresh load context, and print each run's wall and CPU time.", DefaultValueFactory = _ => 1 };
 var root = new RootCommand("Runs the CrewPass conformance suites in this process. Exit 0: no check failed; 1: a check failed; 2: bad input.") { suites, filter, outcomes, runs };
+filter.Validators.Add(result =>
+{
+    try { if (result.GetValueOrDefault<string?>() is { } xml) TestFilter.FromXml(xml); }
+    catch (Exception e) when (e is System.Xml.XmlException or ArgumentException) { result.AddError($"--where: not an NUnit filter: {e.Message}"); }
+});
 suites.Validators.Add(result =>
 {
     if (result.GetValueOrDefault<FileInfo>() is { Exists: false } file) result.AddError($"{file.FullName} does not exist: build the suites first");
