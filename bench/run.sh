@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TIMEFORMAT='%U %S'
 dotnet build CrewPass.Conformance.sln -tl:off -v quiet -nologo > /dev/null
 out=$(mktemp -d)
+cpu_seconds() { local user sys; read -r user sys < "$1"; echo "$user + $sys" | bc; } # cpu_seconds FILE: what `time` wrote there
 
 if [ "${1:-}" = "--harness" ]; then
   # The harness's own tests as CI runs them (.ci/run's runtime variable), each suites run timed (SuiteRun, HARNESS_CPU_LOG).
@@ -39,15 +40,14 @@ if [ "${1:-}" = "--warm" ]; then
     # Each warm run counts the children it has reaped (a browser's driver may be reaped a run later): the host's total is the check.
     { time CREWPASS_REPORT_DIRECTORY="$out/warm-$what" dotnet "$runner" "$dll" --runs 4 "${nunit[@]}" > "$out/warm-$what.log" || true; } 2> "$out/warm-$what.cpu"
     sed -n 's/^CrewPass.Conformance.Runner: /  warm /p' "$out/warm-$what.log"
-    read -r user sys < "$out/warm-$what.cpu"
-    printf "  the warm host in all: %.2f CPU-s, %.2f a run\n" "$(echo "$user + $sys" | bc)" "$(echo "($user + $sys) / 4" | bc -l)"
+    warm=$(cpu_seconds "$out/warm-$what.cpu")
+    printf "  the warm host in all: %.2f CPU-s, %.2f a run\n" "$warm" "$(echo "$warm / 4" | bc -l)"
     for i in 1 2 3; do
       t0=$(date +%s.%N)
       { time CREWPASS_REPORT_DIRECTORY="$out/cold-$what-$i" dotnet test "$dll" --results-directory "$out/cold-$what-$i" \
         --logger "trx;LogFileName=cold.trx" "${vstest[@]}" -- NUnit.AssemblySelectLimit=1000000 > "$out/cold-$what-$i.log" 2>&1 || true; } 2> "$out/cold-$what-$i.cpu"
-      read -r user sys < "$out/cold-$what-$i.cpu"
       printf "  dotnet test %d: %s, %.2f s, %.2f CPU-s\n" "$i" "$(grep -o 'Passed: *[0-9]*' "$out/cold-$what-$i.log" | tr -s ' ')" \
-        "$(echo "$(date +%s.%N) - $t0" | bc)" "$(echo "$user + $sys" | bc)"
+        "$(echo "$(date +%s.%N) - $t0" | bc)" "$(cpu_seconds "$out/cold-$what-$i.cpu")"
     done
   done
   echo "warm run 1 pays the host's start and first compilation; later warm runs are what each further run would cost in a shared host."

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CrewPass.Conformance.Browser;
 using FluentAssertions;
 using NUnit.Framework;
@@ -79,7 +80,7 @@ public sealed class SuiteRunTests
         await using var deployment = await Deployment.StartAsync(new CrewPass.Reference.ReferenceOptions { ExtraReads = true });
         var run = await SuiteRun.RunAsync("extra-reads", deployment.With(("CREWPASS_PROFILE", Repository.Path("fixtures", "profiles", "extra-reads.json"))));
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Passed.Where(o => o.Clause.StartsWith("DATA-") && System.Text.RegularExpressions.Regex.IsMatch(o.Name, @"GET /api/v2/employers/me[,)]")).Should().HaveCount(4, "DATA-01 twice, DATA-02 and DATA-03 on the object read");
+        run.Passed.Where(o => o.Clause.StartsWith("DATA-") && Regex.IsMatch(o.Name, @"GET /api/v2/employers/me[,)]")).Should().HaveCount(4, "DATA-01 twice, DATA-02 and DATA-03 on the object read");
         run.Passed.Where(o => o.Name.Contains("/api/v2/employers/me/crew")).Should().HaveCountGreaterThan(50);
     }
 
@@ -181,8 +182,7 @@ public sealed class SuiteRunTests
         // headers); each run starts its own targets with their own keys, so ports and the keys' last four differ.
         static IEnumerable<CheckOutcome> Comparable(SuiteRunResult run) => run.Outcomes.Select(o => o with
         {
-            Message = System.Text.RegularExpressions.Regex.Replace(
-                System.Text.RegularExpressions.Regex.Replace(o.Message.Split('\n')[0], @"127\.0\.0\.1:\d+", "127.0.0.1:PORT"), "_…[A-Za-z0-9]{4}", "_…LAST"),
+            Message = Regex.Replace(Regex.Replace(o.Message.Split('\n')[0], @"127\.0\.0\.1:\d+", "127.0.0.1:PORT"), "_…[A-Za-z0-9]{4}", "_…LAST"),
         });
         Comparable(oneProcess).Should().BeEquivalentTo(Comparable(dotnetTest), $"dotnet test: {dotnetTest.Describe()}; one process: {oneProcess.Describe()}");
         oneProcess.ExitCode.Should().Be(dotnetTest.ExitCode);
