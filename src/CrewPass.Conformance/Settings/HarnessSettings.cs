@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,10 +14,6 @@ public sealed class HarnessSettings
     private readonly Dictionary<string, (string Value, SettingSource Source)> _values;
 
     private HarnessSettings(Dictionary<string, (string, SettingSource)> values) => _values = values;
-
-    public static HarnessSettings FromProcess(IReadOnlyDictionary<string, string> runSettings) =>
-        Load(runSettings, Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""));
 
     public static HarnessSettings Load(IReadOnlyDictionary<string, string> runSettings, IReadOnlyDictionary<string, string> environment)
     {

@@ -56,7 +56,7 @@ public static class Run
         try
         {
             var parameters = TestContext.Parameters.Names.ToDictionary(n => n, n => TestContext.Parameters[n] ?? "", StringComparer.Ordinal);
-            settings = HarnessSettings.FromProcess(parameters);
+            settings = HarnessSettings.Load(parameters, RunEnvironment.Variables);
         }
         catch (HarnessConfigurationException e)
         {
@@ -86,7 +86,7 @@ public static class Run
     /// the one message on (a filter never leaves only "no test matches").
     /// </summary>
     private static string NameFromBaseUrlAlone() =>
-        (Environment.GetEnvironmentVariable("CREWPASS_BASE_URL") ?? TestContext.Parameters["BaseUrl"] ?? "embedded") is var url
+        (RunEnvironment.Get("CREWPASS_BASE_URL") ?? TestContext.Parameters["BaseUrl"] ?? "embedded") is var url
         && url.Equals("embedded", StringComparison.OrdinalIgnoreCase) ? "embedded" : DeploymentName;
 
     private static async Task<RunState> ResolveAsync(RunPlan plan)

@@ -163,7 +163,7 @@ public static class RunReport
     public static string Directory(RunState run)
     {
         // Settings that did not load still name where their one message goes.
-        if ((run.Settings?["ReportDirectory"] ?? Environment.GetEnvironmentVariable("CREWPASS_REPORT_DIRECTORY") ?? TestContext.Parameters["ReportDirectory"]) is { Length: > 0 } configured)
+        if ((run.Settings?["ReportDirectory"] ?? RunEnvironment.Get("CREWPASS_REPORT_DIRECTORY") ?? TestContext.Parameters["ReportDirectory"]) is { Length: > 0 } configured)
             return Path.GetFullPath(configured);
         var built = typeof(RunReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "CrewPass.DefaultResultsDirectory")?.Value;
