@@ -15,7 +15,8 @@ var suites = new Argument<FileInfo>("suites") { Description = "The built CrewPas
 var filter = new Option<string?>("--where") { Description = "The checks to run, as an NUnit filter in XML (<filter><cat>KEY-01</cat></filter>).", HelpName = "XML" };
 var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Write every check's outcome here, as JSON lines (class, name, outcome, message); with --runs, the last run's.", HelpName = "FILE" };
 var runs = new Option<int>("--runs") { Description = "Run the suites this many times in this process, each in a fresh load context, and print each run's wall and CPU time.", DefaultValueFactory = _ => 1 };
-var root = new RootCommand("Runs the CrewPass conformance suites in this process. Exit 0: no check failed; 1: a check failed; 2: bad input.") { suites, filter, outcomes, runs };
+var serve = new Option<bool>("--serve") { Description = "Take runs from standard input, one JSON line each ({id, environment, where, outcomes, output}), several at once, each with its own CREWPASS_* environment; answer each with a line {id, exit, error} on standard output. Ends when standard input does." };
+var root = new RootCommand("Runs the CrewPass conformance suites in this process. Exit 0: no check failed; 1: a check failed; 2: bad input.") { suites, filter, outcomes, runs, serve };
 filter.Validators.Add(result =>
 {
     try { if (result.GetValueOrDefault<string?>() is { } xml) TestFilter.FromXml(xml); }
@@ -30,15 +31,16 @@ root.SetAction(parse =>
     var assembly = parse.GetValue(suites)!.FullName;
     // The suites read their schemas and fixtures beside their assembly (AppContext.BaseDirectory).
     AppContext.SetData("APP_CONTEXT_BASE_DIRECTORY", Path.GetDirectoryName(assembly) + Path.DirectorySeparatorChar);
+    if (parse.GetValue(serve)) return Server.Serve(assembly);
     var where = parse.GetValue(filter) is { } xml ? TestFilter.FromXml(xml) : TestFilter.Empty;
     var failed = false;
     for (var i = 1; i <= parse.GetValue(runs); i++)
     {
         var clock = Stopwatch.StartNew();
         var before = CpuSeconds();
-        using var recorder = parse.GetValue(outcomes) is { } file ? new Recorder(file.FullName) : null;
-        var result = RunOnce(assembly, where, recorder);
-        failed |= result.FailCount > 0;
+        using var recorder = new Recorder(parse.GetValue(outcomes)?.FullName, Console.Out);
+        var result = Suites.Run(assembly, where, recorder, environment: null);
+        failed |= Suites.Failed(result);
         Console.WriteLine($"CrewPass.Conformance.Runner: run {i}: {result.TotalCount} checks ({result.PassCount} passed, {result.FailCount} failed, " +
                           $"{result.SkipCount} skipped, {result.InconclusiveCount} inconclusive), {clock.Elapsed.TotalSeconds:0.00} s, {CpuSeconds() - before:0.00} CPU-s");
     }
@@ -49,27 +51,117 @@ if (parsed.Errors.Count == 0) return parsed.Invoke();
 foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
 return 2;
 
-static ITestResult RunOnce(string assembly, ITestFilter where, Recorder? recorder)
+static double CpuSeconds()
 {
-    // A fresh load context per run: the suites' static run state starts empty, as in a new process.
-    var context = new SuitesContext(assembly);
-    try
+    var (user, system) = Suites.CpuSeconds();
+    return user + system;
+}
+
+static class Suites
+{
+    /// <summary>
+    /// One run in a fresh load context, so the suites' static run state starts empty as in a new process; with its
+    /// own CREWPASS_* environment when given (the suites read it before NUnit lists the checks), else the process's.
+    /// </summary>
+    public static ITestResult Run(string assembly, ITestFilter where, Recorder recorder, IReadOnlyDictionary<string, string>? environment)
     {
-        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-        runner.Load(context.LoadFromAssemblyPath(assembly), new Dictionary<string, object>());
-        return runner.Run(recorder ?? (ITestListener)TestListener.NULL, where);
+        var context = new SuitesContext(assembly);
+        try
+        {
+            var loaded = context.LoadFromAssemblyPath(assembly);
+            if (environment is not null)
+                (loaded.GetType("CrewPass.Conformance.Suites.Infrastructure.RunEnvironment", throwOnError: true)!
+                    .GetProperty("Given") ?? throw new InvalidOperationException("the suites have no RunEnvironment.Given")).SetValue(null, environment);
+            var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+            runner.Load(loaded, new Dictionary<string, object>());
+            return runner.Run(recorder, where);
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
-    finally
+
+    /// <summary>As dotnet test exits non-zero: a check failed, or the run itself did (a one-time tear-down's failure).</summary>
+    public static bool Failed(ITestResult result) => result.FailCount > 0 || result.ResultState.Status == TestStatus.Failed;
+
+    /// <summary>This process's user and system seconds, its reaped children's included (the sample clients; Chromium through its driver).</summary>
+    public static (double User, double System) CpuSeconds()
     {
-        context.Unload();
+        var fields = File.ReadAllText("/proc/self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return ((long.Parse(fields[11]) + long.Parse(fields[13])) / 100.0, (long.Parse(fields[12]) + long.Parse(fields[14])) / 100.0);
     }
 }
 
-// This process's user and system seconds and its reaped children's (the sample clients; Chromium through its driver).
-static double CpuSeconds()
+/// <summary>
+/// --serve: the harness's runs in one warm process. A run through dotnet test pays three processes' start and the
+/// framework's first compilation each time; here each run pays only its own suites' (a fresh load context), and runs
+/// overlap as the harness's tests ask for them.
+/// </summary>
+static class Server
 {
-    var fields = File.ReadAllText("/proc/self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    return fields[11..15].Sum(long.Parse) / 100.0;
+    private sealed record Request(string Id, Dictionary<string, string> Environment, string? Where, string Outcomes, string Output);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static int Serve(string assembly)
+    {
+        var clock = Stopwatch.StartNew();
+        // Answers go to standard output alone: anything else that writes to the console goes to standard error.
+        var answers = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        Console.SetOut(Console.Error);
+        // The suites wait on tasks from NUnit's worker threads; several runs at once must not starve the pool.
+        ThreadPool.SetMinThreads(64, 64);
+        var gate = new Lock();
+        var running = new List<Task>();
+        var served = 0;
+        while (Console.In.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            served++;
+            running.Add(Task.Run(() =>
+            {
+                var (id, exit, error) = Answer(assembly, line);
+                lock (gate) answers.WriteLine(JsonSerializer.Serialize(new { id, exit, error }, Json));
+            }));
+        }
+        Task.WaitAll(running);
+        // bench/run.sh --harness: this process's share of the harness's CPU, as SuiteRun times each process it starts.
+        if (Environment.GetEnvironmentVariable("HARNESS_CPU_LOG") is { Length: > 0 } log)
+        {
+            var (user, system) = Suites.CpuSeconds();
+            File.AppendAllText(log, $"{clock.Elapsed.TotalSeconds:0.00} {user:0.00} {system:0.00} warm-runner\n");
+        }
+        return 0;
+    }
+
+    private static (string Id, int Exit, string? Error) Answer(string assembly, string line)
+    {
+        Request request;
+        try
+        {
+            request = JsonSerializer.Deserialize<Request>(line, Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            return ("", 2, $"not a run: {e.Message}");
+        }
+        try
+        {
+            var where = request.Where is { } xml ? TestFilter.FromXml(xml) : TestFilter.Empty;
+            using var output = new StreamWriter(request.Output);
+            using var recorder = new Recorder(request.Outcomes, TextWriter.Synchronized(output));
+            return (request.Id, Suites.Failed(Suites.Run(assembly, where, recorder, request.Environment)) ? 1 : 0, null);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or ArgumentException)
+        {
+            return (request.Id, 2, $"where: not an NUnit filter: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            return (request.Id, 2, e.ToString());
+        }
+    }
 }
 
 /// <summary>The suites and everything they bring, fresh for one run; NUnit and the frameworks shared with this process.</summary>
@@ -88,14 +180,22 @@ sealed class SuitesContext(string suites) : AssemblyLoadContext(isCollectible: t
 /// Every check's outcome as the TRX names it (Passed, Failed, NotExecuted: skipped and inconclusive alike, as NUnit's
 /// adapter maps them), one JSON line each; and the suites' progress lines, printed as dotnet test prints them.
 /// </summary>
-sealed class Recorder(string path) : ITestListener, IDisposable
+sealed class Recorder(string? path, TextWriter output) : ITestListener, IDisposable
 {
-    private readonly StreamWriter _writer = new(path);
+    private readonly StreamWriter? _writer = path is null ? null : new(path);
     private readonly Lock _gate = new();
+    private readonly TextWriter _output = output;
 
     public void TestFinished(ITestResult result)
     {
-        if (result.Test.IsSuite) return;
+        if (result.Test.IsSuite)
+        {
+            // A one-time set-up or tear-down that failed (Strict's unchecked MUST clauses): dotnet test prints its message.
+            if (result.ResultState.Status == TestStatus.Failed && result.ResultState.Site is FailureSite.SetUp or FailureSite.TearDown)
+                lock (_gate) _output.WriteLine($"{result.Test.FullName}: {result.Message}");
+            return;
+        }
+        if (_writer is null) return;
         var outcome = result.ResultState.Status switch
         {
             TestStatus.Passed => "Passed",
@@ -111,12 +211,12 @@ sealed class Recorder(string path) : ITestListener, IDisposable
 
     public void TestOutput(TestOutput output)
     {
-        lock (_gate) Console.Write(output.Text);
+        lock (_gate) _output.Write(output.Text);
     }
 
     public void TestStarted(ITest test) { }
 
     public void SendMessage(TestMessage message) { }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _writer?.Dispose();
 }
