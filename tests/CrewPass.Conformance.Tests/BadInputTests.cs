@@ -60,7 +60,7 @@ public sealed class BadInputTests
 
     [Test]
     public async Task A_closed_port_is_one_message_naming_BaseUrl() =>
-        ExpectOneFailureNaming(await SuiteRun.RunAsync("closed-port", ClosedPortSettings()), "BaseUrl");
+        ExpectOneFailureNaming(await SuiteRun.RunInOneProcessAsync("closed-port", ClosedPortSettings()), "BaseUrl");
 
     [Test]
     public async Task A_certificate_from_another_CA_is_one_message_naming_CaCertificate()
@@ -69,7 +69,7 @@ public sealed class BadInputTests
         await File.WriteAllTextAsync(otherCa, Certificates.Create().AuthorityPem);
         var settings = TargetSettings();
         settings["CREWPASS_CA_CERTIFICATE"] = otherCa;
-        ExpectOneFailureNaming(await SuiteRun.RunAsync("wrong-ca", settings), "CaCertificate");
+        ExpectOneFailureNaming(await SuiteRun.RunInOneProcessAsync("wrong-ca", settings), "CaCertificate");
     }
 
     [Test]
@@ -77,7 +77,7 @@ public sealed class BadInputTests
     {
         var settings = TargetSettings();
         settings.Remove("CREWPASS_CA_CERTIFICATE");
-        ExpectOneFailureNaming(await SuiteRun.RunAsync("no-ca", settings), "CaCertificate");
+        ExpectOneFailureNaming(await SuiteRun.RunInOneProcessAsync("no-ca", settings), "CaCertificate");
     }
 
     [Test]
@@ -108,13 +108,13 @@ public sealed class BadInputTests
         await File.WriteAllTextAsync(profile, "{\"InvalidKeyStatus\": 401,");
         var settings = TargetSettings();
         settings["CREWPASS_PROFILE"] = profile;
-        ExpectOneFailureNaming(await SuiteRun.RunAsync("bad-profile", settings), "CREWPASS_PROFILE");
+        ExpectOneFailureNaming(await SuiteRun.RunInOneProcessAsync("bad-profile", settings), "CREWPASS_PROFILE");
     }
 
     [Test]
     public async Task Missing_optional_keys_skip_naming_the_setting_and_fail_under_Strict()
     {
-        var lenient = await SuiteRun.RunAsync("optional-missing", TargetSettings());
+        var lenient = await SuiteRun.RunInOneProcessAsync("optional-missing", TargetSettings());
         lenient.Failed.Should().BeEmpty(lenient.Describe());
         // The CLIENT checks judge a client, and this run names none: they skip naming both settings, strict or not.
         var noClient = lenient.Skipped.Where(o => o.Clause.StartsWith("CLIENT-")).ToArray();
@@ -125,7 +125,7 @@ public sealed class BadInputTests
 
         var strictSettings = TargetSettings();
         strictSettings["CREWPASS_STRICT"] = "true";
-        var strict = await SuiteRun.RunAsync("optional-missing-strict", strictSettings);
+        var strict = await SuiteRun.RunInOneProcessAsync("optional-missing-strict", strictSettings);
         strict.Failed.Select(o => o.Name).Should().BeEquivalentTo(needs.Select(o => o.Name), "a missing setting fails a strict run; not applicable never does");
         strict.ExitCode.Should().NotBe(0);
         strict.Skipped.Select(o => o.Name).Should().Contain(noClient.Select(o => o.Name), "Strict judges the subjects a run has; this run judges no client");
@@ -135,7 +135,7 @@ public sealed class BadInputTests
     {
         var settings = TargetSettings();
         foreach (var (key, value) in overrides) settings[key] = value;
-        return await SuiteRun.RunAsync(name, settings);
+        return await SuiteRun.RunInOneProcessAsync(name, settings);
     }
 
     private static async Task<string> TempFileAsync(string content, string extension = ".json")
@@ -196,7 +196,7 @@ public sealed class BadInputTests
     }
 
     private static Task<SuiteRunResult> ClientRunAsync(string name, params (string Name, string Value)[] settings) =>
-        SuiteRun.RunAsync(name, settings.ToDictionary(s => s.Name, s => s.Value), "--filter", "TestCategory~CLIENT-");
+        SuiteRun.RunInOneProcessAsync(name, settings.ToDictionary(s => s.Name, s => s.Value), SuiteRun.ClientChecks);
 
     [Test]
     public async Task Certify_for_a_client_with_neither_ClientCommand_nor_ClientRecording_is_one_message_naming_both()
@@ -240,8 +240,11 @@ public sealed class BadInputTests
     [Test]
     public async Task A_client_that_prints_its_key_leaves_no_key_in_any_file_written()
     {
-        var run = await ClientRunAsync("client-prints-key",
-            ("CREWPASS_CLIENT_COMMAND", "echo \"debug: key=$CREWPASS_API_KEY secret=$CREWPASS_SIGNING_SECRET\"; python3 fixtures/clients/python/client.py"));
+        // Through dotnet test: its TRX, JUnit file and console are among what the run writes.
+        var run = await SuiteRun.RunAsync("client-prints-key", new Dictionary<string, string>
+        {
+            ["CREWPASS_CLIENT_COMMAND"] = "echo \"debug: key=$CREWPASS_API_KEY secret=$CREWPASS_SIGNING_SECRET\"; python3 fixtures/clients/python/client.py",
+        }, "--filter", "TestCategory~CLIENT-");
         run.Failed.Should().BeEmpty(run.Describe());
         var leaks = new Regex("cpk_test_[A-Za-z0-9]{24}|cpsk_[A-Za-z0-9]{40}");
         var files = Directory.EnumerateFiles(run.ResultsDirectory, "*", SearchOption.AllDirectories).ToArray();

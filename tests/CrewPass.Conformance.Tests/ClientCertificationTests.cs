@@ -70,11 +70,11 @@ public sealed class ClientCertificationTests
     [Test]
     public async Task The_CSharp_sample_client_on_RestSharp_is_certified()
     {
-        var run = await SuiteRun.RunAsync("client-csharp", new Dictionary<string, string>
+        var run = await SuiteRun.RunInOneProcessAsync("client-csharp", new Dictionary<string, string>
         {
             ["CREWPASS_CLIENT_COMMAND"] = CSharpSample, ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (C#, RestSharp)",
             ["CREWPASS_STRICT"] = "true", ["CREWPASS_CERTIFY"] = "true",
-        }, "--filter", "TestCategory~CLIENT-");
+        }, SuiteRun.ClientChecks);
         run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
         run.Skipped.Should().BeEmpty(run.Describe());
         File.Exists(Path.Combine(run.ResultsDirectory, "client-certificate.pdf")).Should().BeTrue(run.Output);
@@ -83,11 +83,11 @@ public sealed class ClientCertificationTests
     [Test]
     public async Task The_Python_sample_client_is_certified_for_reads_and_signed_writes_within_30_s()
     {
-        var run = await SuiteRun.RunAsync("client-python", new Dictionary<string, string>
+        var run = await SuiteRun.RunInOneProcessAsync("client-python", new Dictionary<string, string>
         {
             ["CREWPASS_CLIENT_COMMAND"] = "python3 fixtures/clients/python/client.py", ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (Python)",
             ["CREWPASS_STRICT"] = "true", ["CREWPASS_CERTIFY"] = "true",
-        }, "--filter", "TestCategory~CLIENT-");
+        }, SuiteRun.ClientChecks);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Skipped.Should().BeEmpty(run.Describe());
         run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the whole client certification, Retry-After waits included");
@@ -106,7 +106,7 @@ public sealed class ClientCertificationTests
     public async Task A_deployment_run_with_no_client_skips_the_CLIENT_checks_naming_both_settings_even_under_Strict()
     {
         await using var target = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("client-none", target.With(("CREWPASS_STRICT", "true")), "--filter", "TestCategory~CLIENT-");
+        var run = await SuiteRun.RunInOneProcessAsync("client-none", target.With(("CREWPASS_STRICT", "true")), SuiteRun.ClientChecks);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Skipped.Should().HaveCountGreaterThan(30).And.OnlyContain(o => o.Message.Contains("ClientCommand (CREWPASS_CLIENT_COMMAND)") && o.Message.Contains("ClientRecording (CREWPASS_CLIENT_RECORDING)"));
     }
@@ -141,8 +141,8 @@ public sealed class ClientCertificationTests
             sandbox.Kill(entireProcessTree: true);
             await sandbox.WaitForExitAsync();
         }
-        var run = await SuiteRun.RunAsync("client-recorded", new Dictionary<string, string> { ["CREWPASS_CLIENT_RECORDING"] = folder, ["CREWPASS_STRICT"] = "true" },
-            "--filter", "TestCategory~CLIENT-");
+        var run = await SuiteRun.RunInOneProcessAsync("client-recorded", new Dictionary<string, string> { ["CREWPASS_CLIENT_RECORDING"] = folder, ["CREWPASS_STRICT"] = "true" },
+            SuiteRun.ClientChecks);
         run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCountGreaterThan(30, run.Describe());
         Directory.Delete(folder, recursive: true);

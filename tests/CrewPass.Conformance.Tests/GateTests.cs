@@ -37,7 +37,7 @@ public sealed class GateTests
         lenient.ExitCode.Should().Be(0, "a SHOULD finding is a warning by default");
         lenient.Output.Should().Contain("KEY-03").And.Contain("warning");
 
-        var strict = await SuiteRun.RunAsync("gate-should-failon", target.With(("CREWPASS_FAIL_ON", "should")));
+        var strict = await SuiteRun.RunInOneProcessAsync("gate-should-failon", target.With(("CREWPASS_FAIL_ON", "should")));
         strict.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-03");
         strict.ExitCode.Should().NotBe(0);
     }
@@ -56,7 +56,7 @@ public sealed class GateTests
     public async Task A_listed_failure_is_a_known_deviation_and_does_not_fail_the_gate()
     {
         await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
-        var run = await SuiteRun.RunAsync("gate-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, NextMonth))));
+        var run = await SuiteRun.RunInOneProcessAsync("gate-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, NextMonth))));
         run.Failed.Should().BeEmpty(run.Describe());
         run.ExitCode.Should().Be(0);
         var report = await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json"));
@@ -67,7 +67,7 @@ public sealed class GateTests
     public async Task Under_Strict_a_known_deviation_is_not_honoured()
     {
         await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
-        var run = await SuiteRun.RunAsync("gate-deviation-strict", target.With(
+        var run = await SuiteRun.RunInOneProcessAsync("gate-deviation-strict", target.With(
             ("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, NextMonth)), ("CREWPASS_STRICT", "true")));
         run.Failed.Should().Contain(o => o.Clause == "KEY-06", "certification judges the deployment as it is, deviations included");
         run.ExitCode.Should().NotBe(0);
@@ -77,7 +77,7 @@ public sealed class GateTests
     public async Task A_listed_check_that_now_passes_fails_the_gate_with_remove_it_from_the_list()
     {
         await using var target = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("gate-stale-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-03", null, NextMonth))));
+        var run = await SuiteRun.RunInOneProcessAsync("gate-stale-deviation", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-03", null, NextMonth))));
         run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-03" && o.Message.Contains("remove it from the list"));
         run.ExitCode.Should().NotBe(0);
     }
@@ -86,7 +86,7 @@ public sealed class GateTests
     public async Task An_expired_deviation_fails_the_gate()
     {
         await using var target = await Deployment.StartAsync(Fault.TestKeyHasOwnPartnerId);
-        var run = await SuiteRun.RunAsync("gate-expired", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, LastMonth))));
+        var run = await SuiteRun.RunInOneProcessAsync("gate-expired", target.With(("CREWPASS_KNOWN_DEVIATIONS", await DeviationsAsync("KEY-06", null, LastMonth))));
         run.Failed.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "KEY-06" && o.Message.Contains("expired"));
         run.ExitCode.Should().NotBe(0);
     }
@@ -96,7 +96,7 @@ public sealed class GateTests
     {
         await using var target = await Deployment.StartAsync();
         var path = await DeviationsAsync("KEY-01", null, "next week");
-        var run = await SuiteRun.RunAsync("gate-bad-deviations", target.With(("CREWPASS_KNOWN_DEVIATIONS", path)));
+        var run = await SuiteRun.RunInOneProcessAsync("gate-bad-deviations", target.With(("CREWPASS_KNOWN_DEVIATIONS", path)));
         run.Failed.Should().ContainSingle().Which.Message.Should().Contain("KnownDeviations");
         run.Outcomes.Except(run.Failed).Should().OnlyContain(o => o.Message.StartsWith("not run: ") || o.Message.Contains("the preflight's one message"),
             "the one message stands alone");

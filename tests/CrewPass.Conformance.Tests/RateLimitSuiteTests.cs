@@ -8,14 +8,14 @@ namespace CrewPass.Conformance.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class RateLimitSuiteTests
 {
-    private const string RateSuite = "FullyQualifiedName~RateLimitSuite";
+    private static readonly string RateSuite = SuiteRun.Suite("RateLimitSuite");
 
     [TestCase("x-ratelimit")]
     [TestCase("ietf-draft")]
     [TestCase("ietf-structured")]
     public async Task RATE_01_to_RATE_06_pass_against_the_embedded_reference_in_each_convention(string convention)
     {
-        var run = await SuiteRun.RunAsync($"rate-{convention}", new Dictionary<string, string> { ["CREWPASS_RATE_LIMIT_HEADERS"] = convention }, "--filter", RateSuite);
+        var run = await SuiteRun.RunInOneProcessAsync($"rate-{convention}", new Dictionary<string, string> { ["CREWPASS_RATE_LIMIT_HEADERS"] = convention }, RateSuite);
         run.Outcomes.Select(o => o.Clause).Distinct().Should().Contain(["RATE-01", "RATE-02", "RATE-03", "RATE-04", "RATE-05", "RATE-06"]);
         run.Failed.Concat(run.SkippedDeploymentChecks).Should().BeEmpty(run.Describe());
     }
@@ -29,7 +29,7 @@ public sealed class RateLimitSuiteTests
         var before = Spent(deployment);
         var settings = target.With();
         settings.Remove("CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION");
-        var run = await SuiteRun.RunAsync("rate-economy", settings, "--filter", RateSuite);
+        var run = await SuiteRun.RunInOneProcessAsync("rate-economy", settings, RateSuite);
         run.Failed.Should().BeEmpty(run.Describe());
         run.SkippedDeploymentChecks.Should().OnlyContain(o => o.Clause == "RATE-05" || o.Clause == "RATE-06" || o.Name.StartsWith("HTTP_01_The_429_answer"),
             "only exhaustion (and the 429 it brings) needs the permission");
@@ -52,7 +52,7 @@ public sealed class RateLimitSuiteTests
         await using var target = await Deployment.StartAsync();
         var key = target.Host.Credentials.RateLimitKey;
         var before = target.Host.RequestsWith(key);
-        var run = await SuiteRun.RunAsync("write-01-budget", target.Settings, "--filter", "TestCategory=WRITE-01");
+        var run = await SuiteRun.RunInOneProcessAsync("write-01-budget", target.Settings, SuiteRun.Clauses("WRITE-01"));
         run.Failed.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCount(6, "three operations, unsigned and signed");
         target.Host.RequestsWith(key).Should().Be(before, "WRITE-01 probes with the test key, as a v2 client of this partner would");

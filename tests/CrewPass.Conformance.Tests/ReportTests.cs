@@ -15,13 +15,13 @@ public sealed class ReportTests
     private static readonly Lazy<Task<SuiteRunResult>> CleanRun = new(async () =>
     {
         await using var target = await Deployment.StartAsync();
-        return await SuiteRun.RunAsync("certify-clean", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")));
+        return await SuiteRun.RunInOneProcessAsync("certify-clean", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")));
     });
 
     private static readonly Lazy<Task<SuiteRunResult>> FailingRun = new(async () =>
     {
         await using var target = await Deployment.StartAsync(Fault.MissingWwwAuthenticate);
-        return await SuiteRun.RunAsync("certify-faulted", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true"), ("CREWPASS_FAIL_ON", "should")));
+        return await SuiteRun.RunInOneProcessAsync("certify-faulted", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true"), ("CREWPASS_FAIL_ON", "should")));
     });
 
     private static string ReportOf(SuiteRunResult run, string file) => Path.Combine(run.ResultsDirectory, file);
@@ -129,8 +129,8 @@ public sealed class ReportTests
     [Test]
     public async Task The_embedded_reference_is_never_certified()
     {
-        var run = await SuiteRun.RunAsync("certify-embedded", new Dictionary<string, string> { ["CREWPASS_CERTIFY"] = "true", ["CREWPASS_STRICT"] = "true" },
-            "--filter", "TestCategory=KEY-06");
+        var run = await SuiteRun.RunInOneProcessAsync("certify-embedded", new Dictionary<string, string> { ["CREWPASS_CERTIFY"] = "true", ["CREWPASS_STRICT"] = "true" },
+            SuiteRun.Clauses("KEY-06"));
         File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
         run.Output.Should().Contain("no certificate").And.Contain("CREWPASS_BASE_URL");
     }
@@ -139,7 +139,7 @@ public sealed class ReportTests
     public async Task A_filtered_strict_run_is_never_certified_and_fails_for_its_unchecked_MUST_clauses()
     {
         await using var target = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("certify-filtered", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")), "--filter", "TestCategory=KEY-06");
+        var run = await SuiteRun.RunInOneProcessAsync("certify-filtered", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")), SuiteRun.Clauses("KEY-06"));
         run.Passed.Should().NotBeEmpty(run.Describe());
         File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
         run.Output.Should().Contain("no certificate").And.Contain("did not run (a filter?)");
@@ -154,7 +154,7 @@ public sealed class ReportTests
     public async Task A_filtered_run_flags_its_unchecked_MUST_clauses_in_the_report()
     {
         await using var target = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("filtered-flagged", target.Settings, "--filter", "TestCategory=KEY-06");
+        var run = await SuiteRun.RunInOneProcessAsync("filtered-flagged", target.Settings, SuiteRun.Clauses("KEY-06"));
         var report = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
         report["problems"]!.AsArray().Select(r => r!.ToString()).Should().Contain(r => r.StartsWith("KEY-01 MUST on deployment: no check ran"));
         run.Output.Should().Contain("flagged: KEY-01 MUST on deployment: no check ran");

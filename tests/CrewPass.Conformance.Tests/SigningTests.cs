@@ -53,8 +53,8 @@ public sealed class SigningTests
         var good = Vectors.Positive.Single(v => v.Name == "ascii-json").Signature;
         var corrupted = Scratch.NewFile("vectors.json");
         await File.WriteAllTextAsync(corrupted, json.Replace(good, good[..^1] + (good[^1] == '0' ? '1' : '0')));
-        var run = await SuiteRun.RunAsync("sig01-fault", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
-            "--filter", "TestCategory=SIG-01");
+        var run = await SuiteRun.RunInOneProcessAsync("sig01-fault", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
+            SuiteRun.Clauses("SIG-01"));
         run.Failed.Select(o => o.Name).Should().ContainSingle().Which.Should().Contain("ascii-json");
     }
 
@@ -62,8 +62,8 @@ public sealed class SigningTests
     [TestCase(-40)]
     public async Task The_signing_suite_is_green_against_a_server_whose_clock_is_off(int seconds)
     {
-        var run = await SuiteRun.RunAsync($"skew{seconds}", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_CLOCK_OFFSET"] = seconds.ToString() },
-            "--filter", "FullyQualifiedName~SigningSuite");
+        var run = await SuiteRun.RunInOneProcessAsync($"skew{seconds}", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_CLOCK_OFFSET"] = seconds.ToString() },
+            SuiteRun.Suite("SigningSuite"));
         run.Outcomes.Select(o => o.Clause).Distinct().Should().Contain(["SIG-01", "SIG-02", "SIG-03", "SIG-04", "SIG-05", "SIG-06", "SIG-07", "SIG-08"]);
         run.Failed.Concat(run.SkippedDeploymentChecks).Should().BeEmpty(run.Describe());
     }

@@ -66,39 +66,61 @@ public static class SuiteRun
     }
 
     /// <summary>
-    /// The suites in one process (CrewPass.Conformance.Runner: NUnit's own API, no vstest.console, no adapter converting
-    /// each result), with the checks an NUnit filter (XML) selects, or all. For runs that judge the checks, not what
-    /// dotnet test prints or exits with (the matrices, the robustness runs): there dotnet test was more than half the
-    /// cost (40,339 checks: 61 s and 80 CPU-s against 32 s and 35). Outcomes as the TRX names them; the suites' own
-    /// lines as dotnet test prints them; no TRX, JUnit or console logger.
+    /// The suites through NUnit's own API in the harness's one warm runner (CrewPass.Conformance.Runner --serve: no
+    /// vstest.console, no adapter converting each result, no process started per run), with the checks an NUnit filter
+    /// (XML) selects, or all. For runs that judge the checks, the report and the gate, not what dotnet test prints,
+    /// exits with or writes: a run through dotnet test costs three processes' start and the framework's first
+    /// compilation (40,339 checks: 61 s and 80 CPU-s against 32 s and 35 in one process). Outcomes as the TRX names them,
+    /// the exit code as dotnet test gives it, the suites' own lines as dotnet test prints them; no TRX, JUnit or console
+    /// logger. Settings are CREWPASS_* variables only: the run sees them as its environment, and no other.
     /// </summary>
     public static async Task<SuiteRunResult> RunInOneProcessAsync(string name, IReadOnlyDictionary<string, string> settings, string? where = null)
     {
+        if (settings.Keys.FirstOrDefault(k => !k.StartsWith("CREWPASS_", StringComparison.Ordinal)) is { } other)
+            throw new ArgumentException($"{other}: a run in the shared runner takes CREWPASS_* settings only; a run that needs its own process environment goes through RunAsync", nameof(settings));
         var results = Scratch.NewFolder(name);
-        var outcomes = Path.Combine(results, "outcomes.jsonl");
-        var (exitCode, output, elapsed) = await StartAsync(name, results, settings,
-            [Repository.RunnerAssembly, Repository.SuitesAssembly, "--outcomes", outcomes, .. where is null ? Array.Empty<string>() : ["--where", where]]);
-        return new SuiteRunResult(exitCode, output, File.Exists(outcomes) ? ReadOutcomes(outcomes) : [], elapsed, results);
+        var (outcomes, output) = (Path.Combine(results, "outcomes.jsonl"), Path.Combine(results, "console.log"));
+        var environment = new Dictionary<string, string>(settings) { ["CREWPASS_REPORT_DIRECTORY"] = results };
+        var clock = Stopwatch.StartNew();
+        var (exitCode, error) = await WarmRunner.RunAsync(environment, where, outcomes, output);
+        clock.Stop();
+        var printed = (File.Exists(output) ? await File.ReadAllTextAsync(output) : "") + (error is null ? "" : $"CrewPass.Conformance.Runner: {error}\n");
+        return new SuiteRunResult(exitCode, printed, File.Exists(outcomes) ? ReadOutcomes(outcomes) : [], clock.Elapsed, results);
     }
 
     private static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> StartAsync(string name, string results, IReadOnlyDictionary<string, string> settings, string[] arguments)
     {
+        var start = StartInfo(name, settings, arguments);
+        start.Environment["CREWPASS_REPORT_DIRECTORY"] = results;
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        clock.Stop();
+        var output = await stdout + await stderr;
+        await File.WriteAllTextAsync(Path.Combine(results, "console.log"), output);
+        return (process.ExitCode, output, clock.Elapsed);
+    }
+
+    /// <summary>dotnet with these arguments, as the harness starts the suites: the settings given and none of the developer's own.</summary>
+    internal static ProcessStartInfo StartInfo(string name, IReadOnlyDictionary<string, string> settings, string[] arguments, bool timed = true)
+    {
         // For measuring the harness (bench/run.sh --harness): each run's wall and CPU seconds, dotnet and every
         // process it waited for, appended to HARNESS_CPU_LOG by /usr/bin/time. No test reads it.
-        var timed = Environment.GetEnvironmentVariable("HARNESS_CPU_LOG") is { Length: > 0 } log && File.Exists("/usr/bin/time") ? log : null;
-        var start = new ProcessStartInfo(timed is null ? "dotnet" : "/usr/bin/time")
+        var log = timed && Environment.GetEnvironmentVariable("HARNESS_CPU_LOG") is { Length: > 0 } l && File.Exists("/usr/bin/time") ? l : null;
+        var start = new ProcessStartInfo(log is null ? "dotnet" : "/usr/bin/time")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Repository.Root,
         };
-        if (timed is not null)
-            foreach (var argument in new[] { "-a", "-o", timed, "-f", $"%e %U %S {name}", "dotnet" }) start.ArgumentList.Add(argument);
+        if (log is not null)
+            foreach (var argument in new[] { "-a", "-o", log, "-f", $"%e %U %S {name}", "dotnet" }) start.ArgumentList.Add(argument);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // The run sees only the settings given here, never the developer's own CREWPASS_* variables.
         foreach (var variable in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("CREWPASS_", StringComparison.Ordinal)))
             start.Environment.Remove(variable);
-        start.Environment["CREWPASS_REPORT_DIRECTORY"] = results;
         // As a shell would: a client command's relative paths are relative to where dotnet test was started.
         start.Environment["PWD"] = Repository.Root;
         // A suites run lives seconds: promoting methods to optimised code after 30 calls re-compiles what will not run
@@ -112,17 +134,21 @@ public static class SuiteRun
         // CPU-s and 41 to 37 s (three alternating pairs, less in each). Its runs talk only to deployments the harness started.
         start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         foreach (var (key, value) in settings) start.Environment[key] = value;
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        clock.Stop();
-        var output = await stdout + await stderr;
-        await File.WriteAllTextAsync(Path.Combine(results, "console.log"), output);
-        return (process.ExitCode, output, clock.Elapsed);
+        return start;
     }
+
+    /// <summary>An NUnit filter (a shared runner's where) selecting the checks of these clauses.</summary>
+    public static string Clauses(params string[] ids) =>
+        $"<filter><or>{string.Concat(ids.Select(id => $"<cat>{id}</cat>"))}</or></filter>";
+
+    /// <summary>An NUnit filter selecting one suite's checks (RateLimitSuite).</summary>
+    public static string Suite(string name) => $"<filter><class>CrewPass.Conformance.Suites.{name}</class></filter>";
+
+    /// <summary>An NUnit filter selecting the CLIENT checks alone, as TestCategory~CLIENT- does.</summary>
+    public const string ClientChecks = "<filter><cat re=\"1\">^CLIENT-</cat></filter>";
+
+    /// <summary>An NUnit filter selecting every check but the CLIENT ones, as TestCategory!~CLIENT- does.</summary>
+    public const string DeploymentChecks = "<filter><not><cat re=\"1\">^CLIENT-</cat></not></filter>";
 
     /// <summary>dotnet test --list-tests with these settings: what Test Explorer and CI history see.</summary>
     public static async Task<SuiteRunResult> ListAsync(IReadOnlyDictionary<string, string> settings) =>

@@ -38,7 +38,7 @@ public sealed class SuiteRunTests
     public async Task A_deployment_that_ships_the_write_surface_is_checked_by_SIG_and_WRITE_01_is_not_applicable()
     {
         await using var deployment = await Deployment.StartAsync(new CrewPass.Reference.ReferenceOptions { WriteSurface = CrewPass.Reference.WriteSurface.Enabled });
-        var run = await SuiteRun.RunAsync("external-v2", deployment.Settings);
+        var run = await SuiteRun.RunInOneProcessAsync("external-v2", deployment.Settings);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Outcomes.Where(o => o.Clause.StartsWith("SIG-")).Should().OnlyContain(o => o.Outcome == "Passed");
         run.SkippedDeploymentChecks.Should().NotBeEmpty().And.OnlyContain(o => o.Clause == "WRITE-01" && o.Message.StartsWith("not applicable: WriteSurface is enabled"));
@@ -78,7 +78,7 @@ public sealed class SuiteRunTests
     public async Task A_profile_declared_single_object_read_is_judged_as_one_object()
     {
         await using var deployment = await Deployment.StartAsync(new CrewPass.Reference.ReferenceOptions { ExtraReads = true });
-        var run = await SuiteRun.RunAsync("extra-reads", deployment.With(("CREWPASS_PROFILE", Repository.Path("fixtures", "profiles", "extra-reads.json"))));
+        var run = await SuiteRun.RunInOneProcessAsync("extra-reads", deployment.With(("CREWPASS_PROFILE", Repository.Path("fixtures", "profiles", "extra-reads.json"))));
         run.Failed.Should().BeEmpty(run.Describe());
         run.Passed.Where(o => o.Clause.StartsWith("DATA-") && Regex.IsMatch(o.Name, @"GET /api/v2/employers/me[,)]")).Should().HaveCount(4, "DATA-01 twice, DATA-02 and DATA-03 on the object read");
         run.Passed.Where(o => o.Name.Contains("/api/v2/employers/me/crew")).Should().HaveCountGreaterThan(50);
@@ -89,8 +89,8 @@ public sealed class SuiteRunTests
     public async Task Tampering_works_on_any_signing_body()
     {
         const string operations = """[{"name": "crew-placement", "method": "POST", "path": "/api/v2/crew-placements", "body": "{\"vessel_id\":\"ves_1\",\"crew_member_id\":\"crm_2\",\"starts_on\":\"2027-01-01\"}"}, {"name": "vessel-attach", "method": "POST", "path": "/api/v2/employers/me/vessels/attach", "body": "{\"imo_number\":\"9074729\",\"name\":\"Probe\"}"}]""";
-        var run = await SuiteRun.RunAsync("tamper-any-body", new Dictionary<string, string> { ["CREWPASS_WRITE_OPERATIONS"] = operations },
-            "--filter", "TestCategory=SIG-04|TestCategory=SIG-05|TestCategory=SIG-07");
+        var run = await SuiteRun.RunInOneProcessAsync("tamper-any-body", new Dictionary<string, string> { ["CREWPASS_WRITE_OPERATIONS"] = operations },
+            SuiteRun.Clauses("SIG-04", "SIG-05", "SIG-07"));
         run.Failed.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCountGreaterThan(10);
     }
@@ -100,8 +100,8 @@ public sealed class SuiteRunTests
     public async Task A_RestrictedKey_that_lacks_no_scope_is_a_skip_naming_it()
     {
         await using var deployment = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("restricted-lacks-nothing",
-            deployment.With(("CREWPASS_RESTRICTED_KEY", deployment.Host.Credentials.OtherPartnerKey)), "--filter", "TestCategory=ME-03");
+        var run = await SuiteRun.RunInOneProcessAsync("restricted-lacks-nothing",
+            deployment.With(("CREWPASS_RESTRICTED_KEY", deployment.Host.Credentials.OtherPartnerKey)), SuiteRun.Clauses("ME-03"));
         run.Failed.Should().BeEmpty(run.Describe());
         run.SkippedDeploymentChecks.Should().ContainSingle(o => o.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
             .Which.Message.Should().StartWith("needs RestrictedKey (CREWPASS_RESTRICTED_KEY)");
@@ -137,7 +137,7 @@ public sealed class SuiteRunTests
     [Test]
     public async Task The_reference_at_scale_passes_with_its_further_reads_declared()
     {
-        var run = await SuiteRun.RunAsync("scale", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_EXTRA_ENDPOINTS"] = "4" }, "--filter", "TestCategory!~CLIENT-");
+        var run = await SuiteRun.RunInOneProcessAsync("scale", new Dictionary<string, string> { ["CREWPASS_EMBEDDED_EXTRA_ENDPOINTS"] = "4" }, SuiteRun.DeploymentChecks);
         run.Failed.Should().BeEmpty(run.Describe());
         run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
         foreach (var clause in new[] { "AUTH-01", "KEY-01", "DATA-01", "RATE-01", "WRITE-02", "HTTP-01" })
@@ -149,7 +149,7 @@ public sealed class SuiteRunTests
     [Test]
     public async Task MaxInFlight_bounds_the_requests_on_the_wire_and_the_report_says_how_many()
     {
-        var run = await SuiteRun.RunAsync("in-flight", new Dictionary<string, string> { ["CREWPASS_MAX_IN_FLIGHT"] = "1" }, "--filter", "TestCategory=KEY-01");
+        var run = await SuiteRun.RunInOneProcessAsync("in-flight", new Dictionary<string, string> { ["CREWPASS_MAX_IN_FLIGHT"] = "1" }, SuiteRun.Clauses("KEY-01"));
         run.Failed.Should().BeEmpty(run.Describe());
         var requests = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")))!["requests"]!;
         requests["maxInFlight"]!.GetValue<int>().Should().Be(1);
@@ -174,7 +174,7 @@ public sealed class SuiteRunTests
         };
         var runs = await Task.WhenAll(
             SuiteRun.RunAsync("parity-dotnet-test", settings, "--filter", "TestCategory=DATA-02|TestCategory=DATA-03|TestCategory=RATE-06"),
-            SuiteRun.RunInOneProcessAsync("parity-one-process", settings, "<filter><or><cat>DATA-02</cat><cat>DATA-03</cat><cat>RATE-06</cat></or></filter>"));
+            SuiteRun.RunInOneProcessAsync("parity-one-process", settings, SuiteRun.Clauses("DATA-02", "DATA-03", "RATE-06")));
         var (dotnetTest, oneProcess) = (runs[0], runs[1]);
         dotnetTest.Outcomes.Select(o => o.Outcome).Distinct().Should().BeEquivalentTo(["Passed", "Failed", "NotExecuted"], dotnetTest.Describe());
         dotnetTest.Verdicts.Select(v => v.Outcome).Should().Contain(["failed", "inconclusive", "skipped"]);
