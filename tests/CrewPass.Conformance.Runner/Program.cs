@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
+using Microsoft.Win32.SafeHandles;
 using System.Text.Json;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
@@ -103,25 +105,38 @@ static class Server
     private sealed record Request(string Id, Dictionary<string, string> Environment, string? Where, string Outcomes, string Output);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static TextWriter Diagnostics = TextWriter.Null;
+
+    private static void Say(string line)
+    {
+        lock (Json) Diagnostics.WriteLine(line);
+    }
 
     public static int Serve(string assembly)
     {
         var clock = Stopwatch.StartNew();
-        // Answers go to standard output alone: anything else that writes to the console goes to standard error.
-        var answers = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        var (requestStream, answerStream) = ProtocolStreams();
+        using var requests = new StreamReader(requestStream);
+        var answers = new StreamWriter(answerStream) { AutoFlush = true };
+        // Anything else that writes to the console goes to standard error.
         Console.SetOut(Console.Error);
+        // The runner's own lines go to standard error itself: NUnit points Console.Error at the running test's output.
+        Diagnostics = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
         // The suites wait on tasks from NUnit's worker threads; several runs at once must not starve the pool.
         ThreadPool.SetMinThreads(64, 64);
         var gate = new Lock();
         var running = new List<Task>();
         var served = 0;
-        while (Console.In.ReadLine() is { } line)
+        while (requests.ReadLine() is { } line)
         {
+            Say($"read {line.Length} characters");
             if (line.Length == 0) continue;
             served++;
             running.Add(Task.Run(() =>
             {
+                var clock = Stopwatch.StartNew();
                 var (id, exit, error) = Answer(assembly, line);
+                Say($"run {id}: exit {exit} in {clock.Elapsed.TotalSeconds:0.0} s");
                 lock (gate) answers.WriteLine(JsonSerializer.Serialize(new { id, exit, error }, Json));
             }));
         }
@@ -135,15 +150,52 @@ static class Server
         return 0;
     }
 
+    /// <summary>
+    /// The requests and the answers on descriptors of their own, closed on exec: the suites' children (a client's
+    /// shell, the Python sample) inherit descriptors 0 and 1, so a child reading its standard input could take a run's
+    /// request, and one writing to its standard output would break an answer (a harness run once waited for ever on
+    /// a request the runner never read). The children get /dev/null and standard error instead.
+    /// </summary>
+    private static (Stream Requests, Stream Answers) ProtocolStreams()
+    {
+        if (!OperatingSystem.IsLinux()) return (Console.OpenStandardInput(), Console.OpenStandardOutput());
+        const int DuplicateClosedOnExec = 1030; // F_DUPFD_CLOEXEC
+        var requests = Libc.fcntl(0, DuplicateClosedOnExec, 3);
+        var answers = Libc.fcntl(1, DuplicateClosedOnExec, 3);
+        var nothing = Libc.open("/dev/null", 0);
+        if (requests < 0 || answers < 0 || nothing < 0 || Libc.dup2(nothing, 0) < 0 || Libc.dup2(2, 1) < 0)
+            throw new IOException($"--serve could not move its requests and answers off descriptors 0 and 1 (errno {Marshal.GetLastPInvokeError()})");
+        Libc.close(nothing);
+        return (new FileStream(new SafeFileHandle(requests, ownsHandle: true), FileAccess.Read, 1),
+                new FileStream(new SafeFileHandle(answers, ownsHandle: true), FileAccess.Write, 1));
+    }
+
+    private static class Libc
+    {
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int fcntl(int descriptor, int command, int argument);
+
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int dup2(int descriptor, int target);
+
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int close(int descriptor);
+    }
+
     private static (string Id, int Exit, string? Error) Answer(string assembly, string line)
     {
         Request request;
         try
         {
             request = JsonSerializer.Deserialize<Request>(line, Json) ?? throw new JsonException("null");
+            Say($"run {request.Id}: started");
         }
         catch (JsonException e)
         {
+            Say($"not a run ({e.Message}): {line}");
             return ("", 2, $"not a run: {e.Message}");
         }
         try

@@ -82,7 +82,7 @@ public static class SuiteRun
         var (outcomes, output) = (Path.Combine(results, "outcomes.jsonl"), Path.Combine(results, "console.log"));
         var environment = new Dictionary<string, string>(settings) { ["CREWPASS_REPORT_DIRECTORY"] = results };
         var clock = Stopwatch.StartNew();
-        var (exitCode, error) = await WarmRunner.RunAsync(environment, where, outcomes, output);
+        var (exitCode, error) = await WarmRunner.RunAsync(name, environment, where, outcomes, output);
         clock.Stop();
         var printed = (File.Exists(output) ? await File.ReadAllTextAsync(output) : "") + (error is null ? "" : $"CrewPass.Conformance.Runner: {error}\n");
         return new SuiteRunResult(exitCode, printed, File.Exists(outcomes) ? ReadOutcomes(outcomes) : [], clock.Elapsed, results);

@@ -19,9 +19,16 @@ internal sealed class WarmRunner
     private readonly ConcurrentDictionary<string, TaskCompletionSource<(int Exit, string? Error)>> _waiting = new();
     private readonly StringBuilder _errors = new();
     private readonly Lock _gate = new();
+    // What the runner printed and each run sent and answered, for reading a failure: beside the runs' folders.
+    private readonly string _logPath = Scratch.NewFile("warm-runner.log");
+    private readonly StreamWriter _log;
+
+    /// <summary>No run takes this long (the longest, the fault matrix, 33–55 s): past it, a run fails rather than waits for ever.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
 
     private WarmRunner()
     {
+        _log = new StreamWriter(_logPath) { AutoFlush = true };
         // Timed by itself (HARNESS_CPU_LOG): /usr/bin/time would see it end only after the harness has.
         var start = SuiteRun.StartInfo("warm-runner", new Dictionary<string, string>(), [Repository.RunnerAssembly, Repository.SuitesAssembly, "--serve"], timed: false);
         start.RedirectStandardInput = true;
@@ -29,6 +36,7 @@ internal sealed class WarmRunner
         _process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is null) return;
+            Log(line.Data);
             lock (_gate)
                 if (_errors.Length < 64 * 1024) _errors.AppendLine(line.Data);
         };
@@ -41,12 +49,12 @@ internal sealed class WarmRunner
         };
     }
 
-    public static Task<(int Exit, string? Error)> RunAsync(IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output) =>
-        Shared.Value.SendAsync(environment, where, outcomes, output);
+    public static Task<(int Exit, string? Error)> RunAsync(string name, IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output) =>
+        Shared.Value.SendAsync(name, environment, where, outcomes, output);
 
-    private Task<(int Exit, string? Error)> SendAsync(IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output)
+    private Task<(int Exit, string? Error)> SendAsync(string name, IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output)
     {
-        var id = Guid.NewGuid().ToString("N");
+        var id = $"{name}-{Guid.NewGuid():N}";
         var answer = new TaskCompletionSource<(int, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[id] = answer;
         var line = JsonSerializer.Serialize(new { id, environment, where, outcomes, output }, Json);
@@ -55,19 +63,36 @@ internal sealed class WarmRunner
             if (!_process.HasExited)
             {
                 _process.StandardInput.WriteLine(line);
-                return answer.Task;
+                Log($"sent {id}");
+                return BoundedAsync(id, answer.Task);
             }
         }
         if (_waiting.TryRemove(id, out _)) answer.SetException(Ended());
         return answer.Task;
     }
 
+    private async Task<(int Exit, string? Error)> BoundedAsync(string id, Task<(int Exit, string? Error)> answer)
+    {
+        try
+        {
+            return await answer.WaitAsync(Bound);
+        }
+        catch (TimeoutException)
+        {
+            _waiting.TryRemove(id, out _);
+            throw new TimeoutException($"the warm runner did not answer run {id} within {Bound.TotalMinutes} minutes; what it was sent, read and printed: {_logPath}");
+        }
+    }
+
     private async Task ReadAnswersAsync()
     {
         while (await _process.StandardOutput.ReadLineAsync() is { } line)
         {
-            var answer = JsonSerializer.Deserialize<Answer>(line, Json)!;
-            if (_waiting.TryRemove(answer.Id, out var waiting)) waiting.SetResult((answer.Exit, answer.Error));
+            Answer? answer;
+            try { answer = JsonSerializer.Deserialize<Answer>(line, Json); }
+            catch (JsonException) { answer = null; }
+            Log(answer is null ? $"not an answer: {line}" : $"answered {answer.Id}: exit {answer.Exit}");
+            if (answer is not null && _waiting.TryRemove(answer.Id, out var waiting)) waiting.SetResult((answer.Exit, answer.Error));
         }
         await _process.WaitForExitAsync();
         foreach (var id in _waiting.Keys)
@@ -78,6 +103,11 @@ internal sealed class WarmRunner
     {
         lock (_gate)
             return new InvalidOperationException($"the warm runner ended (exit {(_process.HasExited ? _process.ExitCode : -1)}) with runs waiting on it; it printed:\n{_errors}");
+    }
+
+    private void Log(string line)
+    {
+        lock (_log) _log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
     }
 
     private sealed record Answer(string Id, int Exit, string? Error);
