@@ -105,11 +105,12 @@ static class Server
     private sealed record Request(string Id, Dictionary<string, string> Environment, string? Where, string Outcomes, string Output);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly Lock Saying = new();
     private static TextWriter Diagnostics = TextWriter.Null;
 
     private static void Say(string line)
     {
-        lock (Json) Diagnostics.WriteLine(line);
+        lock (Saying) Diagnostics.WriteLine(line);
     }
 
     public static int Serve(string assembly)
@@ -126,12 +127,10 @@ static class Server
         ThreadPool.SetMinThreads(64, 64);
         var gate = new Lock();
         var running = new List<Task>();
-        var served = 0;
         while (requests.ReadLine() is { } line)
         {
             Say($"read {line.Length} characters");
             if (line.Length == 0) continue;
-            served++;
             running.Add(Task.Run(() =>
             {
                 var clock = Stopwatch.StartNew();
@@ -154,7 +153,7 @@ static class Server
     /// The requests and the answers on descriptors of their own, closed on exec: the suites' children (a client's
     /// shell, the Python sample) inherit descriptors 0 and 1, so a child reading its standard input could take a run's
     /// request, and one writing to its standard output would break an answer (a harness run once waited for ever on
-    /// a request the runner never read). The children get /dev/null and standard error instead.
+    /// a request the runner never began; that cause is not proven, the inheritance is). The children get /dev/null and standard error instead.
     /// </summary>
     private static (Stream Requests, Stream Answers) ProtocolStreams()
     {
