@@ -13,7 +13,7 @@ namespace CrewPass.Conformance.Tests.Matrices;
 [Parallelizable(ParallelScope.All)]
 public sealed class ClientBugMatrixTests
 {
-    // In one process through NUnit's API, as the fault matrix: the matrix judges the checks, not how they are run.
+    // In the warm runner, as the fault matrix: the matrix judges the checks, not how they are run.
     public static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunInOneProcessAsync("client-matrix",
         new Dictionary<string, string> { ["CREWPASS_CLIENT_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }, SuiteRun.ClientChecks));
 

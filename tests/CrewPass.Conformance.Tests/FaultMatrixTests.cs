@@ -16,13 +16,13 @@ public sealed class FaultMatrixTests
 {
     /// <summary>
     /// One run of the suites for both matrices: the faithful reference, every fault (EmbeddedFaults=all) and every legal
-    /// choice with its profile (EmbeddedVariations=all), with SHOULD failures counted as failures. In one process through
-    /// NUnit's API: the matrices judge the checks, and dotnet test was more than half of their cost.
+    /// choice with its profile (EmbeddedVariations=all), with SHOULD failures counted as failures. In the warm runner
+    /// (NUnit's API): the matrices judge the checks, and dotnet test was more than half of their cost.
     /// </summary>
     public static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunInOneProcessAsync("matrices",
         new Dictionary<string, string> { ["CREWPASS_EMBEDDED_FAULTS"] = "all", ["CREWPASS_EMBEDDED_VARIATIONS"] = "all", ["CREWPASS_FAIL_ON"] = "should" },
-        // The client's checks judge a client, not a deployment: their matrix is the client bugs' (ClientCertificationTests).
-        $"<filter>{NotClientChecks}</filter>"));
+        // The client's checks judge a client, not a deployment: their matrix is the client bugs' (ClientBugMatrixTests).
+        SuiteRun.DeploymentChecks));
 
     private const string NotClientChecks = """<not><cat re="1">^CLIENT-</cat></not>""";
 
@@ -147,7 +147,7 @@ public sealed class FaultMatrixTests
 
     /// <summary>
     /// SIG-01 checks the harness itself, not the target: its fault is a corrupted vector (SigningTests), not a reference
-    /// fault. The CLIENT clauses judge a client: their faults are the sample client's bugs (ClientCertificationTests).
+    /// fault. The CLIENT clauses judge a client: their faults are the sample client's bugs (ClientBugMatrixTests).
     /// </summary>
     [Test]
     public void Every_covered_clause_is_named_by_at_least_one_fault() =>

@@ -25,7 +25,7 @@ public static class Repository
     public static string SuitesAssembly =>
         Path("suites", "CrewPass.Conformance.Suites", "bin", Configuration, "net10.0", "CrewPass.Conformance.Suites.dll");
 
-    /// <summary>The suites' one-process runner (SuiteRun.RunInOneProcessAsync), built with the solution.</summary>
+    /// <summary>The suites' warm runner (SuiteRun.RunInOneProcessAsync, WarmRunner), built with the solution.</summary>
     public static string RunnerAssembly =>
         Path("tests", "CrewPass.Conformance.Runner", "bin", Configuration, "net10.0", "CrewPass.Conformance.Runner.dll");
 

@@ -6,7 +6,7 @@ namespace CrewPass.Conformance.Tests;
 
 /// <summary>
 /// A slow or flaky network is not non-conformance, and runs that share a sandbox get the verdicts they would alone.
-/// Both judge the checks, not how they are run: their runs go through the one-process runner (SuiteRun.RunInOneProcessAsync).
+/// Both judge the checks, not how they are run: their runs go through the warm runner (SuiteRun.RunInOneProcessAsync).
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class RobustnessTests

@@ -48,7 +48,7 @@ public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<C
 
 /// <summary>
 /// Runs the conformance suites the way a user does: dotnet test on the built suites assembly, with CREWPASS_* settings;
-/// or, where only the checks' verdicts are judged, in one process through NUnit's own API (<see cref="RunInOneProcessAsync"/>).
+/// or, where only the checks' verdicts are judged, in the harness's warm runner through NUnit's own API (<see cref="RunInOneProcessAsync"/>).
 /// </summary>
 public static class SuiteRun
 {

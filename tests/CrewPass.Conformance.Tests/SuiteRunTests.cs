@@ -158,7 +158,7 @@ public sealed class SuiteRunTests
     }
 
     /// <summary>
-    /// The one-process runner (SuiteRun.RunInOneProcessAsync) judges what dotnet test judges: the same checks with the
+    /// The warm runner (SuiteRun.RunInOneProcessAsync) judges what dotnet test judges: the same checks with the
     /// same outcomes and messages, passed, failed, inconclusive and skipped alike, so the matrices and robustness runs
     /// that go through it are read as the TRX would read them.
     /// </summary>
