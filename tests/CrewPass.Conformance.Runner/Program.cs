@@ -33,6 +33,9 @@ root.SetAction(parse =>
     var assembly = parse.GetValue(suites)!.FullName;
     // The suites read their schemas and fixtures beside their assembly (AppContext.BaseDirectory).
     AppContext.SetData("APP_CONTEXT_BASE_DIRECTORY", Path.GetDirectoryName(assembly) + Path.DirectorySeparatorChar);
+    // Chromium.SharedDriverSlot: the runs share one Playwright driver (a Node process, ~0.8 CPU-s to start) instead of
+    // starting one per browser. It ends with this process: its requests' pipe closes and it exits.
+    AppDomain.CurrentDomain.SetData("CrewPass.Conformance.Browser.SharedDriver", new System.Collections.Concurrent.ConcurrentDictionary<string, object>());
     if (parse.GetValue(serve)) return Server.Serve(assembly);
     var where = parse.GetValue(filter) is { } xml ? TestFilter.FromXml(xml) : TestFilter.Empty;
     var failed = false;

@@ -72,34 +72,26 @@ public sealed class ReportTests
         if (chromium is null) Assert.Ignore($"needs Chromium: {Chromium.InstallHint}");
         var run = await FailingRun.Value;
         var json = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
-        var (playwright, browser) = await Chromium.LaunchAsync(chromium);
-        try
+        await using var launched = await Chromium.LaunchAsync(chromium);
+        var page = await launched.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
+        await page.GotoAsync(new Uri(ReportOf(run, "conformance-report.html")).AbsoluteUri);
+        foreach (var level in new[] { "MUST", "SHOULD" })
+        foreach (var outcome in new[] { "passed", "failed", "warning", "skipped", "not applicable", "known deviation" })
         {
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
-            await page.GotoAsync(new Uri(ReportOf(run, "conformance-report.html")).AbsoluteUri);
-            foreach (var level in new[] { "MUST", "SHOULD" })
-            foreach (var outcome in new[] { "passed", "failed", "warning", "skipped", "not applicable", "known deviation" })
-            {
-                var shown = await page.Locator($"[data-count='{level}:{outcome}']").InnerTextAsync();
-                var counted = json["targets"]!.AsArray().Sum(t => t!["counts"]![level]![outcome]!.GetValue<int>());
-                int.Parse(shown).Should().Be(counted, $"{level} {outcome}");
-            }
-            (await page.Locator("#verdict").InnerTextAsync()).Should().Be("FAILED");
+            var shown = await page.Locator($"[data-count='{level}:{outcome}']").InnerTextAsync();
+            var counted = json["targets"]!.AsArray().Sum(t => t!["counts"]![level]![outcome]!.GetValue<int>());
+            int.Parse(shown).Should().Be(counted, $"{level} {outcome}");
+        }
+        (await page.Locator("#verdict").InnerTextAsync()).Should().Be("FAILED");
 
-            var rows = page.Locator("tr.clause");
-            var failing = page.Locator("tr.clause.row-failed, tr.clause.row-warning");
-            (await failing.CountAsync()).Should().BeGreaterThan(0);
-            await page.Locator("#only-failures").CheckAsync();
-            var visible = await rows.EvaluateAllAsync<string[]>("rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.clause)");
-            visible.Should().Equal("KEY-03");
-            await page.ScreenshotAsync(new() { Path = ReportOf(run, "conformance-report-failures.png"), FullPage = true });
-            File.Exists(ReportOf(run, "conformance-report-failures.png")).Should().BeTrue();
-        }
-        finally
-        {
-            await browser.CloseAsync();
-            playwright.Dispose();
-        }
+        var rows = page.Locator("tr.clause");
+        var failing = page.Locator("tr.clause.row-failed, tr.clause.row-warning");
+        (await failing.CountAsync()).Should().BeGreaterThan(0);
+        await page.Locator("#only-failures").CheckAsync();
+        var visible = await rows.EvaluateAllAsync<string[]>("rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.clause)");
+        visible.Should().Equal("KEY-03");
+        await page.ScreenshotAsync(new() { Path = ReportOf(run, "conformance-report-failures.png"), FullPage = true });
+        File.Exists(ReportOf(run, "conformance-report-failures.png")).Should().BeTrue();
     }
 
     [Test]

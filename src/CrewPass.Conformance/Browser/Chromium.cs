@@ -43,11 +43,36 @@ public static class Chromium
 
     private const string LoopbackOnly = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1";
 
+    /// <summary>
+    /// Where a host that runs many runs in one process (the harness's warm runner) offers them one Playwright driver to
+    /// share: a <c>ConcurrentDictionary&lt;string, object&gt;</c> under this name in the process's AppDomain data. Without it,
+    /// as under dotnet test, each browser has a driver of its own, gone with it. The driver is a Node process whose start
+    /// costs ~0.8 CPU-s, about half of a browser's (README: speed); each run still launches its own browser with its own flags.
+    /// </summary>
+    public const string SharedDriverSlot = "CrewPass.Conformance.Browser.SharedDriver";
+
     /// <summary>Starts headless Chromium that resolves no host but loopback, with a throw-away profile.</summary>
-    public static Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executable) => LaunchAsync(executable, LoopbackOnly);
+    public static Task<LaunchedChromium> LaunchAsync(string executable) => LaunchAsync(executable, LoopbackOnly);
 
     /// <summary>Starts headless Chromium with the given host-resolver rules (which hosts it may reach) and extra arguments.</summary>
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executable, string resolverRules, params string[] extraArguments)
+    public static async Task<LaunchedChromium> LaunchAsync(string executable, string resolverRules, params string[] extraArguments)
+    {
+        if (SharedDriver() is not { } shared) return await LaunchAsync(null, executable, resolverRules, extraArguments);
+        try
+        {
+            return await LaunchAsync(await shared.Driver.Value, executable, resolverRules, extraArguments);
+        }
+        catch (PlaywrightException)
+        {
+            // A driver that died would fail every later run: the next launch starts a new one, and this one tries on a
+            // driver of its own, so a browser that cannot start says why in its own words.
+            shared.Slot.TryRemove(new KeyValuePair<string, object>(shared.Key, shared.Driver));
+            return await LaunchAsync(null, executable, resolverRules, extraArguments);
+        }
+    }
+
+    /// <summary>Launches on the given driver, or on one of its own when none is given.</summary>
+    private static async Task<LaunchedChromium> LaunchAsync(IPlaywright? driver, string executable, string resolverRules, string[] extraArguments)
     {
         // Chromium keeps its config (its crash database) under XDG_CONFIG_HOME: a folder of its own keeps runs from
         // sharing or leaving state, given to the browser alone (not to the clients a run starts) and removed with it.
@@ -55,7 +80,7 @@ public static class Chromium
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         environment["XDG_CONFIG_HOME"] = config;
-        var playwright = await Playwright.CreateAsync();
+        var playwright = driver ?? await Playwright.CreateAsync();
         try
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -71,19 +96,47 @@ public static class Chromium
                 ],
             });
             browser.Disconnected += (_, _) => Remove(config);
-            return (playwright, browser);
+            return new LaunchedChromium(browser, driver is null ? playwright : null);
         }
         catch
         {
-            playwright.Dispose();
+            if (driver is null) playwright.Dispose();
             Remove(config);
             throw;
         }
+    }
+
+    private sealed record Shared(System.Collections.Concurrent.ConcurrentDictionary<string, object> Slot, string Key, Lazy<Task<IPlaywright>> Driver);
+
+    /// <summary>The host's shared driver, or null: no host offers one, or this run's Playwright is not the host's (its type differs).</summary>
+    private static Shared? SharedDriver()
+    {
+        if (AppDomain.CurrentDomain.GetData(SharedDriverSlot) is not System.Collections.Concurrent.ConcurrentDictionary<string, object> slot) return null;
+        var key = typeof(IPlaywright).AssemblyQualifiedName!;
+        return slot.GetOrAdd(key, _ => new Lazy<Task<IPlaywright>>(Playwright.CreateAsync)) is Lazy<Task<IPlaywright>> driver ? new Shared(slot, key, driver) : null;
     }
 
     private static void Remove(string folder)
     {
         // Best effort: a browser's helper still exiting may hold a file; a leftover folder is no failure of the run.
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>A launched Chromium: disposing it closes the browser, and the driver when the browser had one of its own.</summary>
+public sealed class LaunchedChromium(IBrowser browser, IPlaywright? ownDriver) : IAsyncDisposable
+{
+    public IBrowser Browser { get; } = browser;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Browser.CloseAsync();
+        }
+        finally
+        {
+            ownDriver?.Dispose();
+        }
     }
 }

@@ -36,13 +36,12 @@ public sealed class BrowserSession : IAsyncDisposable
     private static BrowserSession? _current;
     private readonly Lazy<Task<Dictionary<(string, string, string), string>>> _calls;
 
-    private readonly IPlaywright _playwright;
+    private readonly LaunchedChromium _chromium;
     private readonly HttpListener _pages;
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, HttpListener pages, Uri origin)
+    private BrowserSession(LaunchedChromium chromium, HttpListener pages, Uri origin)
     {
-        _playwright = playwright;
-        Browser = browser;
+        _chromium = chromium;
         _pages = pages;
         Origin = origin;
         _calls = new Lazy<Task<Dictionary<(string, string, string), string>>>(() => CallEveryTargetAsync(Run.Current.Targets));
@@ -67,7 +66,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return probes.Zip(outcomes).ToDictionary(p => (p.First.Target.Name, p.First.Path, p.First.Header), p => p.Second);
     }
 
-    public IBrowser Browser { get; }
+    public IBrowser Browser => _chromium.Browser;
 
     /// <summary>Where the harness serves its page: http://127.0.0.1:port, an origin of its own.</summary>
     public Uri Origin { get; }
@@ -84,10 +83,10 @@ public sealed class BrowserSession : IAsyncDisposable
             if (pins.Length > 0) arguments.Add("--ignore-certificate-errors-spki-list=" + string.Join(",", pins));
             var pages = ServePage();
             var starting = System.Diagnostics.Stopwatch.StartNew();
-            var (playwright, browser) = await Chromium.LaunchAsync(chromium, ResolverRules(hosts), [.. arguments]);
+            var launched = await Chromium.LaunchAsync(chromium, ResolverRules(hosts), [.. arguments]);
             // A fixed cost of the run, listed apart; a run whose filter leaves no WEB-01 check never says it.
             RunLifecycle.Say($"Chromium for WEB-01 started in {starting.Elapsed.TotalSeconds:0.00} s ({chromium})");
-            _current = new BrowserSession(playwright, browser, pages, new Uri(pages.Prefixes.Single()));
+            _current = new BrowserSession(launched, pages, new Uri(pages.Prefixes.Single()));
             return _current;
         }
         finally
@@ -133,8 +132,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         _pages.Close();
     }
 }

@@ -83,17 +83,9 @@ public static class Certificate
             check with its evidence; its SHA-256 above binds the two: <code>sha256sum conformance-report.json</code>.</small></p>
             </div></body></html>
             """;
-        var (playwright, browser) = await Chromium.LaunchAsync(chromium);
-        try
-        {
-            var page = await browser.NewPageAsync();
-            await page.SetContentAsync(html);
-            await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true });
-        }
-        finally
-        {
-            await browser.CloseAsync();
-            playwright.Dispose();
-        }
+        await using var launched = await Chromium.LaunchAsync(chromium);
+        var page = await launched.Browser.NewPageAsync();
+        await page.SetContentAsync(html);
+        await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true });
     }
 }
