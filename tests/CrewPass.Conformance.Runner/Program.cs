@@ -17,7 +17,7 @@ var suites = new Argument<FileInfo>("suites") { Description = "The built CrewPas
 var filter = new Option<string?>("--where") { Description = "The checks to run, as an NUnit filter in XML (<filter><cat>KEY-01</cat></filter>).", HelpName = "XML" };
 var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Write every check's outcome here, as JSON lines (class, name, outcome, message); with --runs, the last run's.", HelpName = "FILE" };
 var runs = new Option<int>("--runs") { Description = "Run the suites this many times in this process, each in a fresh load context, and print each run's wall and CPU time.", DefaultValueFactory = _ => 1 };
-var serve = new Option<bool>("--serve") { Description = "Take runs from standard input, one JSON line each ({id, environment, where, outcomes, output}), several at once, each with its own CREWPASS_* environment; answer each with a line {id, exit, error} on standard output. Ends when standard input does." };
+var serve = new Option<bool>("--serve") { Description = "Take runs from standard input, one JSON line each ({id, environment, where, outcomes, output, workers}), several at once, each with its own CREWPASS_* environment; answer each with a line {id, exit, error} on standard output. Ends when standard input does." };
 var root = new RootCommand("Runs the CrewPass conformance suites in this process. Exit 0: no check failed; 1: a check failed; 2: bad input.") { suites, filter, outcomes, runs, serve };
 filter.Validators.Add(result =>
 {
@@ -68,7 +68,7 @@ static class Suites
     /// One run in a fresh load context, so the suites' static run state starts empty as in a new process; with its
     /// own CREWPASS_* environment when given (the suites read it before NUnit lists the checks), else the process's.
     /// </summary>
-    public static ITestResult Run(string assembly, ITestFilter where, Recorder recorder, IReadOnlyDictionary<string, string>? environment)
+    public static ITestResult Run(string assembly, ITestFilter where, Recorder recorder, IReadOnlyDictionary<string, string>? environment, int? workers = null)
     {
         var context = new SuitesContext(assembly);
         try
@@ -78,7 +78,7 @@ static class Suites
                 (loaded.GetType("CrewPass.Conformance.Suites.Infrastructure.RunEnvironment", throwOnError: true)!
                     .GetProperty("Given") ?? throw new InvalidOperationException("the suites have no RunEnvironment.Given")).SetValue(null, environment);
             var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-            runner.Load(loaded, new Dictionary<string, object>());
+            runner.Load(loaded, workers is { } count ? new Dictionary<string, object> { [NUnit.FrameworkPackageSettings.NumberOfTestWorkers] = count } : new Dictionary<string, object>());
             return runner.Run(recorder, where);
         }
         finally
@@ -105,7 +105,8 @@ static class Suites
 /// </summary>
 static class Server
 {
-    private sealed record Request(string Id, Dictionary<string, string> Environment, string? Where, string Outcomes, string Output);
+    /// <summary>Workers: NUnit's NumberOfTestWorkers for this run, as `-- NUnit.NumberOfTestWorkers=N` gives dotnet test; null keeps the suites' own.</summary>
+    private sealed record Request(string Id, Dictionary<string, string> Environment, string? Where, string Outcomes, string Output, int? Workers = null);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly Lock Saying = new();
@@ -205,7 +206,7 @@ static class Server
             var where = request.Where is { } xml ? TestFilter.FromXml(xml) : TestFilter.Empty;
             using var output = new StreamWriter(request.Output);
             using var recorder = new Recorder(request.Outcomes, TextWriter.Synchronized(output));
-            return (request.Id, Suites.Failed(Suites.Run(assembly, where, recorder, request.Environment)) ? 1 : 0, null);
+            return (request.Id, Suites.Failed(Suites.Run(assembly, where, recorder, request.Environment, request.Workers)) ? 1 : 0, null);
         }
         catch (Exception e) when (e is System.Xml.XmlException or ArgumentException)
         {

@@ -74,7 +74,7 @@ public static class SuiteRun
     /// the exit code as dotnet test gives it, the suites' own lines as dotnet test prints them; no TRX, JUnit or console
     /// logger. Settings are CREWPASS_* variables only: the run sees them as its environment, and no other.
     /// </summary>
-    public static async Task<SuiteRunResult> RunInOneProcessAsync(string name, IReadOnlyDictionary<string, string> settings, string? where = null)
+    public static async Task<SuiteRunResult> RunInOneProcessAsync(string name, IReadOnlyDictionary<string, string> settings, string? where = null, int? workers = null)
     {
         if (settings.Keys.FirstOrDefault(k => !k.StartsWith("CREWPASS_", StringComparison.Ordinal)) is { } other)
             throw new ArgumentException($"{other}: a run in the shared runner takes CREWPASS_* settings only; a run that needs its own process environment goes through RunAsync", nameof(settings));
@@ -82,7 +82,7 @@ public static class SuiteRun
         var (outcomes, output) = (Path.Combine(results, "outcomes.jsonl"), Path.Combine(results, "console.log"));
         var environment = new Dictionary<string, string>(settings) { ["CREWPASS_REPORT_DIRECTORY"] = results };
         var clock = Stopwatch.StartNew();
-        var (exitCode, error) = await WarmRunner.RunAsync(name, environment, where, outcomes, output);
+        var (exitCode, error) = await WarmRunner.RunAsync(name, environment, where, outcomes, output, workers);
         clock.Stop();
         var printed = (File.Exists(output) ? await File.ReadAllTextAsync(output) : "") + (error is null ? "" : $"CrewPass.Conformance.Runner: {error}\n");
         return new SuiteRunResult(exitCode, printed, File.Exists(outcomes) ? ReadOutcomes(outcomes) : [], clock.Elapsed, results);

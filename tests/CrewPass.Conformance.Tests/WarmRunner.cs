@@ -49,15 +49,15 @@ internal sealed class WarmRunner
         };
     }
 
-    public static Task<(int Exit, string? Error)> RunAsync(string name, IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output) =>
-        Shared.Value.SendAsync(name, environment, where, outcomes, output);
+    public static Task<(int Exit, string? Error)> RunAsync(string name, IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output, int? workers) =>
+        Shared.Value.SendAsync(name, environment, where, outcomes, output, workers);
 
-    private Task<(int Exit, string? Error)> SendAsync(string name, IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output)
+    private Task<(int Exit, string? Error)> SendAsync(string name, IReadOnlyDictionary<string, string> environment, string? where, string outcomes, string output, int? workers)
     {
         var id = $"{name}-{Guid.NewGuid():N}";
         var answer = new TaskCompletionSource<(int, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[id] = answer;
-        var line = JsonSerializer.Serialize(new { id, environment, where, outcomes, output }, Json);
+        var line = JsonSerializer.Serialize(new { id, environment, where, outcomes, output, workers }, Json);
         lock (_gate)
         {
             if (!_process.HasExited)
