@@ -65,7 +65,8 @@ public static class Chromium
         catch (PlaywrightException)
         {
             // A driver that died would fail every later run: the next launch starts a new one, and this one tries on a
-            // driver of its own, so a browser that cannot start says why in its own words.
+            // driver of its own, so a browser that cannot start says why in its own words. The old driver is not
+            // disposed (other runs' browsers may be on it); if alive, it ends with the process.
             shared.Slot.TryRemove(new KeyValuePair<string, object>(shared.Key, shared.Driver));
             return await LaunchAsync(null, executable, resolverRules, extraArguments);
         }
