@@ -251,15 +251,25 @@ sealed class SuitesContext(string suites) : AssemblyLoadContext(isCollectible: t
 /// <summary>The suites' libraries, loaded once into this process and resolved from the suites' dependencies.</summary>
 static class Libraries
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Assembly> Loaded = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Assembly>> Loaded = new();
+    private static readonly Lock Registering = new();
     private static AssemblyDependencyResolver? _resolver;
 
     public static Assembly Load(string path, AssemblyDependencyResolver resolver)
     {
-        if (Interlocked.CompareExchange(ref _resolver, resolver, null) is null)
-            AssemblyLoadContext.Default.Resolving += (_, name) =>
-                _resolver.ResolveAssemblyToPath(name) is { } dependency ? AssemblyLoadContext.Default.LoadFromAssemblyPath(dependency) : null;
-        return Loaded.GetOrAdd(path, AssemblyLoadContext.Default.LoadFromAssemblyPath);
+        // The handler is in place before any run loads a library into the default context: runs starting at once
+        // raced here (one loaded Playwright while another had claimed the resolver but not yet registered it, and
+        // Playwright's Microsoft.Bcl.AsyncInterfaces was not found). Each library is loaded once (Lazy), not by two runs at once.
+        lock (Registering)
+        {
+            if (_resolver is null)
+            {
+                _resolver = resolver;
+                AssemblyLoadContext.Default.Resolving += (_, name) =>
+                    _resolver.ResolveAssemblyToPath(name) is { } dependency ? AssemblyLoadContext.Default.LoadFromAssemblyPath(dependency) : null;
+            }
+        }
+        return Loaded.GetOrAdd(path, p => new Lazy<Assembly>(() => AssemblyLoadContext.Default.LoadFromAssemblyPath(p))).Value;
     }
 }
 
