@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CrewPass.Conformance.Clients;
 
 namespace CrewPass.Conformance.Tests;
 
@@ -135,26 +136,10 @@ public static class SuiteRun
         start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         // python3 as a version manager's shim (pyenv's here: a shell script and five more, 0.35 CPU-s a start against 0.04
         // for the interpreter) would run before every Python client a run starts: the interpreter it stands for comes first.
-        if (PythonFolder.Value is { } python) start.Environment["PATH"] = python + Path.PathSeparator + (start.Environment.TryGetValue("PATH", out var path) ? path : "");
+        if (Path.GetDirectoryName(Python.Interpreter) is { Length: > 0 } python) start.Environment["PATH"] = python + Path.PathSeparator + (start.Environment.TryGetValue("PATH", out var path) ? path : "");
         foreach (var (key, value) in settings) start.Environment[key] = value;
         return start;
     }
-
-    /// <summary>The folder of the interpreter python3 stands for, asked once; null without one.</summary>
-    private static readonly Lazy<string?> PythonFolder = new(() =>
-    {
-        try
-        {
-            using var python = Process.Start(new ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
-            var path = python.StandardOutput.ReadToEnd().Trim();
-            python.WaitForExit();
-            return python.ExitCode == 0 && File.Exists(path) ? Path.GetDirectoryName(path) : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    });
 
     /// <summary>An NUnit filter (a shared runner's where) selecting the checks of these clauses.</summary>
     public static string Clauses(params string[] ids) =>

@@ -55,27 +55,10 @@ public sealed record ClientUnderTest(string Name, string? Command, string? Recor
     public const string FixtureName = "client";
 
     /// <summary>The sample client, the client against `embedded` when none is given.</summary>
-    public static string SampleCommand => $"{Python.Value} {Path.Combine(AppContext.BaseDirectory, "fixtures", "clients", "python", "client.py")}";
+    public static string SampleCommand => $"{SampleInterpreter} {Path.Combine(AppContext.BaseDirectory, "fixtures", "clients", "python", "client.py")}";
 
-    /// <summary>
-    /// The interpreter python3 stands for, asked once: a version manager's shim (pyenv's costs 0.3 s of CPU a start) would
-    /// otherwise run before every scenario of every client.
-    /// </summary>
-    private static readonly Lazy<string> Python = new(() =>
-    {
-        try
-        {
-            var start = new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var path = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return process.ExitCode == 0 && File.Exists(path) && !path.Contains(' ') ? path : "python3";
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "python3";
-        }
-    });
+    /// <summary>python3's interpreter itself (Python.Interpreter: no version manager's shim per scenario), as one shell word.</summary>
+    private static string SampleInterpreter => Python.Interpreter is { } path && !path.Contains(' ') ? path : "python3";
 }
 
 /// <summary>The run's clients and their scenarios: each scenario runs once per client, when the client's first check asks.</summary>
