@@ -19,6 +19,16 @@ public sealed class Certificates
     /// <summary>What a client must trust (CaCertificate, as curl --cacert takes it).</summary>
     public string AuthorityPem => Authority.ExportCertificatePem();
 
+    private static readonly Lazy<Certificates> OfThisProcess = new(Create);
+
+    /// <summary>
+    /// The certificates every instance this process starts serves: one key, so a browser told to trust it (Chromium's key
+    /// pins, WEB-01) trusts every instance here, and a host running many runs keeps one browser for them (README: speed).
+    /// Each process still makes its own CA at start.
+    /// </summary>
+    public static Certificates Shared => OfThisProcess.Value;
+
+    /// <summary>A new CA and server certificate, unlike any other: for an instance that must present one nobody trusts.</summary>
     public static Certificates Create()
     {
         var now = DateTimeOffset.UtcNow;

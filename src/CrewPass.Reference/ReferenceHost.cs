@@ -33,7 +33,7 @@ public sealed class ReferenceHost : IAsyncDisposable
 
     public static async Task<ReferenceHost> StartAsync(ReferenceOptions options)
     {
-        var certificates = Certificates.Create();
+        var certificates = Certificates.Shared;
         var directory = new PartnerDirectory(options.PartnerSets);
         // untrusted-certificate: the client is told to trust one CA, and the sandbox presents a certificate from another.
         var served = options.ClientCertification?.Scenario == ClientScenario.UntrustedCertificate ? Certificates.Create() : certificates;

@@ -45,9 +45,10 @@ public static class Chromium
 
     /// <summary>
     /// Where a host that runs many runs in one process (the harness's warm runner) offers them one Playwright driver to
-    /// share: a <c>ConcurrentDictionary&lt;string, object&gt;</c> under this name in the process's AppDomain data. Without it,
-    /// as under dotnet test, each browser has a driver of its own, gone with it. The driver is a Node process whose start
-    /// costs ~0.8 CPU-s, about half of a browser's (README: speed); each run still launches its own browser with its own flags.
+    /// share, and one browser for each set of flags (the same executable, the same hosts, the same trusted keys): a
+    /// <c>ConcurrentDictionary&lt;string, object&gt;</c> under this name in the process's AppDomain data. Without it, as
+    /// under dotnet test, each launch has a browser and a driver of its own, gone with it. The driver is a Node process
+    /// whose start costs ~0.8 CPU-s, a browser's ~1.3 (README: speed); each use of a shared browser has contexts of its own.
     /// </summary>
     public const string SharedDriverSlot = "CrewPass.Conformance.Browser.SharedDriver";
 
@@ -58,18 +59,25 @@ public static class Chromium
     public static async Task<LaunchedChromium> LaunchAsync(string executable, string resolverRules, params string[] extraArguments)
     {
         if (SharedDriver() is not { } shared) return await LaunchAsync(null, executable, resolverRules, extraArguments);
+        // The flags decide what the browser may reach and trust: only a launch with the very same flags shares it.
+        var key = string.Join('\n', ["browser", executable, resolverRules, .. extraArguments]);
+        var browser = (Lazy<Task<IBrowser>>)shared.Slot.GetOrAdd(key, _ => new Lazy<Task<IBrowser>>(async () =>
+            (await LaunchAsync(await shared.Driver.Value, executable, resolverRules, extraArguments)).Browser));
         try
         {
-            return await LaunchAsync(await shared.Driver.Value, executable, resolverRules, extraArguments);
+            if ((await browser.Value).IsConnected) return new LaunchedChromium(await browser.Value, null, shared: true);
+            shared.Slot.TryRemove(new KeyValuePair<string, object>(key, browser));
         }
         catch (PlaywrightException)
         {
             // A driver that died would fail every later run: the next launch starts a new one, and this one tries on a
             // driver of its own, so a browser that cannot start says why in its own words. The old driver is not
             // disposed (other runs' browsers may be on it); if alive, it ends with the process.
+            shared.Slot.TryRemove(new KeyValuePair<string, object>(key, browser));
             shared.Slot.TryRemove(new KeyValuePair<string, object>(shared.Key, shared.Driver));
-            return await LaunchAsync(null, executable, resolverRules, extraArguments);
         }
+        // A shared browser gone (it crashed, or its driver did): this launch has its own, the next shares a new one.
+        return await LaunchAsync(null, executable, resolverRules, extraArguments);
     }
 
     /// <summary>Launches on the given driver, or on one of its own when none is given.</summary>
@@ -124,13 +132,17 @@ public static class Chromium
     }
 }
 
-/// <summary>A launched Chromium: disposing it closes the browser, and the driver when the browser had one of its own.</summary>
-public sealed class LaunchedChromium(IBrowser browser, IPlaywright? ownDriver) : IAsyncDisposable
+/// <summary>
+/// A launched Chromium: disposing it closes the browser, and the driver when the browser had one of its own; a browser
+/// the host shares stays open for the next run. Work in contexts of your own (NewContextAsync) and close them.
+/// </summary>
+public sealed class LaunchedChromium(IBrowser browser, IPlaywright? ownDriver, bool shared = false) : IAsyncDisposable
 {
     public IBrowser Browser { get; } = browser;
 
     public async ValueTask DisposeAsync()
     {
+        if (shared) return;
         try
         {
             await Browser.CloseAsync();

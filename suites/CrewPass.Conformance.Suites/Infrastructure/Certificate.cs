@@ -84,7 +84,8 @@ public static class Certificate
             </div></body></html>
             """;
         await using var launched = await Chromium.LaunchAsync(chromium);
-        var page = await launched.Browser.NewPageAsync();
+        await using var context = await launched.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.SetContentAsync(html);
         await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true });
     }
