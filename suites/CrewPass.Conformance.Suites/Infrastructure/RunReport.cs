@@ -28,9 +28,13 @@ public static class RunReport
             .Concat(JudgedClients(run, verdicts)).ToArray();
 
     /// <summary>The covered MUST clauses of its kind a subject had no check of in this run (a filter, or a profile that left a clause no case).</summary>
-    public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string subject) =>
-        ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && c.JudgesClient == IsClient(subject)
-                                       && verdicts.All(v => v.Target != subject || v.Clause != c.Id)).Select(c => c.Id).ToArray();
+    public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string subject)
+    {
+        // One pass over the verdicts per subject: the fault matrix's 81 targets × 40,339 verdicts × each clause was a hot spot.
+        var checkedClauses = verdicts.Where(v => v.Target == subject).Select(v => v.Clause).ToHashSet();
+        return ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && c.JudgesClient == IsClient(subject) && !checkedClauses.Contains(c.Id))
+            .Select(c => c.Id).ToArray();
+    }
 
     public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate, CertificateReport? clientCertificate = null)
     {
