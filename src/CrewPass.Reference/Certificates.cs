@@ -19,14 +19,30 @@ public sealed class Certificates
     /// <summary>What a client must trust (CaCertificate, as curl --cacert takes it).</summary>
     public string AuthorityPem => Authority.ExportCertificatePem();
 
-    private static readonly Lazy<Certificates> OfThisProcess = new(Create);
-
     /// <summary>
     /// The certificates every instance this process starts serves: one key, so a browser told to trust it (Chromium's key
     /// pins, WEB-01) trusts every instance here, and a host running many runs keeps one browser for them (README: speed).
-    /// Each process still makes its own CA at start.
+    /// Each process still makes its own CA at start. Kept in the process's AppDomain data, not in a static: a host that
+    /// loads this assembly afresh for each run (the harness's warm runner) still has one.
     /// </summary>
-    public static Certificates Shared => OfThisProcess.Value;
+    public static Certificates Shared
+    {
+        get
+        {
+            // The AppDomain is the one object every load context of this assembly sees alike.
+            lock (AppDomain.CurrentDomain)
+            {
+                if (AppDomain.CurrentDomain.GetData(SharedSlot) is not X509Certificate2[] { Length: 2 } pair)
+                {
+                    var made = Create();
+                    AppDomain.CurrentDomain.SetData(SharedSlot, pair = [made.Authority, made.Server]);
+                }
+                return new Certificates(pair[0], pair[1]);
+            }
+        }
+    }
+
+    private const string SharedSlot = "CrewPass.Reference.Certificates";
 
     /// <summary>A new CA and server certificate, unlike any other: for an instance that must present one nobody trusts.</summary>
     public static Certificates Create()
