@@ -21,11 +21,21 @@ public sealed class SuiteRunTests
         run.Output.Should().Contain("CrewPass.Conformance: Chromium for WEB-01 started in ", "a run with WEB-01 checks starts the browser, once");
     }
 
+    /// <summary>
+    /// README's command for a real deployment, exactly: the staging template, with the URL and keys from the environment.
+    /// Three tests judge this one run (what it checks, that it passes, that nothing it writes holds a key): a run through
+    /// dotnet test costs ~8 CPU-s. Its deployment lives as long as the harness: the tests read its keys.
+    /// </summary>
+    public static readonly Lazy<Task<(Deployment Deployment, SuiteRunResult Run)>> StagingTemplateRun = new(async () =>
+    {
+        var deployment = await Deployment.StartAsync();
+        return (deployment, await SuiteRun.RunAsync("staging-template", deployment.Settings, "--settings", Repository.Path("runsettings", "staging.runsettings")));
+    });
+
     [Test]
     public async Task A_deployment_named_by_environment_variables_is_checked_with_every_key()
     {
-        await using var deployment = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("external", deployment.Settings);
+        var (deployment, run) = await StagingTemplateRun.Value;
         run.Failed.Should().BeEmpty(run.Describe());
         run.SkippedDeploymentChecks.Should().OnlyContain(o => (o.Clause.StartsWith("SIG-") || o.Clause == "HTTP-01") && o.Message.StartsWith("not applicable: WriteSurface is disabled"),
             "a deployment of this release serves no writes, so only the enabled surface's clauses are ruled out");
@@ -65,8 +75,7 @@ public sealed class SuiteRunTests
     [Test]
     public async Task The_staging_template_runs_against_a_deployment_named_by_environment_variables()
     {
-        await using var deployment = await Deployment.StartAsync();
-        var run = await SuiteRun.RunAsync("staging-template", deployment.Settings, "--settings", Repository.Path("runsettings", "staging.runsettings"));
+        var (_, run) = await StagingTemplateRun.Value;
         run.Output.Should().NotContain("does not conform to required format");
         run.Failed.Should().BeEmpty(run.Describe());
         run.Passed.Should().HaveCountGreaterThan(150, run.Describe());
