@@ -61,8 +61,10 @@ public static class Chromium
         if (SharedDriver() is not { } shared) return await LaunchAsync(null, executable, resolverRules, extraArguments);
         // The flags decide what the browser may reach and trust: only a launch with the very same flags shares it.
         var key = string.Join('\n', ["browser", executable, resolverRules, .. extraArguments]);
-        var browser = (Lazy<Task<IBrowser>>)shared.Slot.GetOrAdd(key, _ => new Lazy<Task<IBrowser>>(async () =>
-            (await LaunchAsync(await shared.Driver.Value, executable, resolverRules, extraArguments)).Browser));
+        // Another Playwright's browser under the key (its type differs): this launch has its own.
+        if (shared.Slot.GetOrAdd(key, _ => new Lazy<Task<IBrowser>>(async () =>
+                (await LaunchAsync(await shared.Driver.Value, executable, resolverRules, extraArguments)).Browser)) is not Lazy<Task<IBrowser>> browser)
+            return await LaunchAsync(null, executable, resolverRules, extraArguments);
         try
         {
             if ((await browser.Value).IsConnected) return new LaunchedChromium(await browser.Value, null, shared: true);
