@@ -14,8 +14,12 @@ public static partial class Redactor
     private static readonly Lock Gate = new();
     private static string[] _secrets = [];
 
-    /// <summary>The secrets' stems (less their last character), longest first, and one multi-string search over them.</summary>
-    private static (string[] Stems, SearchValues<string>? Search) _stems = ([], null);
+    /// <summary>
+    /// The secrets' stems (less their last character), longest first, and one multi-string search over them; null until
+    /// the first redaction after a registration: a run registers its targets' secrets in a burst (the fault matrix, 81
+    /// targets at once), and building the search at each one cost more than the redactions it served.
+    /// </summary>
+    private static (string[] Stems, SearchValues<string>? Search)? _stems = ([], null);
 
     /// <summary>Key-shaped tokens: a short lower-case prefix, a mode, and a long body (cpk_live_…, sk_test_…).</summary>
     [GeneratedRegex(@"\b[a-z]{1,8}_(?:[a-z]{2,8}_)?[A-Za-z0-9]{12,}")]
@@ -27,10 +31,15 @@ public static partial class Redactor
         {
             _secrets = _secrets.Concat(secrets.Where(s => s.Trim().Length >= 6).SelectMany(WithBody))
                 .Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
-            var stems = _secrets.Select(s => s[..^1]).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(s => s.Length).ToArray();
-            // One pass over the text finds every place any stem starts (a fault matrix registers hundreds of secrets).
-            _stems = (stems, SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase));
+            _stems = null;
         }
+    }
+
+    /// <summary>One pass over the text finds every place any stem starts (a fault matrix registers hundreds of secrets).</summary>
+    private static (string[] Stems, SearchValues<string>? Search) Stems()
+    {
+        var stems = _secrets.Select(s => s[..^1]).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(s => s.Length).ToArray();
+        return (stems, stems.Length == 0 ? null : SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A key's random body is the secret part: it is masked even under another prefix or none.</summary>
@@ -53,7 +62,7 @@ public static partial class Redactor
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
         (string[] Stems, SearchValues<string>? Search) stems;
-        lock (Gate) stems = _stems;
+        lock (Gate) stems = _stems ??= Stems();
         if (stems.Search is not null) text = MaskNear(text, stems.Stems, stems.Search);
         return KeyShaped().Replace(text, m => IsIdentifier(m.Value) ? m.Value : Mask(m.Value));
     }
