@@ -28,7 +28,7 @@ public static class RunReport
             .Concat(JudgedClients(run, verdicts)).ToArray();
 
     /// <summary>The covered MUST clauses of its kind a subject had no check of in this run (a filter, or a profile that left a clause no case).</summary>
-    public static IReadOnlyList<string> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts, string subject)
+    public static IReadOnlyList<string> UncheckedMustClauses(IReadOnlyList<Verdict> verdicts, string subject)
     {
         // One pass over the verdicts per subject: the fault matrix's 81 targets × 40,339 verdicts × each clause was a hot spot.
         var checkedClauses = verdicts.Where(v => v.Target == subject).Select(v => v.Clause).ToHashSet();
@@ -44,7 +44,7 @@ public static class RunReport
         var targets = run.Targets.Where(t => clients.Count == 0 || verdicts.Any(v => v.Target == t.Name)).Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray()))
             .Concat(clients.Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
             .ToArray();
-        var unchecked_ = JudgedSubjects(run, verdicts).SelectMany(t => UncheckedMustClauses(run, verdicts, t).Select(c => $"{c} MUST on {t}: no check ran"
+        var unchecked_ = JudgedSubjects(run, verdicts).SelectMany(t => UncheckedMustClauses(verdicts, t).Select(c => $"{c} MUST on {t}: no check ran"
             + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
         var problems = run.Problems.Concat(ClientRuns.ReportedProblems).ToArray();
         var strict = settings?.Strict == true;
