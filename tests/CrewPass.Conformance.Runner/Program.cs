@@ -33,10 +33,10 @@ root.SetAction(parse =>
     var assembly = parse.GetValue(suites)!.FullName;
     // The suites read their schemas and fixtures beside their assembly (AppContext.BaseDirectory).
     AppContext.SetData("APP_CONTEXT_BASE_DIRECTORY", Path.GetDirectoryName(assembly) + Path.DirectorySeparatorChar);
-    // Chromium.SharedDriverSlot: the runs share one Playwright driver (a Node process, ~0.8 CPU-s to start) instead of
+    // Chromium.SharedSlot: the runs share one Playwright driver (a Node process, ~0.8 CPU-s to start) instead of
     // starting one per browser, and one browser per set of flags (the targets' hosts and keys). They end with this
     // process: the driver's requests' pipe closes, and it exits with its browsers.
-    AppDomain.CurrentDomain.SetData("CrewPass.Conformance.Browser.SharedDriver", new System.Collections.Concurrent.ConcurrentDictionary<string, object>());
+    AppDomain.CurrentDomain.SetData("CrewPass.Conformance.Browser.Shared", new System.Collections.Concurrent.ConcurrentDictionary<string, object>());
     if (parse.GetValue(serve)) return Server.Serve(assembly);
     var where = parse.GetValue(filter) is { } xml ? TestFilter.FromXml(xml) : TestFilter.Empty;
     var failed = false;

@@ -50,7 +50,7 @@ public static class Chromium
     /// under dotnet test, each launch has a browser and a driver of its own, gone with it. The driver is a Node process
     /// whose start costs ~0.8 CPU-s, a browser's ~1.3 (README: speed); each use of a shared browser has contexts of its own.
     /// </summary>
-    public const string SharedDriverSlot = "CrewPass.Conformance.Browser.SharedDriver";
+    public const string SharedSlot = "CrewPass.Conformance.Browser.Shared";
 
     /// <summary>Starts headless Chromium that resolves no host but loopback, with a throw-away profile.</summary>
     public static Task<LaunchedChromium> LaunchAsync(string executable) => LaunchAsync(executable, LoopbackOnly);
@@ -122,7 +122,7 @@ public static class Chromium
     /// <summary>The host's shared driver, or null: no host offers one, or this run's Playwright is not the host's (its type differs).</summary>
     private static Shared? SharedDriver()
     {
-        if (AppDomain.CurrentDomain.GetData(SharedDriverSlot) is not System.Collections.Concurrent.ConcurrentDictionary<string, object> slot) return null;
+        if (AppDomain.CurrentDomain.GetData(SharedSlot) is not System.Collections.Concurrent.ConcurrentDictionary<string, object> slot) return null;
         var key = typeof(IPlaywright).AssemblyQualifiedName!;
         return slot.GetOrAdd(key, _ => new Lazy<Task<IPlaywright>>(Playwright.CreateAsync)) is Lazy<Task<IPlaywright>> driver ? new Shared(slot, key, driver) : null;
     }
