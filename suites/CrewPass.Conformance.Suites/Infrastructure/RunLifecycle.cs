@@ -95,7 +95,7 @@ public sealed class RunLifecycle
         foreach (var target in run.Targets) target.Dispose();
         foreach (var host in run.EmbeddedHosts) await host.DisposeAsync();
         // Strict judges the whole contract: a MUST clause no check judged fails the run itself, not only the report's gate.
-        var unchecked_ = RunReport.JudgedSubjects(run, verdicts).SelectMany(t => RunReport.UncheckedMustClauses(verdicts, t)).Distinct().ToArray();
+        var unchecked_ = RunReport.UncheckedMustClauses(run, verdicts).Select(u => u.Clause).Distinct().ToArray();
         if (run.Settings?.Strict == true && unchecked_.Length > 0)
             Assert.Fail($"Strict: no check ran for the MUST clauses {string.Join(", ", unchecked_)} (a filter?); a strict run judges every MUST clause");
     }

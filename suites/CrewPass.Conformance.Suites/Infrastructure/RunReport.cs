@@ -27,13 +27,20 @@ public static class RunReport
         run.Targets.Select(t => t.Name).Where(t => verdicts.Any(v => v.Target == t))
             .Concat(JudgedClients(run, verdicts)).ToArray();
 
-    /// <summary>The covered MUST clauses of its kind a subject had no check of in this run (a filter, or a profile that left a clause no case).</summary>
-    public static IReadOnlyList<string> UncheckedMustClauses(IReadOnlyList<Verdict> verdicts, string subject)
+    /// <summary>
+    /// Each judged subject's covered MUST clauses of its kind that no check of this run judged (a filter, or a profile
+    /// that left a clause no case): the report lists them, and Strict fails the run for them.
+    /// </summary>
+    public static IReadOnlyList<(string Subject, string Clause)> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts)
     {
-        // One pass over the verdicts per subject: the fault matrix's 81 targets × 40,339 verdicts × each clause was a hot spot.
-        var checkedClauses = verdicts.Where(v => v.Target == subject).Select(v => v.Clause).ToHashSet();
-        return ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && c.JudgesClient == IsClient(subject) && !checkedClauses.Contains(c.Id))
-            .Select(c => c.Id).ToArray();
+        // The clauses each subject had a check of, in one pass: the fault matrix's 81 targets × 40,339 verdicts × each
+        // clause was a hot spot.
+        var checkedBy = verdicts.GroupBy(v => v.Target).ToDictionary(g => g.Key, g => g.Select(v => v.Clause).ToHashSet());
+        return (from subject in JudgedSubjects(run, verdicts)
+                from clause in ClauseCatalogue.All
+                where clause.Covered && clause.Level == ClauseLevel.Must && clause.JudgesClient == IsClient(subject)
+                      && !(checkedBy.TryGetValue(subject, out var done) && done.Contains(clause.Id))
+                select (subject, clause.Id)).ToArray();
     }
 
     public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate, CertificateReport? clientCertificate = null)
@@ -44,8 +51,8 @@ public static class RunReport
         var targets = run.Targets.Where(t => clients.Count == 0 || verdicts.Any(v => v.Target == t.Name)).Select(t => Target(t, verdicts.Where(v => v.Target == t.Name).ToArray()))
             .Concat(clients.Select(c => Client(c, settings, verdicts.Where(v => v.Target == c).ToArray())))
             .ToArray();
-        var unchecked_ = JudgedSubjects(run, verdicts).SelectMany(t => UncheckedMustClauses(verdicts, t).Select(c => $"{c} MUST on {t}: no check ran"
-            + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)"))).ToArray();
+        var unchecked_ = UncheckedMustClauses(run, verdicts).Select(u => $"{u.Clause} MUST on {u.Subject}: no check ran"
+            + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)")).ToArray();
         var problems = run.Problems.Concat(ClientRuns.ReportedProblems).ToArray();
         var strict = settings?.Strict == true;
         // The verdicts on what the run judges: a CLIENT check skipped because the run names no client judges nothing.
