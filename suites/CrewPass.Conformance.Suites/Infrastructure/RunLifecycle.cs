@@ -1,5 +1,6 @@
 using CrewPass.Conformance.Browser;
 using CrewPass.Conformance.Reporting;
+using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using System.Reflection;
 using NUnit.Framework;
@@ -24,7 +25,8 @@ public sealed class RunLifecycle
         Say($"generated malformed keys from FuzzSeed {run.FuzzSeed} (pin it with CREWPASS_FUZZ_SEED={run.FuzzSeed})");
         // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks;
         // but only when the filter left a WEB-01 check to run (a partner's certify-client runs none).
-        var selected = Selected().Select(c => c.Id).ToHashSet();
+        var cases = Selected().ToArray();
+        var selected = cases.Select(c => c.Clause.Id).ToHashSet();
         if (run.Targets.Count > 0 && selected.Contains("WEB-01") && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
             _ = BrowserSession.StartAsync(chromium, run.Targets);
         // For the same reason the clients' scenarios start now: a scenario that waits out a Retry-After would otherwise
@@ -32,6 +34,16 @@ public sealed class RunLifecycle
         if (run.Settings is { } settings && selected.Any(id => id.StartsWith("CLIENT-", StringComparison.Ordinal)))
             foreach (var client in ClientRuns.PlannedNames().Select(name => ClientRuns.Resolve(name, settings)).OfType<ClientUnderTest>().Where(c => c.Recording is null))
                 ClientRuns.StartAll(client, settings);
+        // The rate-limit partner's budget is small by design (it is the one RATE-05 spends), and each check that reads
+        // with RateLimitKey (ME-03's and RATE-01's cases) waited out its windows on one of NUnit's workers: 52 reads at
+        // 100 ms, ~170 worker-seconds no other check could use. Its answers are asked for now, off the workers.
+        foreach (var target in run.Targets.Where(t => t.Settings["RateLimitKey"] is not null))
+            target.ObserveAhead(Holds.RateLimitBudget, cases
+                .Where(c => TargetOf(c.Case) == target.Name)
+                .Select(c => (Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), Key: c.Case.Arguments.OfType<KeyUse>().FirstOrDefault(), c.Clause.Id))
+                .Where(c => c.Endpoint is not null && c.Key is { Spends: Holds.RateLimitBudget })
+                .DistinctBy(c => (c.Endpoint!.Path, c.Key))
+                .Select(c => (c.Endpoint!.Path, c.Key!, c.Id)).ToArray());
     }
 
     [OneTimeTearDown]
@@ -104,7 +116,7 @@ public sealed class RunLifecycle
     private static (int Deployment, int Client) ChecksInTree()
     {
         var checks = Checks(TestExecutionContext.CurrentContext.CurrentTest, _ => true).ToArray();
-        var client = checks.Count(c => CrewPass.Conformance.Clauses.ClauseCatalogue.Get(c.Id).JudgesClient);
+        var client = checks.Count(c => CrewPass.Conformance.Clauses.ClauseCatalogue.Get(c.Clause.Id).JudgesClient);
         return (checks.Length - client, client);
     }
 
@@ -112,16 +124,22 @@ public sealed class RunLifecycle
     /// The checks the run's filter selects. NUnit shows a one-time set-up the filter only on the work item its worker
     /// runs (a private field); where that cannot be read (no parallel worker, another NUnit), every check counts as selected.
     /// </summary>
-    private static IEnumerable<ClauseAttribute> Selected()
+    private static IEnumerable<(ITest Case, ClauseAttribute Clause)> Selected()
     {
         var context = TestExecutionContext.CurrentContext;
         var item = context.TestWorker?.GetType().GetField("_currentWorkItem", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(context.TestWorker) as WorkItem;
         return Checks(context.CurrentTest, item?.Filter is { } filter ? test => filter.Pass(test) : _ => true);
     }
 
-    private static IEnumerable<ClauseAttribute> Checks(ITest test, Func<ITest, bool> selected) =>
+    private static IEnumerable<(ITest Case, ClauseAttribute Clause)> Checks(ITest test, Func<ITest, bool> selected) =>
         test.HasChildren ? test.Tests.SelectMany(t => Checks(t, selected))
-        : selected(test) ? test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? [] : [];
+        : selected(test) ? (test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? []).Select(c => (test, c)) : [];
+
+    /// <summary>The target a check's fixture runs against: its fixture's argument (ConformanceSuite(target)).</summary>
+    private static string? TargetOf(ITest test) =>
+        test.Parent is not { } parent ? null
+        : parent is TestFixture && parent.TypeInfo?.Type.IsAssignableTo(typeof(ConformanceSuite)) == true ? parent.Arguments.FirstOrDefault() as string
+        : TargetOf(parent);
 
     /// <summary>One line of the run's progress, prefixed as every other line of the harness.</summary>
     internal static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);

@@ -81,6 +81,30 @@ public sealed class TargetUnderTest : IDisposable
             return Client.GetAsync(path, r => presentation == Presentation.ApiKeyHeader ? r.WithApiKeyHeader(key) : r.WithBearer(key));
         });
 
+    /// <summary>
+    /// Sends these shared observations now, on a thread of their own that holds <paramref name="budget"/> shared, as the
+    /// checks that judge them would, until every one is answered: a check that reaches one later finds it answered or
+    /// on its way, instead of holding one of NUnit's workers through a small budget's windows. Each request counts
+    /// for the clause named with it. A failed observation is reported by the checks that read it.
+    /// </summary>
+    public void ObserveAhead(Holds budget, IReadOnlyCollection<(string Path, KeyUse Key, string Clause)> reads)
+    {
+        if (reads.Count == 0) return;
+        new Thread(() =>
+        {
+            // The hold is a ReaderWriterLockSlim: entered and left on this one thread, which waits for the answers.
+            using (Hold(Holds.Nothing, budget))
+            {
+                var answers = reads.Select(r =>
+                {
+                    using (RequestLedger.For(r.Clause)) return ObserveAsync(r.Path, r.Key.Setting, r.Key.Presentation);
+                }).ToArray();
+                try { Task.WhenAll(answers).GetAwaiter().GetResult(); }
+                catch (Exception) { /* each check that reads a failed answer reports it, with its exchange */ }
+            }
+        }) { IsBackground = true, Name = $"observe ahead: {Name}" }.Start();
+    }
+
     private static string ObservationKey(string path, string keySetting, Presentation presentation) => $"{path} {keySetting} {presentation}";
 
     /// <summary>One request per target for every check that judges the same answer (a refusal is judged by KEY-01, KEY-02 and KEY-03 alike).</summary>
