@@ -82,10 +82,11 @@ public sealed class TargetUnderTest : IDisposable
         });
 
     /// <summary>
-    /// Sends these shared observations now, on a thread of their own that holds <paramref name="budget"/> shared, as the
-    /// checks that judge them would, until every one is answered: a check that reaches one later finds it answered or
-    /// on its way, instead of holding one of NUnit's workers through a small budget's windows. Each request counts
-    /// for the clause named with it. A failed observation is reported by the checks that read it.
+    /// Sends these shared observations now, on a thread of their own that holds the budget they spend
+    /// (<paramref name="budget"/>) shared until every one is answered, so the checks that count or exhaust it wait for
+    /// them: a check that reaches one later finds it answered or on its way, instead of holding one of NUnit's workers
+    /// through a small budget's windows. Each request counts for the clause named with it. A failed observation is
+    /// reported by the checks that read it.
     /// </summary>
     public void ObserveAhead(Holds budget, IReadOnlyCollection<(string Path, KeyUse Key, string Clause)> reads)
     {
