@@ -134,7 +134,7 @@ public static partial class Verbs
         start.Environment["CREWPASS_REPORT_DIRECTORY"] = directory;
         // A suites run lives seconds: promoting methods to optimised code after 30 calls re-compiles what will not run
         // long enough to pay it back (a default run: 21% less CPU). The caller's own value wins here, in dotnet test's
-        // own processes; the test host takes the runsettings' (the packaged ones set the same).
+        // own processes; the test host takes the runsettings' (the packaged ones set the threshold).
         if (Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") is null) start.Environment["DOTNET_TC_CallCountThreshold"] = "1000";
         // For the same reason, no profiling of methods on their way to optimised code (4% less CPU).
         if (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null) start.Environment["DOTNET_TieredPGO"] = "0";
