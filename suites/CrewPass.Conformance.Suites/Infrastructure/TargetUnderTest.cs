@@ -82,15 +82,16 @@ public sealed class TargetUnderTest : IDisposable
         });
 
     /// <summary>
-    /// Sends these shared observations now, on a thread of their own that holds the budget they spend
-    /// (<paramref name="budget"/>) shared until every one is answered, so the checks that count or exhaust it wait for
+    /// Sends these shared observations now, on a thread of their own that holds the budgets their keys spend
+    /// (<see cref="KeyUse.Spends"/>) shared until every one is answered, so the checks that count or exhaust it wait for
     /// them: a check that reaches one later finds it answered or on its way, instead of holding one of NUnit's workers
     /// through a small budget's windows. Each request counts for the clause named with it. A failed observation is
     /// reported by the checks that read it.
     /// </summary>
-    public void ObserveAhead(Holds budget, IReadOnlyCollection<(string Path, KeyUse Key, string Clause)> reads)
+    public void ObserveAhead(IReadOnlyCollection<(string Path, KeyUse Key, string Clause)> reads)
     {
         if (reads.Count == 0) return;
+        var budget = reads.Aggregate(Holds.Nothing, (holds, read) => holds | read.Key.Spends);
         new Thread(() =>
         {
             // The hold is a ReaderWriterLockSlim: entered and left on this one thread, which waits for the answers.
