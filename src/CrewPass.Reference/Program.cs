@@ -9,6 +9,10 @@ public static partial class Program
     {
         // No config file watching: a run may start a hundred instances, and each watcher costs an inotify instance.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        // The reference is what its options say, whatever the process around it is given: no environment variable,
+        // appsettings.json or argument of that process configures it. A developer's Kestrel__Endpoints__… bound every
+        // instance to that one port too (a run's second instance then failed to start: 78 checks of a default run failed).
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         var clock = new OffsetClock(options.ClockOffset);
         var recorder = options.ClientCertification is { } client ? new ClientRecorder(client.RecordTo, client.Scenario, client.Seed, clock, directory) : null;

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Net;
-using System.Net.Sockets;
 using CrewPass.Reference;
 using FluentAssertions;
 using NUnit.Framework;
@@ -49,12 +47,8 @@ public sealed class BadInputTests
     /// <summary>The target's settings, pointed at a loopback port nothing listens on.</summary>
     private Dictionary<string, string> ClosedPortSettings()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
         var settings = TargetSettings();
-        settings["CREWPASS_BASE_URL"] = $"https://127.0.0.1:{port}";
+        settings["CREWPASS_BASE_URL"] = $"https://127.0.0.1:{Loopback.UnusedPort()}";
         return settings;
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -58,6 +60,37 @@ public sealed class RobustnessTests
         }
     }
 
+    /// <summary>
+    /// The reference is what its options say: ASP.NET Core settings in the environment it runs in (a developer's or a CI
+    /// machine's own Kestrel endpoint) configure nothing of it. Before, each instance also bound such an endpoint: a
+    /// run's second instance then failed to start, and 78 checks of a default run failed.
+    /// </summary>
+    [Test]
+    public async Task A_sandbox_ignores_ASP_NET_Core_settings_in_its_environment()
+    {
+        var ambient = Loopback.UnusedPort();
+        var ca = Scratch.NewFile("sandbox-ca.pem");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll"), "--ca-out", ca })
+            start.ArgumentList.Add(argument);
+        start.Environment["Kestrel__Endpoints__Ambient__Url"] = $"http://127.0.0.1:{ambient}";
+        using var sandbox = Process.Start(start)!;
+        try
+        {
+            var settings = (await ReadExportsAsync(sandbox, 1)).Single();
+            var run = await SuiteRun.RunInOneProcessAsync("ambient-settings", settings, SuiteRun.Clauses("AUTH-02", "KEY-06"));
+            run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
+            run.Passed.Should().NotBeEmpty(run.Describe());
+            using var probe = new TcpClient();
+            var connect = async () => await probe.ConnectAsync(IPAddress.Loopback, ambient);
+            await connect.Should().ThrowAsync<SocketException>("the sandbox listens where its options say, not on the environment's endpoint");
+        }
+        finally
+        {
+            sandbox.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>The export lines the sandbox prints, one block per partner set, as a partner would paste them.</summary>
     private static async Task<List<Dictionary<string, string>>> ReadExportsAsync(Process sandbox, int expected)
     {
@@ -65,7 +98,8 @@ public sealed class RobustnessTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await sandbox.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
         {
-            if (line.StartsWith("# partner set", StringComparison.Ordinal)) sets.Add([]);
+            // One block per partner set; a sandbox of one set introduces its one block so.
+            if (line.StartsWith("# partner set", StringComparison.Ordinal) || line == "Point the harness at it with:") sets.Add([]);
             else if (line.StartsWith("export CREWPASS_", StringComparison.Ordinal))
             {
                 var (name, value) = (line["export ".Length..].Split('=', 2)[0], line.Split('=', 2)[1]);
