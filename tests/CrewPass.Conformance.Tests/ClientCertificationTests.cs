@@ -66,7 +66,7 @@ public sealed class ClientCertificationTests
     {
         var folder = Scratch.NewFile("recording");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll"), "--certify-client", "--record", folder })
+        foreach (var argument in new[] { Repository.ReferenceAssembly, "--certify-client", "--record", folder })
             start.ArgumentList.Add(argument);
         using var sandbox = Process.Start(start)!;
         try

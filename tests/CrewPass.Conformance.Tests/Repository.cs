@@ -25,6 +25,10 @@ public static class Repository
     public static string SuitesAssembly =>
         Path("suites", "CrewPass.Conformance.Suites", "bin", Configuration, "net10.0", "CrewPass.Conformance.Suites.dll");
 
+    /// <summary>The reference deployment as its own process: the standalone sandbox.</summary>
+    public static string ReferenceAssembly =>
+        Path("src", "CrewPass.Reference", "bin", Configuration, "net10.0", "CrewPass.Reference.dll");
+
     /// <summary>The suites' warm runner (SuiteRun.RunInOneProcessAsync, WarmRunner), built with the solution.</summary>
     public static string RunnerAssembly =>
         Path("tests", "CrewPass.Conformance.Runner", "bin", Configuration, "net10.0", "CrewPass.Conformance.Runner.dll");

@@ -34,11 +34,7 @@ public sealed class RobustnessTests
     public async Task Eight_runs_at_once_against_one_standalone_sandbox_all_get_correct_verdicts()
     {
         const int runs = 8;
-        var ca = Scratch.NewFile("sandbox-ca.pem");
-        var reference = Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { reference, "--partners", runs.ToString(), "--ca-out", ca }) start.ArgumentList.Add(argument);
-        using var sandbox = Process.Start(start)!;
+        using var sandbox = StartSandbox(new Dictionary<string, string>(), "--partners", runs.ToString());
         try
         {
             var sets = await ReadExportsAsync(sandbox, runs);
@@ -69,12 +65,7 @@ public sealed class RobustnessTests
     public async Task A_sandbox_ignores_ASP_NET_Core_settings_in_its_environment()
     {
         var ambient = Loopback.UnusedPort();
-        var ca = Scratch.NewFile("sandbox-ca.pem");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Repository.Path("src", "CrewPass.Reference", "bin", Repository.Configuration, "net10.0", "CrewPass.Reference.dll"), "--ca-out", ca })
-            start.ArgumentList.Add(argument);
-        start.Environment["Kestrel__Endpoints__Ambient__Url"] = $"http://127.0.0.1:{ambient}";
-        using var sandbox = Process.Start(start)!;
+        using var sandbox = StartSandbox(new Dictionary<string, string> { ["Kestrel__Endpoints__Ambient__Url"] = $"http://127.0.0.1:{ambient}" });
         try
         {
             var settings = (await ReadExportsAsync(sandbox, 1)).Single();
@@ -89,6 +80,15 @@ public sealed class RobustnessTests
         {
             sandbox.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>The standalone sandbox with these options, its CA written to a scratch file, in this environment (added to the test's).</summary>
+    private static Process StartSandbox(IReadOnlyDictionary<string, string> environment, params string[] options)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[Repository.ReferenceAssembly, "--ca-out", Scratch.NewFile("sandbox-ca.pem"), .. options]) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return Process.Start(start)!;
     }
 
     /// <summary>The export lines the sandbox prints, one block per partner set, as a partner would paste them.</summary>
