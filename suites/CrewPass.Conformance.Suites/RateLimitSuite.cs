@@ -50,12 +50,8 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     [Test]
     public async Task RATE_03_Live_and_test_keys_and_both_header_forms_share_one_budget()
     {
-        if (Settings.RateLimitPerKey)
-            await ExpectOneBudgetAsync("LiveKey as Bearer and as X-Partner-API-Key (RateLimitScope=key)",
-                Step("LiveKey"), Step("LiveKey", Presentation.ApiKeyHeader), Step("LiveKey"));
-        else
-            await ExpectOneBudgetAsync("LiveKey and TestKey, each as Bearer and as X-Partner-API-Key",
-                Step("LiveKey"), Step("TestKey"), Step("LiveKey", Presentation.ApiKeyHeader), Step("TestKey", Presentation.ApiKeyHeader));
+        await ExpectOneBudgetAsync("LiveKey and TestKey, each as Bearer and as X-Partner-API-Key",
+            Step("LiveKey"), Step("TestKey"), Step("LiveKey", Presentation.ApiKeyHeader), Step("TestKey", Presentation.ApiKeyHeader));
     }
 
     /// <summary>Another partner's requests leave this partner's budget alone.</summary>

@@ -51,11 +51,14 @@ public sealed class ReadmeTests
 
     private static string SettingTable()
     {
-        var text = new StringBuilder("| setting | environment variable | kind | default | what it is |\n| --- | --- | --- | --- | --- |\n");
+        var text = new StringBuilder("| setting | environment variable | kind | default | takes | what it is |\n| --- | --- | --- | --- | --- | --- |\n");
         foreach (var s in SettingDefinitions.All)
-            text.Append($"| `{s.Name}` | `{s.EnvironmentName}` | {s.Kind.ToString().ToLowerInvariant()} | {(s.Default is null ? "" : $"`{s.Default}`")} | {Cell(s.Description)} |\n");
+            text.Append($"| `{s.Name}` | `{s.EnvironmentName}` | {s.Kind.ToString().ToLowerInvariant()} | {(s.Default is null ? "" : $"`{s.Default}`")} | {Cell(Takes(s))} | {Cell(s.Description)} |\n");
         return text.ToString();
     }
+
+    private static string Takes(SettingDefinition s) =>
+        s.Bound is { } bound ? bound.ToString() : s.OneOf is { } words ? string.Join(", ", words.Select(w => $"`{w}`")) : "";
 
     private static string FaultTable()
     {

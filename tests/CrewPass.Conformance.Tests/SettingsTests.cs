@@ -33,13 +33,13 @@ public sealed class SettingsTests
     [Test]
     public void The_environment_wins_over_runsettings_which_win_over_the_profile()
     {
-        var profile = Profile("""{"InvalidKeyStatus": 403, "InsufficientScopeStatus": 401, "LongKeyBytes": 4096}""");
+        var profile = Profile("""{"InvalidKeyStatus": 403, "InsufficientScopeStatus": 401, "LongKeyBytes": 16384}""");
         var settings = HarnessSettings.Load(
             new Dictionary<string, string> { ["Profile"] = profile, ["InvalidKeyStatus"] = "400", ["InsufficientScopeStatus"] = "402" },
             new Dictionary<string, string> { ["CREWPASS_INVALID_KEY_STATUS"] = "418" });
         settings.InvalidKeyStatus.Should().Be(418);
         settings.InsufficientScopeStatus.Should().Be(402);
-        settings.LongKeyBytes.Should().Be(4096);
+        settings.LongKeyBytes.Should().Be(16384);
         settings.ErrorCodePointer.Should().Be("/error/code");
     }
 
@@ -98,4 +98,43 @@ public sealed class SettingsTests
         settings.WriteSurfaceEnabled.Should().BeFalse();
         settings.WriteOperations.Select(o => o.Name).Should().Equal("vessel-attach", "crew-placement", "background-check");
     }
+
+    /// <summary>Past its bound a setting would weaken a check; each is refused with one message naming it.</summary>
+    [TestCase("RateLimitScope", "key")]
+    [TestCase("SkewMargin", "31")]
+    [TestCase("SkewMargin", "0")]
+    [TestCase("LongKeyBytes", "8191")]
+    [TestCase("LongKeyBytes", "1")]
+    [TestCase("MaxRecoveryWait", "59")]
+    [TestCase("MaxExhaustionRequests", "199")]
+    [TestCase("InvalidKeyStatus", "200")]
+    [TestCase("InvalidKeyStatus", "429")]
+    [TestCase("InsufficientScopeStatus", "500")]
+    [TestCase("SignatureErrorStatus", "204")]
+    [TestCase("RequestTimeout", "0")]
+    public void A_profile_value_past_its_bound_is_refused_naming_the_setting(string setting, string value) =>
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = Profile($$"""{"{{setting}}": "{{value}}"}""") }, None))
+            .Should().Throw<HarnessConfigurationException>().Which.Setting.Should().Be(setting);
+
+    [Test]
+    public void An_error_schema_that_takes_anything_is_refused()
+    {
+        var profile = Profile("""{"ErrorSchema": "anything.schema.json"}""");
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(profile)!, "anything.schema.json"), """{"type": "object"}""");
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string> { ["Profile"] = profile }, None))
+            .Should().Throw<HarnessConfigurationException>().Which.Setting.Should().Be("ErrorSchema");
+    }
+
+    [Test]
+    public void Write_operations_that_drop_a_documented_one_are_refused() =>
+        FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string>
+            {
+                ["Profile"] = Profile("""{"WriteOperations": [{"name": "vessel-attach", "method": "POST", "path": "/x", "body": "{}"}], "SigningOperation": "vessel-attach"}"""),
+            }, None))
+            .Should().Throw<HarnessConfigurationException>().Which.Setting.Should().Be("WriteOperations");
+
+    [Test]
+    public void Every_bound_admits_its_default() =>
+        SettingDefinitions.All.Where(d => d.Bound is not null && d.Default is not null)
+            .Where(d => !d.Bound!.Allows(int.Parse(d.Default!, System.Globalization.CultureInfo.InvariantCulture))).Select(d => d.Name).Should().BeEmpty();
 }

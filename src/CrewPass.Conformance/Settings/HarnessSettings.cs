@@ -65,7 +65,6 @@ public sealed class HarnessSettings
     public bool WriteSurfaceEnabled => Get("WriteSurface")!.Equals("enabled", StringComparison.OrdinalIgnoreCase);
 
     public RateLimits.RateLimitConvention RateLimitHeaders => RateLimits.RateLimitReader.ParseConvention(Get("RateLimitHeaders")!);
-    public bool RateLimitPerKey => Get("RateLimitScope")!.Equals("key", StringComparison.OrdinalIgnoreCase);
     public int MaxExhaustionRequests => Int("MaxExhaustionRequests");
     public TimeSpan MaxRecoveryWait => TimeSpan.FromSeconds(Int("MaxRecoveryWait"));
     public bool AllowRateLimitExhaustion => Bool("AllowRateLimitExhaustion");
@@ -157,24 +156,26 @@ public sealed class HarnessSettings
 
     private void Validate()
     {
-        foreach (var name in new[] { "InvalidKeyStatus", "InsufficientScopeStatus", "LongKeyBytes", "MaxExhaustionRequests", "SignatureErrorStatus", "SkewMargin", "RequestTimeout", "MaxRecoveryWait", "ClientTimeout", "EmbeddedExtraEndpoints" })
-            _ = Int(name);
-        if (Int("MaxInFlight") < 1) throw Invalid("MaxInFlight", "MaxInFlight must be at least 1");
+        foreach (var definition in SettingDefinitions.All)
+        {
+            if (definition.Bound is { } bound) Bounded(definition.Name, bound);
+            if (definition.OneOf is { } allowed) OneOf(definition.Name, allowed);
+        }
         foreach (var name in new[] { "AllowRateLimitExhaustion", "AllowLiveExhaustion", "Strict", "Certify" })
             _ = Bool(name);
-        OneOf("FailOn", "must", "should");
         if (Get("ClientCommand") is not null && Get("ClientRecording") is not null)
             throw Invalid("ClientRecording", "ClientCommand and ClientRecording are both set: the client is either run (ClientCommand) or judged from a recording (ClientRecording), not both");
-        OneOf("WriteSurface", "disabled", "enabled");
-        OneOf("RateLimitHeaders", "auto", "x-ratelimit", "ietf-draft", "ietf-structured");
-        OneOf("RateLimitScope", "partner", "key");
-        OneOf("EmbeddedFaultsOn", "catalogued", "added");
         if (FaultsOnAddedEndpoint && Int("EmbeddedExtraEndpoints") < 1)
             throw Invalid("EmbeddedFaultsOn", "EmbeddedFaultsOn=added puts each fault on the first added read: set EmbeddedExtraEndpoints to 1 or more");
         if (!ErrorCodePointer.StartsWith('/')) throw Invalid("ErrorCodePointer", $"'{ErrorCodePointer}' is not a JSON pointer (it starts with /)");
         if (!IsEmbedded && !Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
             throw Invalid("BaseUrl", $"'{BaseUrl}' is neither `embedded` nor an absolute http(s) URL");
         LoadsAsSchema("ErrorSchema", ErrorSchema);
+        // A schema that takes anything would pass every error body: KEY-02 and HTTP-01 would judge nothing.
+        if (Schemas.SchemaCatalogue.Bundled.Violations(ErrorSchema, "{}").Count == 0)
+            throw Invalid("ErrorSchema", $"'{ErrorSchema}' accepts the empty object {{}}: an error schema must require the error's code at least");
+        if (ContractDefaults.WriteOperations.Select(o => o.Name).Except(WriteOperations.Select(o => o.Name)).ToArray() is { Length: > 0 } missing)
+            throw Invalid("WriteOperations", $"the documented operations {string.Join(", ", missing)} are missing: a profile may give their paths and bodies and add operations, never drop one (WRITE-01 checks each)");
         foreach (var schema in Endpoints.SelectMany(e => e.Schemas).Distinct()) LoadsAsSchema("Endpoints", schema);
         _ = SigningOperation;
         if (!int.TryParse(Get("EmbeddedClockOffset"), out _)) throw Invalid("EmbeddedClockOffset", $"'{Get("EmbeddedClockOffset")}' is not a whole number of seconds");
@@ -196,7 +197,13 @@ public sealed class HarnessSettings
         }
     }
 
-    private void OneOf(string name, params string[] allowed)
+    private void Bounded(string name, Bound bound)
+    {
+        var value = Int(name);
+        if (!bound.Allows(value)) throw Invalid(name, $"{value} is outside what it may take ({bound})");
+    }
+
+    private void OneOf(string name, IReadOnlyList<string> allowed)
     {
         if (!allowed.Contains(Get(name)!, StringComparer.OrdinalIgnoreCase))
             throw Invalid(name, $"'{Get(name)}' is not one of {string.Join(", ", allowed)}");
