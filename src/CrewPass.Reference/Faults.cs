@@ -29,11 +29,14 @@ public enum Fault
         "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "HTTP-01", "ME-03", OnAnyRead = true)]
     RedirectsToCleartext,
 
-    [Fault("a key in the api_key query parameter is accepted", "AUTH-08", OnAnyRead = true)]
+    [Fault("a key in the api_key or access_token query parameter is accepted", "AUTH-08", OnAnyRead = true)]
     KeyAcceptedFromQueryString,
 
-    [Fault("a key in the api_key cookie is accepted", "AUTH-08", OnAnyRead = true)]
+    [Fault("a key in the api_key or access_token cookie is accepted", "AUTH-08", OnAnyRead = true)]
     KeyAcceptedFromCookie,
+
+    [Fault("a key in the query string crashes the key reader: 500 instead of a refusal", "AUTH-08", OnAnyRead = true)]
+    QueryKeyCrashesServer,
 
     [Fault("keys are compared by prefix, so a genuine key with extra characters passes", "KEY-01", "KEY-02", OnAnyRead = true)]
     KeyComparedByPrefix,
@@ -77,6 +80,9 @@ public enum Fault
     [Fault("the presented key is echoed in the error message", "KEY-04", OnAnyRead = true)]
     KeyEchoedInError,
 
+    [Fault("every served answer carries the caller's key in an X-Debug-Credential header", "KEY-04", OnAnyRead = true)]
+    KeyEchoedInDebugHeader,
+
     [Fault("a genuine widget key is accepted through X-Partner-API-Key", "KEY-02", "KEY-05", OnAnyRead = true)]
     WidgetKeyAcceptedViaApiKeyHeader,
 
@@ -92,8 +98,8 @@ public enum Fault
     [Fault("/partners/me refuses keys without vessels:read", "ME-01", "ME-03")]
     MeRequiresVesselsScope,
 
-    [Fault("the mode is always 'live'", "ME-02")]
-    ModeAlwaysLive,
+    [Fault("the mode is reported the wrong way round: 'test' for a live key, 'live' for a test key", "ME-02")]
+    ModeSwapped,
 
     [Fault("the scope is checked only for Bearer: the restricted key is served the vessel list through X-Partner-API-Key", "ME-03", OnAnyRead = true)]
     ScopeCheckedOnlyForBearer,
@@ -127,6 +133,9 @@ public enum Fault
 
     [Fault("DELETE on the vessel list answers 204", "WRITE-02", OnAnyRead = true)]
     DeleteAcceptedOnReadPath,
+
+    [Fault("read routes take every method (Map instead of MapGet): POST, PUT, PATCH and DELETE on a read path are served as a GET", "WRITE-02")]
+    MutatingMethodsServedAsGet,
 
     [Fault("the vessel list carries no rate-limit headers", "RATE-01", OnAnyRead = true)]
     RateLimitHeadersMissingOnVesselList,
@@ -173,15 +182,25 @@ public enum Fault
     [Fault("the 429 carries no rate-limit headers", "RATE-06")]
     NoRateLimitHeadersOn429,
 
-    [Fault("the verifier signs \"{nonce}.{timestamp}.\" instead of the page's order, so genuine signatures fail",
-        "SIG-02", "SIG-05", "SIG-06", "SIG-07")]
+    [Fault("the verifier signs \"{nonce}.{timestamp}.\" instead of the page's order, so genuine signatures fail", "SIG-02")]
     MessageFieldsSwapped,
 
     [Fault("the nonce header is optional", "SIG-03")]
     NonceHeaderOptional,
 
-    [Fault("the signature covers the body alone: timestamp and nonce are not bound, and the page's signatures fail",
-        "SIG-02", "SIG-04", "SIG-05", "SIG-06", "SIG-07")]
+    [Fault("the timestamp header is optional: a missing or empty one is signed over as empty and never checked for age", "SIG-03", "SIG-06")]
+    TimestampHeaderOptional,
+
+    [Fault("a request without X-CrewPass-Signature skips verification (an unsigned pass-through)", "SIG-03")]
+    UnsignedRequestsPassThrough,
+
+    [Fault("the signature's form, the window and the nonce are checked, but its value is never compared (a stub left in): a wrong signature or a changed body passes", "SIG-04", "SIG-05")]
+    SignatureValueNotCompared,
+
+    [Fault("the timestamp is parsed leniently: a sign and a fraction are dropped, and a value that is no number counts as the server's clock", "SIG-06")]
+    LenientTimestampParsing,
+
+    [Fault("the signature covers the body alone: timestamp and nonce are not bound, and the page's signatures fail", "SIG-02", "SIG-04")]
     TimestampAndNonceNotBound,
 
     [Fault("another partner's signing secret is accepted", "SIG-04")]
@@ -196,11 +215,20 @@ public enum Fault
     [Fault("future timestamps are not bounded", "SIG-06")]
     FutureTimestampsUnbounded,
 
+    [Fault("the timestamp window is ±60 s, not ±300 s", "SIG-06")]
+    SixtySecondWindow,
+
     [Fault("the timestamp window is ±600 s", "SIG-06")]
     SixHundredSecondWindow,
 
     [Fault("a timestamp in milliseconds is accepted", "SIG-06")]
     MillisecondsAccepted,
+
+    [Fault("a byte-identical replay is taken for an idempotent retry and served again; only a reuse with another signature is refused", "SIG-07")]
+    IdenticalReplayServedAsRetry,
+
+    [Fault("the nonce store is keyed by nonce and timestamp, so a nonce can be reused with another timestamp", "SIG-07")]
+    NonceKeyedWithTimestamp,
 
     [Fault("the nonce store is keyed by nonce and body, so a nonce can be reused with another body", "SIG-07")]
     NonceKeyedWithBody,
@@ -211,8 +239,8 @@ public enum Fault
     [Fault("signature refusals lack the error message", "HTTP-01")]
     SignatureRefusalWithoutMessage,
 
-    [Fault("a created crew placement is answered without livemode", "HTTP-01")]
-    CreatedPlacementWithoutLivemode,
+    [Fault("created objects (vessel, placement, background check) are answered without livemode", "HTTP-01")]
+    CreatedAnswerWithoutLivemode,
 
     [Fault("the nonce is checked, then stored, not atomically, so concurrent replays pass", "SIG-07")]
     NonAtomicNonceCheck,

@@ -11,7 +11,13 @@ public static class KeyAuthentication
 {
     private const string CallerItem = "crewpass.caller";
 
+    /// <summary>The names a key travels under in a URL or a cookie when a deployment wrongly takes it there (RFC 6750 §2.3's and the common one).</summary>
+    private static readonly string[] KeyParameters = ["api_key", "access_token"];
+
     public static Caller CallerOf(HttpContext context) => (Caller)context.Items[CallerItem]!;
+
+    /// <summary>The caller, once the key was accepted; null before or on a refusal.</summary>
+    public static Caller? AuthenticatedCaller(HttpContext context) => context.Items.TryGetValue(CallerItem, out var caller) ? caller as Caller : null;
 
     public static IApplicationBuilder UseKeyAuthentication(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -53,8 +59,9 @@ public static class KeyAuthentication
         }
         if (!options.Has(Fault.ApiKeyHeaderIgnored) && request.Headers.TryGetValue("X-Partner-API-Key", out var apiKey))
             return apiKey.Count == 1 ? apiKey[0] ?? "" : "";
-        if (options.Has(Fault.KeyAcceptedFromQueryString) && request.Query.TryGetValue("api_key", out var fromQuery)) return fromQuery.ToString();
-        if (options.Has(Fault.KeyAcceptedFromCookie) && request.Cookies.TryGetValue("api_key", out var fromCookie)) return fromCookie;
+        if (options.Has(Fault.QueryKeyCrashesServer) && KeyParameters.Any(request.Query.ContainsKey)) throw new InvalidOperationException("query key reader");
+        if (options.Has(Fault.KeyAcceptedFromQueryString) && KeyParameters.FirstOrDefault(request.Query.ContainsKey) is { } inQuery) return request.Query[inQuery].ToString();
+        if (options.Has(Fault.KeyAcceptedFromCookie) && KeyParameters.FirstOrDefault(request.Cookies.ContainsKey) is { } inCookie) return request.Cookies[inCookie];
         return null;
     }
 

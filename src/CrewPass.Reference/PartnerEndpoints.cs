@@ -14,7 +14,7 @@ public static class PartnerEndpoints
             if (options.Has(Fault.MeRequiresVesselsScope) && !caller.Partner.Scopes.Contains(VesselEndpoints.ReadScope))
                 return ApiErrors.InsufficientScope(context, VesselEndpoints.ReadScope);
             var partnerId = options.Has(Fault.TestKeyHasOwnPartnerId) && caller.Mode == KeyMode.Test ? caller.Partner.Id + "_test" : caller.Partner.Id;
-            var mode = options.Has(Fault.ModeAlwaysLive) || caller.Mode == KeyMode.Live ? "live" : "test";
+            var mode = (caller.Mode == KeyMode.Live) != options.Has(Fault.ModeSwapped) ? "live" : "test";
             IEnumerable<string> scopes = options.Has(Fault.ScopeListIncomplete)
                 ? caller.Partner.Scopes.Where(s => s != VesselEndpoints.ReadScope)
                 : caller.Partner.Scopes;

@@ -31,8 +31,12 @@ public static class ResponsePolicy
             context.Response.Headers.Date = clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             // Keyed responses must never land in a shared cache.
             context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
+            if (options.Has(Fault.KeyEchoedInDebugHeader) && KeyAuthentication.AuthenticatedCaller(context) is { } caller) context.Response.Headers["X-Debug-Credential"] = caller.Key;
             return Task.CompletedTask;
         });
+        if (options.Has(Fault.MutatingMethodsServedAsGet) && IsReadPath(context.Request.Path) && !HttpMethods.IsGet(context.Request.Method)
+            && !HttpMethods.IsOptions(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            context.Request.Method = HttpMethods.Get;
         if (CrossOriginFault(context, options) is { } preflight)
         {
             await preflight.ExecuteAsync(context);
@@ -51,6 +55,9 @@ public static class ResponsePolicy
         }
         await next(context);
     });
+
+    private static bool IsReadPath(PathString path) =>
+        path.Equals(PartnerEndpoints.MePath) || path.Equals(VesselEndpoints.ListPath);
 
     /// <summary>
     /// The faithful reference sends no CORS headers at all: a browser page on another origin cannot read it, and a preflight

@@ -20,6 +20,7 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
 {
     private const int WindowSeconds = 300;
     private readonly ConcurrentDictionary<string, long> _seenNonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _firstSignatures = new(StringComparer.Ordinal);
     private int _verifications;
 
     [GeneratedRegex("^[0-9]{1,10}$")]
@@ -43,29 +44,43 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
         var timestamp = headers["X-CrewPass-Timestamp"].ToString();
         var nonce = headers["X-CrewPass-Nonce"].ToString();
         var signature = headers["X-CrewPass-Signature"].ToString();
-        if (timestamp.Length == 0 || signature.Length == 0 || (nonce.Length == 0 && !options.Has(Fault.NonceHeaderOptional)))
+        if (signature.Length == 0 && options.Has(Fault.UnsignedRequestsPassThrough)) return null;
+        if ((timestamp.Length == 0 && !options.Has(Fault.TimestampHeaderOptional)) || signature.Length == 0 || (nonce.Length == 0 && !options.Has(Fault.NonceHeaderOptional)))
             return new SignatureRefusal("invalid_signature", "X-CrewPass-Timestamp, X-CrewPass-Nonce and X-CrewPass-Signature are all required.");
 
-        if (StaleOrMalformed(timestamp) is { } stale) return stale;
+        if (timestamp.Length > 0 && StaleOrMalformed(timestamp) is { } stale) return stale;
 
         var digest = ParseDigest(signature);
         if (digest is null) return new SignatureRefusal("invalid_signature", "X-CrewPass-Signature must be v1= and 64 hex digits.");
-        if (!SecretsToTry(caller).Any(secret => Matches(secret, timestamp, nonce, body, digest)))
+        if (!options.Has(Fault.SignatureValueNotCompared) && !SecretsToTry(caller).Any(secret => Matches(secret, timestamp, nonce, body, digest)))
             return new SignatureRefusal("invalid_signature", "The signature does not match the request.");
 
-        if (nonce.Length > 0 && !await RememberAsync(caller, nonce, body, long.Parse(timestamp.Length > 10 ? timestamp[..^3] : timestamp, CultureInfo.InvariantCulture)))
+        var retry = options.Has(Fault.IdenticalReplayServedAsRetry) && _firstSignatures.GetOrAdd(caller.Partner.Id + "\n" + nonce, signature) == signature;
+        if (nonce.Length > 0 && !await RememberAsync(caller, nonce, body, RememberedSeconds(timestamp)) && !retry)
             return new SignatureRefusal("replayed_nonce", "This nonce was already used.");
         return null;
     }
+
+    /// <summary>The second a nonce's timestamp names, for how long to remember it (the faults' lenient forms included).</summary>
+    private long RememberedSeconds(string timestamp) =>
+        UnixSeconds().IsMatch(timestamp) ? long.Parse(timestamp, CultureInfo.InvariantCulture)
+        : UnixMilliseconds().IsMatch(timestamp) ? long.Parse(timestamp, CultureInfo.InvariantCulture) / 1000
+        : clock.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>A sloppy parser: "-1700000000.5" reads as 1700000000, "yesterday" as now.</summary>
+    private long Lenient(string timestamp) =>
+        long.TryParse(timestamp.TrimStart('-', '+').Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds : clock.GetUtcNow().ToUnixTimeSeconds();
 
     private SignatureRefusal? StaleOrMalformed(string timestamp)
     {
         long seconds;
         if (UnixSeconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture);
+        else if (options.Has(Fault.LenientTimestampParsing) && !UnixMilliseconds().IsMatch(timestamp)) seconds = Lenient(timestamp);
         else if (options.Has(Fault.MillisecondsAccepted) && UnixMilliseconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture) / 1000;
         else return new SignatureRefusal("stale_timestamp", "X-CrewPass-Timestamp must be Unix time in whole seconds.");
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        var window = options.Has(Fault.SixHundredSecondWindow) ? 2 * WindowSeconds : WindowSeconds;
+        var window = options.Has(Fault.SixHundredSecondWindow) ? 2 * WindowSeconds : options.Has(Fault.SixtySecondWindow) ? 60 : WindowSeconds;
         var tooOld = seconds < now - window;
         var tooNew = seconds > now + window && !options.Has(Fault.FutureTimestampsUnbounded);
         return tooOld || tooNew ? new SignatureRefusal("stale_timestamp", $"X-CrewPass-Timestamp must be within ±{WindowSeconds} s of server time.") : null;
@@ -114,6 +129,7 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
     {
         var key = caller.Partner.Id + "\n" + nonce;
         if (options.Has(Fault.NonceKeyedWithBody)) key += "\n" + Convert.ToHexString(SHA256.HashData(body));
+        if (options.Has(Fault.NonceKeyedWithTimestamp)) key += "\n" + timestamp.ToString(CultureInfo.InvariantCulture);
         var forgetAfter = Math.Max(timestamp, clock.GetUtcNow().ToUnixTimeSeconds()) + WindowSeconds + 1;
         if (options.Has(Fault.NoncesForgottenAfter60Seconds))
         {

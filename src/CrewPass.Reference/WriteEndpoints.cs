@@ -22,7 +22,9 @@ public static class WriteEndpoints
         app.MapPost(VesselAttachPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) =>
         {
             var vessel = directory.Attach(caller.Partner.Id, caller.Mode == KeyMode.Live, Field(body, "name") ?? "Attached vessel", Field(body, "imo_number") ?? "9074729");
-            return VesselEndpoints.ToJson(vessel);
+            var created = VesselEndpoints.ToJson(vessel);
+            if (options.Has(Fault.CreatedAnswerWithoutLivemode)) created.Remove("livemode");
+            return created;
         }));
         app.MapPost(CrewPlacementPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) => new Dictionary<string, object?>
         {
@@ -30,7 +32,7 @@ public static class WriteEndpoints
             ["vessel_id"] = Field(body, "vessel_id"),
             ["crew_member_id"] = Field(body, "crew_member_id"),
             ["starts_on"] = Field(body, "starts_on"),
-            ["livemode"] = options.Has(Fault.CreatedPlacementWithoutLivemode) ? null : caller.Mode == KeyMode.Live,
+            ["livemode"] = options.Has(Fault.CreatedAnswerWithoutLivemode) ? null : caller.Mode == KeyMode.Live,
         }.Where(f => f.Value is not null).ToDictionary()));
         app.MapPost(BackgroundCheckPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) => new Dictionary<string, object?>
         {
@@ -38,8 +40,8 @@ public static class WriteEndpoints
             ["crew_member_id"] = Field(body, "crew_member_id"),
             ["check_type"] = Field(body, "check_type"),
             ["status"] = "pending",
-            ["livemode"] = caller.Mode == KeyMode.Live,
-        }));
+            ["livemode"] = options.Has(Fault.CreatedAnswerWithoutLivemode) ? null : caller.Mode == KeyMode.Live,
+        }.Where(f => f.Value is not null).ToDictionary()));
         return app;
     }
 

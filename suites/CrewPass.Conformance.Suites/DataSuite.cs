@@ -58,7 +58,10 @@ public sealed class DataSuite(string target) : ConformanceSuite(target)
         // A refused or failed read shows no data at all: AUTH and ME judge the refusal, DATA can conclude nothing from it.
         var read = endpoint.Shape == BodyShape.List ? answer.Json?["data"] as JsonArray : answer.Json is JsonObject one ? [one.DeepClone()] : null;
         if (!answer.IsSuccess || read is null)
-            throw new Inconclusive($"{answer.Request} with {keySetting} answered {Summary(answer)}, not {(endpoint.Shape == BodyShape.List ? "a data list" : "an object")}", answer);
+            throw new Inconclusive($"{answer.Request} with {keySetting} answered {Summary(answer)}, not {(endpoint.Shape == BodyShape.List ? "a data list" : "an object")}", answer)
+            {
+                Owner = answer.Status == 429 ? (keySetting == "OtherPartnerKey" ? "RATE-04" : "RATE-02") : answer.IsSuccess ? "HTTP-01" : "AUTH-02",
+            };
         var objects = read.OfType<JsonObject>().ToArray();
         if (objects.Length == 0 && !allowEmpty)
             throw new NeedsSetting("data", $"{answer.Request} shows {keySetting} no objects; give that view at least one object to check it");

@@ -39,7 +39,7 @@ public sealed class IdentitySuite(string target) : ConformanceSuite(target)
     [TestCaseSource(nameof(ScopedEndpointsWithEveryKey))]
     public async Task ME_03_The_scope_list_is_the_whole_grant(Endpoint endpoint, KeyUse key)
     {
-        var answer = NotThrottled(await ObserveAsync(endpoint, key), $"{endpoint} with {key}");
+        var answer = NotThrottled(await ObserveAsync(endpoint, key), $"{endpoint} with {key}", key.Setting);
         var granted = (await GrantedScopesAsync(key.Setting)).Contains(endpoint.Scope!);
         if (granted)
             Expect(answer.IsSuccess, $"2xx: {key.Setting}'s scope list names {endpoint.Scope}", Summary(answer), answer);

@@ -34,15 +34,24 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
             $"{signature}{(message.AsSpan().SequenceEqual(vector.Message) ? "" : " over a different message")}");
     }
 
-    /// <summary>The signer never produces a value the vectors say a verifier must refuse.</summary>
+    /// <summary>
+    /// The signer never produces a value the vectors say a verifier must refuse for its value; a vector refused for its
+    /// age alone (it names a server time) carries the genuine signature, and lies outside the window.
+    /// </summary>
     [Clause("SIG-01")]
     [TestCaseSource(nameof(NegativeVectors))]
     public void SIG_01_The_signer_does_not_produce_a_refused_value(NegativeVector vector)
     {
         var request = Vectors.Value.NegativeRequest;
         var signed = RequestSigner.Sign(request.Secret, request.Timestamp, request.Nonce, Encoding.UTF8.GetBytes(request.Body));
-        var stale = vector.ServerTime is { } serverTime && Math.Abs(long.Parse(serverTime, CultureInfo.InvariantCulture) - long.Parse(request.Timestamp, CultureInfo.InvariantCulture)) > Window;
-        Expect(signed != vector.Presented || stale, $"the signer's value to differ from the refused one ({vector.Reason})", $"it produced {vector.Presented}");
+        if (vector.ServerTime is not { } serverTime)
+        {
+            Expect(signed != vector.Presented, $"the signer's value to differ from the refused one ({vector.Reason})", $"it produced {vector.Presented}");
+            return;
+        }
+        var age = Math.Abs(long.Parse(serverTime, CultureInfo.InvariantCulture) - long.Parse(request.Timestamp, CultureInfo.InvariantCulture));
+        Expect(signed == vector.Presented && age > Window, $"the genuine signature, {age} s from the server's time, outside ±{Window} s ({vector.Reason})",
+            $"the signer produced {signed}, the vector presents {vector.Presented}");
     }
 
     /// <summary>"each mutating request is signed": a request signed as the page shows is accepted.</summary>
@@ -144,8 +153,11 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         var (sent, signedOver) = raw.Bodies(operation.Body);
         var answer = await SendAsync(operation, sent, Sign(signedOver));
         if (raw.Accept)
+        {
+            await GenuineSignaturesServedAsync(answer);
             Expect(answer.IsSuccess, "2xx for valid JSON with odd spacing, key order and escapes, signed exactly as sent (no re-serialising before verifying)",
                 Summary(answer), answer);
+        }
         else
             Expect(Refused(answer), $"a refusal ({RefusalText}) for a body changed after signing", Summary(answer), answer);
     }
@@ -176,6 +188,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         var nonce = RequestSigner.NewNonce();
         var headers = new SignatureHeaders(timestamp, nonce, RequestSigner.Sign(Secret, timestamp, nonce, Bytes(operation.Body)));
         var answer = await SendAsync(operation, operation.Body, headers);
+        if (probe.Accept) await GenuineSignaturesServedAsync(answer);
         var offset = timestamp.Length > 0 && long.TryParse(timestamp, out var t) && Math.Abs(t - now) < 10_000 ? $" ({t - now:+0;-0} s from the server's clock, read from Date ±{clock.RoundTrip.TotalMilliseconds:0} ms)" : "";
         Expect(probe.Accept ? answer.IsSuccess : Refused(answer), (probe.Accept ? "2xx" : $"a refusal ({RefusalText})") + $" for timestamp '{timestamp}'{offset}",
             Summary(answer), answer);
@@ -212,7 +225,12 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         var secret = Settings["SigningSecret"]!;
         var first = Resign(secret, operation.Body, RequestSigner.NewNonce(), _clock!.NowSeconds - reuse.Age);
         var accepted = await SendAsync(operation, operation.Body, first);
-        Expect(accepted.IsSuccess, $"the nonce's first use to be accepted (timestamp {reuse.Age} s old, inside the window)", Summary(accepted), accepted);
+        if (!accepted.IsSuccess)
+        {
+            await GenuineSignaturesServedAsync(accepted);
+            var owner = reuse.Age > 0 ? "SIG-06" : "SIG-02";
+            throw new Inconclusive($"the nonce's first use (timestamp {reuse.Age} s old, inside the window) was not served ({Summary(accepted)}), so no reuse can be judged; {owner} judges that", accepted) { Owner = owner };
+        }
         var (body, headers) = reuse.Again(operation.Body, first, secret);
         var replay = await SendAsync(operation, body, headers);
         Expect(Refused(replay), $"a refusal ({RefusalText}) for the nonce {reuse}", Summary(replay), accepted, replay);
@@ -262,6 +280,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         go.SetResult();
         var answers = await Task.WhenAll(sending);
         var accepted = answers.Count(a => a.IsSuccess);
+        if (accepted == 0) await GenuineSignaturesServedAsync(answers[0]);
         var refused = answers.Count(Refused);
         Expect(accepted == 1 && refused == ConcurrentReplays - 1, $"exactly 1 of {ConcurrentReplays} identical concurrent requests accepted, the others refused ({RefusalText})",
             $"{accepted} accepted, {refused} refused, {ConcurrentReplays - accepted - refused} otherwise", [.. answers.Where(a => a.IsSuccess).Take(2), .. answers.Where(a => !a.IsSuccess).Take(1)]);
@@ -302,7 +321,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         var operation = Settings.SigningOperation;
         var good = Sign(operation.Body);
         var answer = await SendAsync(operation, operation.Body, good with { Signature = Flip(good.Signature, 63) });
-        if (!Refused(answer)) throw new Inconclusive($"a wrong signature was not refused ({Summary(answer)}); SIG-04 judges that", answer);
+        if (!Refused(answer)) throw new Inconclusive($"a wrong signature was not refused ({Summary(answer)}); SIG-04 judges that", answer) { Owner = "SIG-04" };
         ExpectJsonMatching(answer, "a signature refusal", Settings.ErrorSchema);
     }
 
@@ -313,7 +332,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
     {
         await UseWriteSurfaceAsync();
         var answer = operation.Name == "vessel-attach" ? await SendAsync(operation, operation.Body, Sign(operation.Body)) : await CreatedAsync(operation);
-        if (!answer.IsSuccess) throw new Inconclusive($"the signed {operation.Name} was not served ({Summary(answer)}); SIG-02 judges that", answer);
+        if (!answer.IsSuccess) throw new Inconclusive($"the signed {operation.Name} was not served ({Summary(answer)}); {OwnerOfUnserved(answer)} judges that", answer) { Owner = OwnerOfUnserved(answer) };
         if (operation.Schema is null) ExpectJsonMatching(answer, $"the created {operation.Name} (WriteOperations names no schema for it)");
         else ExpectJsonMatching(answer, $"the created {operation.Name}", operation.Schema);
     }
@@ -356,6 +375,21 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         new(timestamp, nonce, RequestSigner.Sign(secret, timestamp, nonce, Encoding.UTF8.GetBytes(body)));
 
     /// <summary>
+    /// An answer that should have been served was not: when the deployment's genuine signature (SIG-02's shared probe)
+    /// is not served either, the refusal says nothing about this check's own input, and SIG-02 owns it.
+    /// </summary>
+    private async Task GenuineSignaturesServedAsync(Exchange answer)
+    {
+        if (answer.IsSuccess) return;
+        var genuine = await CreatedAsync(Settings.SigningOperation);
+        if (!genuine.IsSuccess)
+            throw new Inconclusive($"a request signed as the page shows is not served either ({Summary(genuine)}), so this refusal says nothing of its own input; {OwnerOfUnserved(genuine)} judges that", answer, genuine) { Owner = OwnerOfUnserved(genuine) };
+    }
+
+    /// <summary>Who judges a signed write that was not served: AUTH-02 when the key itself was refused, else SIG-02.</summary>
+    private string OwnerOfUnserved(Exchange answer) => ErrorCode(answer) == "invalid_api_key" ? "AUTH-02" : "SIG-02";
+
+    /// <summary>
     /// A write signed as the page shows, sent once per deployment and judged by SIG-02 (served) and HTTP-01 (its body).
     /// Not vessel-attach: SIG-02 reads the list around that one itself.
     /// </summary>
@@ -367,7 +401,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         var list = await _writes.Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(Settings["TestKey"]!));
         // A failed read is no list: comparing it would prove "no effect" from two refusals.
         if (!list.IsSuccess || list.Json?["data"] is not JsonArray)
-            throw new Inconclusive($"the test key's vessel list could not be read ({Summary(list)}), so the write's effect cannot be judged", list);
+            throw new Inconclusive($"the test key's vessel list could not be read ({Summary(list)}), so the write's effect cannot be judged", list) { Owner = "AUTH-02" };
         return (list.Json?["data"] as JsonArray ?? []).Select(v => v?["id"]?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
     }
 

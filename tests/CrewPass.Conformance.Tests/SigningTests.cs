@@ -55,7 +55,31 @@ public sealed class SigningTests
         await File.WriteAllTextAsync(corrupted, json.Replace(good, good[..^1] + (good[^1] == '0' ? '1' : '0')));
         var run = await SuiteRun.RunInOneProcessAsync("sig01-fault", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
             SuiteRun.Clauses("SIG-01"));
-        run.Failed.Select(o => o.Name).Should().ContainSingle().Which.Should().Contain("ascii-json");
+        // The stale vector presents that same genuine signature (refused for its age alone), so its case fails too.
+        run.Failed.Select(o => o.Name).Should().BeEquivalentTo(
+            "SIG_01_The_signer_reproduces_the_pages_vector(ascii-json)", "SIG_01_The_signer_does_not_produce_a_refused_value(stale-timestamp)");
+    }
+
+    /// <summary>
+    /// SIG-01's faults, one per case: every positive vector's signature one digit off, every negative vector presenting
+    /// what the signer really produces (the stale one a digit off). Each SIG-01 case must fail, none pass.
+    /// </summary>
+    [Test]
+    public async Task SIG_01_fails_in_every_case_when_its_vector_disagrees_with_the_signer()
+    {
+        var vectors = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Repository.Path("fixtures", "signing", "vectors.json")))!;
+        static string Off(string signature) => signature[..^1] + (signature[^1] == '0' ? '1' : '0');
+        foreach (var positive in vectors["positive"]!.AsArray()) positive!["signature"] = Off(positive["signature"]!.ToString());
+        var request = Vectors.NegativeRequest;
+        var genuine = RequestSigner.Sign(request.Secret, request.Timestamp, request.Nonce, System.Text.Encoding.UTF8.GetBytes(request.Body));
+        foreach (var negative in vectors["negative"]!.AsArray())
+            negative!["presented"] = negative["serverTime"] is null ? genuine : Off(genuine);
+        var corrupted = Scratch.NewFile("vectors.json");
+        await File.WriteAllTextAsync(corrupted, vectors.ToJsonString());
+        var run = await SuiteRun.RunInOneProcessAsync("sig01-every-case", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
+            SuiteRun.Clauses("SIG-01"));
+        run.Outcomes.Should().HaveCount(Vectors.Positive.Count + Vectors.Negative.Count, run.Describe());
+        run.Outcomes.Where(o => o.Outcome != "Failed").Select(o => o.Name).Should().BeEmpty("each SIG-01 case must catch its corrupted vector");
     }
 
     [TestCase(40)]

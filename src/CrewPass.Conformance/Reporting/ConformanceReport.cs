@@ -44,7 +44,8 @@ public static class ClauseStatus
     }
 }
 
-public sealed record CheckReport(string Name, string Outcome, string Message, IReadOnlyList<string> Exchanges);
+/// <param name="Owner">An inconclusive check's precondition: the clause that judges it.</param>
+public sealed record CheckReport(string Name, string Outcome, string Message, IReadOnlyList<string> Exchanges, string? Owner = null);
 
 public sealed record ClauseReport(string Id, string Area, string Level, string Text, string Status, IReadOnlyList<CheckReport> Checks);
 

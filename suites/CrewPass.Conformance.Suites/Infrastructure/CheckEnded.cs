@@ -29,7 +29,11 @@ public sealed class NotApplicable(string reason) : CheckEnded($"not applicable: 
 /// exchange attached. Never a pass; a failure only under Strict, where every check must conclude.
 /// </summary>
 public sealed class Inconclusive(string reason, params Exchange[] evidence)
-    : CheckEnded($"inconclusive: {reason}" + string.Concat(evidence.Select(e => "\nevidence:\n" + e.Evidence())), Outcomes.Inconclusive, evidence);
+    : CheckEnded($"inconclusive: {reason}" + string.Concat(evidence.Select(e => "\nevidence:\n" + e.Evidence())), Outcomes.Inconclusive, evidence)
+{
+    /// <summary>The clause whose requirement failed first (a precondition this check leans on), when one is known.</summary>
+    public string? Owner { get; init; }
+}
 
 /// <summary>
 /// The run names no client (a deployment, and neither ClientCommand nor ClientRecording): the CLIENT checks skip naming
