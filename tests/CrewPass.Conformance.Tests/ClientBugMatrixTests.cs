@@ -46,6 +46,16 @@ public sealed class ClientBugMatrixTests
         clauses.Except(failed).Should().BeEmpty();
     }
 
+    /// <summary>Every CLIENT case the sample passes, with its arguments, is failed by some bug: no case proves nothing.</summary>
+    [Test]
+    public async Task Every_case_is_failed_by_some_client_bug()
+    {
+        var run = await Matrix.Value;
+        var failed = run.Verdicts.Where(v => v.Target.StartsWith("client+", StringComparison.Ordinal) && v.Outcome == "failed").Select(v => v.Name).ToHashSet();
+        run.VerdictsOf("client").Select(v => v.Name).Distinct().Where(c => !failed.Contains(c))
+            .Should().BeEmpty("each of these cases passed against every client bug: give it a bug that makes it fail, or it proves nothing");
+    }
+
     [Test]
     public void The_catalogue_names_exactly_the_bugs_the_sample_implements()
     {

@@ -40,12 +40,18 @@ public static class Certificate
         var writes = client.Clauses.Where(c => c.Id is "CLIENT-08" or "CLIENT-09" or "CLIENT-10").All(c => c.Status == Outcomes.NotApplicable)
             ? "reads only" : "reads and signed writes";
         var passed = client.Clauses.Count(c => c.Status is Outcomes.Passed);
+        var notJudged = client.Clauses.SelectMany(c => c.Checks).Select(k => k.NotJudged).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+        var judgedFrom = client.Profile.ContainsKey("ClientRecording")
+            ? "a recording (ClientRecording): what reached the sandbox, not the client's exit status"
+            : "runs of the client (ClientCommand): what reached the sandbox and how the client exited";
         return RenderAsync("CrewPass client certificate", "Client integration certificate", $"a partner's client of the CrewPass Partner API v1 &mdash; {writes}", report, client, reportSha256, chromium, path,
         [
             ("Client", client.PartnerId ?? client.Name),
             ("Certified for", writes),
             ("Judged by", "the CrewPass client-certification sandbox: plain, extra-fields, rate-limited, rate-limited-date, refused-key, untrusted-certificate, write-dropped"),
             ("Clauses", $"{passed} of {client.Clauses.Count} CLIENT clauses passed" + (passed == client.Clauses.Count ? "" : $"; the other {client.Clauses.Count - passed} do not apply ({writes})")),
+            ("Judged from", judgedFrom),
+            ("Not judged", notJudged.Length == 0 ? "nothing: every half of every clause was judged" : string.Join("; ", notJudged)),
         ]);
     }
 

@@ -25,6 +25,15 @@ public sealed class NeedsSetting(string setting, string how)
 public sealed class NotApplicable(string reason) : CheckEnded($"not applicable: {reason}", Outcomes.NotApplicable);
 
 /// <summary>
+/// A half of a clause that what the run has cannot show, such as a client's exit status when the client is judged from
+/// a recording: not applicable (never a pass), and named on the report and the certificate.
+/// </summary>
+public sealed class NotJudged(string half, string why) : CheckEnded($"not judged: {half}: {why}", Outcomes.NotApplicable)
+{
+    public string Half { get; } = half;
+}
+
+/// <summary>
 /// The check got answers that prove nothing about its clause (a failed or refused read, a 429): no verdict, with the
 /// exchange attached. Never a pass; a failure only under Strict, where every check must conclude.
 /// </summary>

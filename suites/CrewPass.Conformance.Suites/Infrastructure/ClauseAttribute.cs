@@ -116,6 +116,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             {
                 NeedsSetting n => (strict ? ResultState.Failure : ResultState.Ignored, Outcomes.Skipped, n.Message),
                 NotApplicable n => (ResultState.Ignored, Outcomes.NotApplicable, n.Message),
+                NotJudged n => (ResultState.Ignored, Outcomes.NotApplicable, n.Message),
                 NoClientGiven n => (ResultState.Ignored, Outcomes.Skipped, n.Message),
                 Inconclusive i => (strict ? ResultState.Failure : ResultState.Inconclusive, Outcomes.Inconclusive, i.Message),
                 TransportException t => (ResultState.Error, Outcomes.TransportError,
@@ -139,7 +140,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 (state, outcome, message) = Judge(deviation, state, outcome, message);
             var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
             result.SetResult(state, prefixed, stackTrace);
-            Verdicts.Record(target?.Name ?? client?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray(), (cause as Inconclusive)?.Owner);
+            Verdicts.Record(target?.Name ?? client?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray(), (cause as Inconclusive)?.Owner, (cause as NotJudged)?.Half);
             return result;
         }
     }

@@ -5,7 +5,9 @@ using CrewPass.Conformance.Reporting;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <param name="Owner">For an inconclusive check: the clause that owns the precondition it could not get past.</param>
-public sealed record Verdict(string Target, string Clause, ClauseLevel Level, string Test, string Outcome, string Message, IReadOnlyList<string> Exchanges, string? Owner = null);
+/// <param name="NotJudged">For a half the run could not show (a recording's missing exit status): which half.</param>
+public sealed record Verdict(string Target, string Clause, ClauseLevel Level, string Test, string Outcome, string Message, IReadOnlyList<string> Exchanges,
+    string? Owner = null, string? NotJudged = null);
 
 /// <summary>Every check's verdict in this run, for the report at its end.</summary>
 public static class Verdicts
@@ -14,6 +16,6 @@ public static class Verdicts
 
     public static IReadOnlyList<Verdict> Snapshot => All.ToArray();
 
-    public static void Record(string target, Clause clause, string test, string outcome, string message, IReadOnlyList<string> exchanges, string? owner = null) =>
-        All.Enqueue(new Verdict(target, clause.Id, clause.Level, test, outcome, message, exchanges, owner));
+    public static void Record(string target, Clause clause, string test, string outcome, string message, IReadOnlyList<string> exchanges, string? owner = null, string? notJudged = null) =>
+        All.Enqueue(new Verdict(target, clause.Id, clause.Level, test, outcome, message, exchanges, owner, notJudged));
 }
