@@ -12,6 +12,10 @@ namespace CrewPass.Conformance.Tool;
 public static class ToolExit
 {
     public const int CannotTest = CrewPass.Reference.SandboxCommand.BadInput;
+
+    /// <summary>The report's gate codes the tool reads again (GateExitCodes: the tool carries the suites, not the engine).</summary>
+    public const int Conformant = 0;
+    public const int MustClauseUnanswered = 4;
 }
 
 /// <summary>The verbs that run the suites: `check` (a deployment, or the embedded reference) and `certify-client`.</summary>
@@ -165,7 +169,11 @@ public static partial class Verbs
         using var json = JsonDocument.Parse(File.ReadAllBytes(report));
         var gate = json.RootElement.GetProperty("gate");
         var reasons = gate.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Take(3).ToArray();
-        return (gate.GetProperty("exitCode").GetInt32(), gate.GetProperty("meaning").GetString()!, reasons.Length == 0 ? null : string.Join("; ", reasons));
+        var code = gate.GetProperty("exitCode").GetInt32();
+        // A green gate with a red dotnet test: something failed outside any check (a test-case source, a crash).
+        if (code is ToolExit.Conformant or ToolExit.MustClauseUnanswered && testExit != 0)
+            return (ToolExit.CannotTest, "cannot test", $"dotnet test exited {testExit} although every check passed: something failed outside the checks (a test-case source such as SigningVectors, or a crash); see the output above");
+        return (code, gate.GetProperty("meaning").GetString()!, reasons.Length == 0 ? null : string.Join("; ", reasons));
     }
 
     /// <summary>A tool package keeps no file modes: Playwright's driver must be executable again for WEB-01 and the certificate.</summary>

@@ -19,6 +19,18 @@ public sealed class GateTests
         return path;
     }
 
+    /// <summary>A MUST clause with no verdict (no check ran, or its checks were inconclusive) is never "conformant".</summary>
+    [Test]
+    public async Task A_run_that_leaves_a_MUST_clause_without_a_verdict_is_never_conformant()
+    {
+        var run = await SuiteRun.RunInOneProcessAsync("gate-unanswered", new Dictionary<string, string>(), SuiteRun.Clauses("KEY-06"));
+        run.Failed.Should().BeEmpty(run.Describe());
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")));
+        var gate = report.RootElement.GetProperty("gate");
+        gate.GetProperty("exitCode").GetInt32().Should().Be(Reporting.GateExitCodes.MustClauseUnanswered);
+        gate.GetProperty("verdict").GetString().Should().Be("failed");
+    }
+
     [Test]
     public async Task A_MUST_failure_fails_the_gate()
     {

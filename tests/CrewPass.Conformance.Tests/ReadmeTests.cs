@@ -82,7 +82,7 @@ public sealed class ReadmeTests
     private static string ExitCodeTable()
     {
         var text = new StringBuilder("| exit code | meaning |\n| --- | --- |\n");
-        foreach (var code in new[] { GateExitCodes.Conformant, GateExitCodes.NotConformant, GateExitCodes.CannotTest, GateExitCodes.TransportErrorsOnly })
+        foreach (var code in GateExitCodes.All)
             text.Append($"| {code} | {Cell(GateExitCodes.Meaning(code))} |\n");
         return text.ToString();
     }

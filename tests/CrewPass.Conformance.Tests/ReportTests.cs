@@ -149,6 +149,6 @@ public sealed class ReportTests
         var run = await SuiteRun.RunInOneProcessAsync("filtered-flagged", target.Settings, SuiteRun.Clauses("KEY-06"));
         var report = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!;
         report["problems"]!.AsArray().Select(r => r!.ToString()).Should().Contain(r => r.StartsWith("KEY-01 MUST on deployment: no check ran"));
-        run.Output.Should().Contain("flagged: KEY-01 MUST on deployment: no check ran");
+        run.Output.Should().Contain("gate: KEY-01 MUST on deployment: no check ran");
     }
 }

@@ -66,13 +66,15 @@ public static class RunReport
             .Concat(strict ? Reasons(Outcomes.Skipped, "checks skipped for a setting; Strict needs every setting") : [])
             .Concat(judged.Length == 0 && problems.Length == 0 ? ["no check ran (a filter that selects nothing?)"] : []).ToArray();
         var transport = Reasons(Outcomes.TransportError, "transport errors (no answer): no verdict").ToArray();
+        var unanswered = unchecked_.Concat(UnansweredMustClauses(targets)).ToArray();
         // The exit-code contract: settings or target unusable first, then a failure, then what kept the run from a verdict.
         var exitCode = problems.Length > 0 ? GateExitCodes.CannotTest
             : failures.Length > 0 ? GateExitCodes.NotConformant
             : cannot.Length > 0 ? GateExitCodes.CannotTest
             : transport.Length > 0 ? GateExitCodes.TransportErrorsOnly
+            : unanswered.Length > 0 ? GateExitCodes.MustClauseUnanswered
             : GateExitCodes.Conformant;
-        var reasons = problems.Concat(failures).Concat(cannot).Concat(transport).ToArray();
+        var reasons = problems.Concat(failures).Concat(cannot).Concat(transport).Concat(strict ? [] : unanswered).ToArray();
         var gate = new GateReport(exitCode == GateExitCodes.Conformant ? Outcomes.Passed : Outcomes.Failed,
             settings?.FailOnShould == true ? "should" : "must", strict, reasons, exitCode, GateExitCodes.Meaning(exitCode));
         // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
@@ -81,6 +83,13 @@ public static class RunReport
                 settings is null ? 0 : settings.Int("MaxInFlight"), RequestLedger.PeakInFlight),
             gate, [.. problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate, clientCertificate);
     }
+
+    /// <summary>The MUST clauses whose checks all ended inconclusive (or inconclusive beside passes): no verdict, so never conformant.</summary>
+    private static IEnumerable<string> UnansweredMustClauses(IEnumerable<TargetReport> subjects) =>
+        from subject in subjects
+        from clause in subject.Clauses
+        where clause.Level == "MUST" && clause.Status == Outcomes.Inconclusive
+        select $"{clause.Id} MUST on {subject.Name}: inconclusive, no verdict (its precondition: {string.Join(", ", clause.Checks.Select(c => c.Owner).OfType<string>().Distinct().DefaultIfEmpty("none named"))})";
 
     /// <summary>Why this run may not be certified; none means it may. A certificate needs a complete, clean, strict run of one target.</summary>
     /// <param name="unrun">How many checks of the run's test tree did not run (a filter left them out).</param>
