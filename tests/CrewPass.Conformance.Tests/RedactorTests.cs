@@ -45,4 +45,19 @@ public sealed class RedactorTests
         const string text = "vessel ves_efe19e05e7dc818d of ptn_acme_shipping: invalid_api_key";
         Redactor.Redact(text).Should().Be(text);
     }
+
+    /// <summary>A bidi override or a control character in evidence is shown escaped: it cannot reorder what a reader sees.</summary>
+    [TestCase("name\u202egnp.exe", "name\\u202egnp.exe", TestName = "a right-to-left override")]
+    [TestCase("a\u200bb\u2066c", "a\\u200bb\\u2066c", TestName = "a zero-width space and an isolate")]
+    [TestCase("bell\u0007 escape\u001b[31m", "bell\\u0007 escape\\u001b[31m", TestName = "control characters")]
+    [TestCase("line one\nline two\tand a tab, é and 日本", "line one\nline two\tand a tab, é and 日本", TestName = "line breaks, tabs and letters stay")]
+    public void Evidence_shows_invisible_and_control_characters_escaped(string text, string shown) => Redactor.Redact(text).Should().Be(shown);
+
+    [Test]
+    public void An_exchange_body_with_a_bidi_override_is_shown_escaped()
+    {
+        var exchange = new Http.Exchange(Http.ApiRequest.Get("/x"), new Uri("https://127.0.0.1/x"), [], 401, "Unauthorized", [],
+            "{\"error\": {\"message\": \"evil\u202Etxt.exe\"}}", TimeSpan.Zero);
+        exchange.Evidence().Should().Contain("evil\\u202etxt.exe").And.NotContain("\u202E");
+    }
 }

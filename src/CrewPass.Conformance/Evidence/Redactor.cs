@@ -64,7 +64,7 @@ public static partial class Redactor
         (string[] Stems, SearchValues<string>? Search) stems;
         lock (Gate) stems = _stems ??= Stems();
         if (stems.Search is not null) text = MaskNear(text, stems.Stems, stems.Search);
-        return KeyShaped().Replace(text, m => IsIdentifier(m.Value) ? m.Value : Mask(m.Value));
+        return Printable.Escape(KeyShaped().Replace(text, m => IsIdentifier(m.Value) ? m.Value : Mask(m.Value)));
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class Certificate
     private static async Task RenderAsync(string documentTitle, string heading, string subject, ConformanceReport report, TargetReport judged,
         string reportSha256, string chromium, string path, IReadOnlyList<(string Name, string Value)> facts)
     {
-        string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        string E(string? text) => WebUtility.HtmlEncode(CrewPass.Conformance.Evidence.Printable.Escape(text ?? ""));
         var rows = string.Concat(judged.Counts.Select(level =>
             $"<tr><th>{level.Key}</th><td>{level.Value[Outcomes.Passed]}</td><td>{level.Value[Outcomes.NotApplicable]}</td></tr>"));
         var table = string.Concat(facts.Select(f => $"<tr><th>{E(f.Name)}</th><td>{E(f.Value)}</td></tr>"));

@@ -143,5 +143,5 @@ public sealed class RunLifecycle
         : TargetOf(parent);
 
     /// <summary>One line of the run's progress, prefixed as every other line of the harness.</summary>
-    internal static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + line);
+    internal static void Say(string line) => TestContext.Progress.WriteLine("CrewPass.Conformance: " + CrewPass.Conformance.Evidence.Printable.Escape(line));
 }
