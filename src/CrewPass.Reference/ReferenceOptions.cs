@@ -8,6 +8,12 @@ public sealed record ReferenceOptions
     public IReadOnlySet<Fault> Faults { get; init; } = new HashSet<Fault>();
     public WriteSurface WriteSurface { get; init; } = WriteSurface.Disabled;
 
+    /// <summary>
+    /// Every answer names the reference (X-CrewPass-Reference), so no harness certifies it as a deployment. Only a test
+    /// that stands the reference in for a deployment nobody here wrote turns it off, in-process; no command line does.
+    /// </summary>
+    public bool IdentifiesItself { get; init; } = true;
+
     /// <summary>0 picks a free port.</summary>
     public int Port { get; init; }
 

@@ -3,6 +3,13 @@ namespace CrewPass.Reference;
 /// <summary>What every API response carries, and the request-level rules that sit in front of the resources.</summary>
 public static class ResponsePolicy
 {
+    /// <summary>The header every answer of the reference carries, with its version: the harness never certifies what sends it.</summary>
+    public const string IdentityHeader = "X-CrewPass-Reference";
+
+    private static readonly string Version = typeof(ResponsePolicy).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+
     /// <summary>Injects the instance's network trouble before anything else runs, so a reset request never reached the API.</summary>
     public static IApplicationBuilder UseNetworkTrouble(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -29,6 +36,7 @@ public static class ResponsePolicy
         {
             // Date tells clients the server's own time, which signers need when the clock is off.
             context.Response.Headers.Date = clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            if (options.IdentifiesItself) context.Response.Headers[IdentityHeader] = Version;
             // Keyed responses must never land in a shared cache.
             context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
             if (options.Has(Fault.KeyEchoedInDebugHeader) && KeyAuthentication.AuthenticatedCaller(context) is { } caller) context.Response.Headers["X-Debug-Credential"] = caller.Key;

@@ -12,9 +12,10 @@ namespace CrewPass.Conformance.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class ReportTests
 {
+    /// <summary>The reference standing in for a deployment nobody here wrote: it does not name itself (in-process only).</summary>
     private static readonly Lazy<Task<SuiteRunResult>> CleanRun = new(async () =>
     {
-        await using var target = await Deployment.StartAsync();
+        await using var target = await Deployment.StartAsync(new ReferenceOptions { IdentifiesItself = false });
         return await SuiteRun.RunInOneProcessAsync("certify-clean", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")));
     });
 
@@ -116,6 +117,16 @@ public sealed class ReportTests
         File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
         run.Output.Should().Contain("no certificate").And.Contain("KEY-03 (SHOULD)");
         run.ExitCode.Should().NotBe(0);
+    }
+
+    /// <summary>The reference started as a sandbox, at an https address like any deployment's: still never certified.</summary>
+    [Test]
+    public async Task The_reference_at_any_address_is_never_certified()
+    {
+        await using var target = await Deployment.StartAsync();
+        var run = await SuiteRun.RunInOneProcessAsync("certify-reference", target.With(("CREWPASS_CERTIFY", "true"), ("CREWPASS_STRICT", "true")), SuiteRun.Clauses("KEY-06"));
+        File.Exists(ReportOf(run, "conformance-certificate.pdf")).Should().BeFalse();
+        run.Output.Should().Contain("no certificate").And.Contain(PreflightFacts.ReferenceHeader);
     }
 
     [Test]

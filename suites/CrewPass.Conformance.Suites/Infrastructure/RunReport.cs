@@ -100,6 +100,9 @@ public static class RunReport
         if (run.Settings?.Strict != true) blockers.Add("Strict is not true: a certificate needs every check to have run (set CREWPASS_STRICT=true)");
         if (run.Settings?.IsEmbedded == true)
             blockers.Add("the target is the embedded reference, not a deployment: set CREWPASS_BASE_URL to the deployment to certify");
+        else if (run.Targets.FirstOrDefault(t => t.Facts.ReferenceVersion is not null) is { } reference)
+            blockers.Add($"the target answers as the CrewPass reference deployment ({PreflightFacts.ReferenceHeader}: {reference.Facts.ReferenceVersion}), at {reference.Client.BaseUrl}: " +
+                         "a certificate is for a deployment of the API, never for the reference, at any address");
         if (unrun > 0) blockers.Add($"{unrun} checks did not run (a filter?): a certificate covers a whole run, check by check");
         blockers.AddRange(run.Problems);
         if (run.Targets.Count != 1) blockers.Add($"a certificate covers one target; this run checked {run.Targets.Count}");
