@@ -119,6 +119,19 @@ public sealed class ReportTests
         run.ExitCode.Should().NotBe(0);
     }
 
+    /// <summary>A report says what it was earned under: the profile by its SHA-256, and every setting changed from its default.</summary>
+    [Test]
+    public async Task The_report_names_the_profile_by_its_SHA_256_and_every_changed_setting()
+    {
+        var profile = Scratch.NewFile("profile.json");
+        await File.WriteAllTextAsync(profile, """{"SkewMargin": 7}""");
+        var run = await SuiteRun.RunInOneProcessAsync("profile-named", new Dictionary<string, string> { ["CREWPASS_PROFILE"] = profile }, SuiteRun.Clauses("KEY-06"));
+        var target = JsonNode.Parse(await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json")))!["targets"]![0]!;
+        target["profileSha256"]!.ToString().Should().Be(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(profile))));
+        target["changedSettings"]!["SkewMargin"]!.ToString().Should().Be("7 (profile)");
+        target["changedSettings"]!.AsObject().Select(p => p.Key).Should().NotContain(["LiveKey", "TestKey", "SigningSecret"], "secrets are never listed");
+    }
+
     /// <summary>The reference started as a sandbox, at an https address like any deployment's: still never certified.</summary>
     [Test]
     public async Task The_reference_at_any_address_is_never_certified()

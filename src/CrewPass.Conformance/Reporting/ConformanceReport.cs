@@ -59,7 +59,9 @@ public sealed record TargetReport(
     IReadOnlyDictionary<string, string> Profile,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts,
     IReadOnlyList<ClauseReport> Clauses,
-    string Kind = TargetKinds.Deployment);
+    string Kind = TargetKinds.Deployment,
+    string? ProfileSha256 = null,
+    IReadOnlyDictionary<string, string>? ChangedSettings = null);
 
 /// <summary>What a report entry judged: a deployment of the API, or a partner's client in the sandbox.</summary>
 public static class TargetKinds

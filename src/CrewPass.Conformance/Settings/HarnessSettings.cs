@@ -119,6 +119,15 @@ public sealed class HarnessSettings
     public IReadOnlyList<WriteOperation> WriteOperations =>
         Get("WriteOperations") is { } json ? ParseList<WriteOperation>("WriteOperations", json) : ContractDefaults.WriteOperations;
 
+    /// <summary>The profile file's SHA-256 (lowercase hex), so a report and a certificate name exactly what they were earned under.</summary>
+    public string? ProfileSha256 =>
+        Get("Profile") is { } path && File.Exists(path) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))) : null;
+
+    /// <summary>Every setting that is not a secret and differs from its default, with its value and where it came from.</summary>
+    public IReadOnlyDictionary<string, string> Changed =>
+        SettingDefinitions.All.Where(d => d.Kind != SettingKind.Secret && Get(d.Name) is { } value && value != d.Default)
+            .ToDictionary(d => d.Name, d => $"{Get(d.Name)} ({SourceOf(d.Name).ToString().ToLowerInvariant()})");
+
     /// <summary>Every key and secret the run knows, for redaction.</summary>
     public IEnumerable<string> Secrets =>
         SettingDefinitions.All.Where(d => d.Kind == SettingKind.Secret).Select(d => Get(d.Name)).OfType<string>();

@@ -27,6 +27,9 @@ public static class Certificate
             ("Partner", target.PartnerId ?? ""),
             ("Keys", string.Join(", ", target.KeyModes.Select(k => $"{k.Key}: {k.Value} ({target.Credentials.GetValueOrDefault(k.Key)})"))),
             ("Clauses", clauses),
+            ("Profile", target.ProfileSha256 is { } sha ? $"SHA-256 {sha}" : "none: the contract's defaults"),
+            ("Settings changed from their defaults", target.ChangedSettings is { Count: > 0 } changed
+                ? string.Join("; ", changed.Select(c => $"{c.Key} = {c.Value}")) : "none"),
         ]);
     }
 

@@ -179,7 +179,9 @@ public static class RunReport
             secrets.ToDictionary(d => d.Name, d => Redactor.Mask(settings[d.Name]!)),
             SettingDefinitions.All.Where(d => d.Kind == SettingKind.Profile && settings[d.Name] is not null).ToDictionary(d => d.Name, d => settings[d.Name]!),
             counts,
-            clauses);
+            clauses,
+            ProfileSha256: settings.ProfileSha256,
+            ChangedSettings: settings.Changed.ToDictionary(c => c.Key, c => Redactor.Redact(c.Value)));
     }
 
     /// <summary>ReportDirectory, else the results folder the build gave this project (where dotnet test puts its TRX), else NUnit's work directory.</summary>
