@@ -97,7 +97,7 @@ public sealed class SuiteRunTests
     [Test]
     public async Task Tampering_works_on_any_signing_body()
     {
-        const string operations = """[{"name": "crew-placement", "method": "POST", "path": "/api/v2/crew-placements", "body": "{\"vessel_id\":\"ves_1\",\"crew_member_id\":\"crm_2\",\"starts_on\":\"2027-01-01\"}"}, {"name": "vessel-attach", "method": "POST", "path": "/api/v2/employers/me/vessels/attach", "body": "{\"imo_number\":\"9074729\",\"name\":\"Probe\"}"}]""";
+        const string operations = """[{"name": "crew-placement", "method": "POST", "path": "/api/v2/crew-placements", "body": "{\"vessel_id\":\"ves_1\",\"crew_member_id\":\"crm_2\",\"starts_on\":\"2027-01-01\"}"}, {"name": "vessel-attach", "method": "POST", "path": "/api/v2/employers/me/vessels/attach", "body": "{\"imo_number\":\"9074729\",\"name\":\"Probe\"}"}, {"name": "background-check", "method": "POST", "path": "/api/v2/background-checks", "body": "{\"crew_member_id\":\"crm_2\",\"check_type\":\"sanctions\"}"}]""";
         var run = await SuiteRun.RunInOneProcessAsync("tamper-any-body", new Dictionary<string, string> { ["CREWPASS_WRITE_OPERATIONS"] = operations },
             SuiteRun.Clauses("SIG-04", "SIG-05", "SIG-07"));
         run.Failed.Should().BeEmpty(run.Describe());
