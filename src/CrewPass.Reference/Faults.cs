@@ -13,6 +13,9 @@ public enum Fault
     [Fault("X-Partner-API-Key is not read at all", "AUTH-03", "ME-03", "RATE-01", "RATE-03", OnAnyRead = true)]
     ApiKeyHeaderIgnored,
 
+    [Fault("X-Partner-API-Key is looked up by its exact name, spelt 'X-Partner-API-Key' or 'x-partner-api-key': another letter case is ignored", "AUTH-03", OnAnyRead = true)]
+    ApiKeyHeaderNameTwoSpellingsOnly,
+
     [Fault("X-Partner-API-Key on the vessel list is served the test-mode view", "AUTH-03", OnAnyRead = true)]
     ApiKeyHeaderServesTestView,
 
@@ -185,6 +188,9 @@ public enum Fault
     [Fault("the verifier signs \"{nonce}.{timestamp}.\" instead of the page's order, so genuine signatures fail", "SIG-02")]
     MessageFieldsSwapped,
 
+    [Fault("the signature headers are looked up by their exact names, in the page's spelling or in lower case: another letter case is missing", "SIG-02")]
+    SignatureHeaderNamesTwoSpellingsOnly,
+
     [Fault("the nonce header is optional", "SIG-03")]
     NonceHeaderOptional,
 
@@ -253,6 +259,9 @@ public enum Fault
 
     [Fault("CORS reflects the caller's origin, with credentials and the key headers allowed", "WEB-01", OnAnyRead = true)]
     CorsReflectsOriginWithCredentials,
+
+    [Fault("CORS allows the origin 'null' (sandboxed frames, file:// pages) with credentials and the key headers, taking it for a local tool", "WEB-01", OnAnyRead = true)]
+    CorsAllowsNullOrigin,
 
     [Fault("error bodies are sent as text/plain", "HTTP-01", OnAnyRead = true)]
     ErrorBodyAsTextPlain,

@@ -57,12 +57,20 @@ public static class KeyAuthentication
             if (options.Has(Fault.BasicSchemeAccepted) && scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return DecodeBasicUser(token);
             return value;
         }
-        if (!options.Has(Fault.ApiKeyHeaderIgnored) && request.Headers.TryGetValue("X-Partner-API-Key", out var apiKey))
+        if (!options.Has(Fault.ApiKeyHeaderIgnored) && ApiKeyHeader(request, options) is { } apiKey)
             return apiKey.Count == 1 ? apiKey[0] ?? "" : "";
         if (options.Has(Fault.QueryKeyCrashesServer) && KeyParameters.Any(request.Query.ContainsKey)) throw new InvalidOperationException("query key reader");
         if (options.Has(Fault.KeyAcceptedFromQueryString) && KeyParameters.FirstOrDefault(request.Query.ContainsKey) is { } inQuery) return request.Query[inQuery].ToString();
         if (options.Has(Fault.KeyAcceptedFromCookie) && KeyParameters.FirstOrDefault(request.Cookies.ContainsKey) is { } inCookie) return request.Cookies[inCookie];
         return null;
+    }
+
+    private static Microsoft.Extensions.Primitives.StringValues? ApiKeyHeader(HttpRequest request, ReferenceOptions options)
+    {
+        if (!options.Has(Fault.ApiKeyHeaderNameTwoSpellingsOnly))
+            return request.Headers.TryGetValue("X-Partner-API-Key", out var value) ? value : (Microsoft.Extensions.Primitives.StringValues?)null;
+        var name = request.Headers.Keys.FirstOrDefault(k => k is "X-Partner-API-Key" or "x-partner-api-key");
+        return name is null ? null : (Microsoft.Extensions.Primitives.StringValues?)request.Headers[name];
     }
 
     private static Credential? Lookup(PartnerDirectory directory, string presented, HttpContext context, ReferenceOptions options)

@@ -74,7 +74,8 @@ public static class ResponsePolicy
     private static IResult? CrossOriginFault(HttpContext context, ReferenceOptions options)
     {
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length == 0 || !(options.Has(Fault.CorsWildcardAllowsKeyHeaders) || options.Has(Fault.CorsReflectsOriginWithCredentials))) return null;
+        var nullOrigin = options.Has(Fault.CorsAllowsNullOrigin) && origin == "null";
+        if (origin.Length == 0 || !(options.Has(Fault.CorsWildcardAllowsKeyHeaders) || options.Has(Fault.CorsReflectsOriginWithCredentials) || nullOrigin)) return null;
         var headers = context.Response.Headers;
         if (options.Has(Fault.CorsWildcardAllowsKeyHeaders))
         {

@@ -41,9 +41,9 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
     public async Task<SignatureRefusal?> VerifyAsync(HttpContext context, Caller caller, byte[] body)
     {
         var headers = context.Request.Headers;
-        var timestamp = headers["X-CrewPass-Timestamp"].ToString();
-        var nonce = headers["X-CrewPass-Nonce"].ToString();
-        var signature = headers["X-CrewPass-Signature"].ToString();
+        var timestamp = Header(headers, "X-CrewPass-Timestamp");
+        var nonce = Header(headers, "X-CrewPass-Nonce");
+        var signature = Header(headers, "X-CrewPass-Signature");
         if (signature.Length == 0 && options.Has(Fault.UnsignedRequestsPassThrough)) return null;
         if ((timestamp.Length == 0 && !options.Has(Fault.TimestampHeaderOptional)) || signature.Length == 0 || (nonce.Length == 0 && !options.Has(Fault.NonceHeaderOptional)))
             return new SignatureRefusal("invalid_signature", "X-CrewPass-Timestamp, X-CrewPass-Nonce and X-CrewPass-Signature are all required.");
@@ -71,6 +71,13 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
     private long Lenient(string timestamp) =>
         long.TryParse(timestamp.TrimStart('-', '+').Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? seconds : clock.GetUtcNow().ToUnixTimeSeconds();
+
+    private string Header(IHeaderDictionary headers, string name)
+    {
+        if (!options.Has(Fault.SignatureHeaderNamesTwoSpellingsOnly)) return headers[name].ToString();
+        var found = headers.Keys.FirstOrDefault(k => k == name || k == name.ToLowerInvariant());
+        return found is null ? "" : headers[found].ToString();
+    }
 
     private SignatureRefusal? StaleOrMalformed(string timestamp)
     {

@@ -53,6 +53,21 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     }
 
     /// <summary>
+    /// Header names are case-insensitive (RFC 9110 §5.1): HTTP/2 sends every name in lower case, HTTP/1.1 clients spell it
+    /// as they like. Sent over HTTP/1.1, so the spelling reaches the server as written.
+    /// </summary>
+    [Clause("AUTH-03")]
+    [TestCaseSource(nameof(ApiKeyHeaderSpellings))]
+    public async Task AUTH_03_The_header_name_is_matched_in_any_letter_case(Endpoint endpoint, string spelling)
+    {
+        var answer = NotThrottled(await Client.SendAsync(ApiRequest.Get(endpoint.Path).WithHeader(spelling, Settings[FormKey]!) with { Http11 = true }),
+            $"{FormKey} in the header spelt {spelling}", FormKey);
+        Expect(await AcceptedAsync(answer, endpoint, FormKey), $"the key to be accepted in the header spelt '{spelling}' (over HTTP/1.1)", Summary(answer), answer);
+    }
+
+    public static IEnumerable<TestCaseData> ApiKeyHeaderSpellings() => Cases.EachEndpointWith(Cases.Endpoints, "x-partner-api-key", "X-PARTNER-API-KEY");
+
+    /// <summary>
     /// AUTH-04 to AUTH-06 judge how a request is written, not whose data it reads: they present another partner's key
     /// where the run has one (OtherPartnerKey), so the partner under test's budget goes to what only its keys can show.
     /// </summary>

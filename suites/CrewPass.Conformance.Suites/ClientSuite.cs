@@ -313,8 +313,8 @@ public sealed partial class ClientSuite(string client)
     private static bool IssuedKeyForm(string header) =>
         header == "x-partner-api-key: " + RecordedRequest.IssuedKey || (header.StartsWith("authorization: ", StringComparison.Ordinal) && BearerIssuedKey().IsMatch(header["authorization: ".Length..]));
 
-    /// <summary>The scheme name is case-insensitive (RFC 9110 §11.1); the key is exactly as issued.</summary>
-    [GeneratedRegex(@"^(?i:bearer) \{\{api-key\}\}$")]
+    /// <summary>The scheme in any letter case, then one or more spaces (RFC 6750 §2.1, RFC 9110 §11.4); the key exactly as issued.</summary>
+    [GeneratedRegex(@"^(?i:bearer) +\{\{api-key\}\}$")]
     private static partial Regex BearerIssuedKey();
 
     /// <summary>The time a Retry-After names: delay-seconds from the 429's own answer, or the HTTP-date itself.</summary>

@@ -75,6 +75,26 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
             $"the list holds {after.Count} vessels, {(created is not null && after.Contains(created) ? "with" : "without")} it", answer);
     }
 
+    /// <summary>
+    /// Header names are case-insensitive (RFC 9110 §5.1): the three headers spelt in capitals, over HTTP/1.1 so the
+    /// spelling reaches the server as written (over HTTP/2 every name travels in lower case), are the same headers.
+    /// </summary>
+    [Clause("SIG-02")]
+    [Test]
+    public async Task SIG_02_Signature_headers_are_matched_in_any_letter_case()
+    {
+        await UseWriteSurfaceAsync();
+        var operation = Settings.SigningOperation;
+        var signed = Sign(operation.Body);
+        var request = new ApiRequest(operation.Method, operation.Path) { Body = operation.Body, Http11 = true }.WithBearer(Settings["TestKey"]!)
+            .WithHeader(SignatureHeaders.TimestampHeader.ToUpperInvariant(), signed.Timestamp)
+            .WithHeader(SignatureHeaders.NonceHeader.ToUpperInvariant(), signed.Nonce)
+            .WithHeader(SignatureHeaders.SignatureHeader.ToUpperInvariant(), signed.Signature);
+        var answer = await _writes.Client.SendAsync(request);
+        await GenuineSignaturesServedAsync(answer);
+        Expect(answer.IsSuccess, "2xx for a request signed as the page shows, its three header names in capitals (over HTTP/1.1)", Summary(answer), answer);
+    }
+
     /// <summary>"The scheme uses three headers": without any one of them the request is refused and changes nothing.</summary>
     [Clause("SIG-03", Alone = Holds.WriteSurfaceTestView)]
     [TestCaseSource(nameof(MissingHeaders))]

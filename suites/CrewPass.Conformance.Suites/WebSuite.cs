@@ -29,21 +29,27 @@ public sealed class WebSuite(string target) : ConformanceSuite(target)
 
     /// <summary>The preflight a browser sends first does not allow the key headers for an arbitrary origin.</summary>
     [Clause("WEB-01")]
-    [TestCaseSource(nameof(EndpointsAndHeaders))]
-    public async Task WEB_01_A_preflight_does_not_allow_the_key_headers_for_another_origin(Endpoint endpoint, string header)
+    [TestCaseSource(nameof(EndpointsHeadersAndOrigins))]
+    public async Task WEB_01_A_preflight_does_not_allow_the_key_headers_for_another_origin(Endpoint endpoint, string header, string origin)
     {
-        const string origin = "https://partner-widget.example";
         var answer = await Client.SendAsync(new ApiRequest("OPTIONS", endpoint.Path)
             .WithHeader("Origin", origin)
             .WithHeader("Access-Control-Request-Method", "GET")
             .WithHeader("Access-Control-Request-Headers", header.ToLowerInvariant()));
         var allowOrigin = answer.Header("Access-Control-Allow-Origin");
         var allowHeaders = (answer.Header("Access-Control-Allow-Headers") ?? "").Split(',').Select(h => h.Trim()).ToArray();
-        var allowed = answer.IsSuccess && allowOrigin is "*" or origin
+        var allowed = answer.IsSuccess && (allowOrigin == "*" || allowOrigin == origin)
                       && allowHeaders.Any(h => h == "*" || h.Equals(header, StringComparison.OrdinalIgnoreCase));
         Expect(!allowed, $"no preflight permission for {header} from {origin}",
             $"Access-Control-Allow-Origin: {allowOrigin}; Access-Control-Allow-Headers: {string.Join(", ", allowHeaders)}", answer);
     }
 
     public static IEnumerable<TestCaseData> EndpointsAndHeaders() => Cases.EachEndpointWith(Cases.Endpoints, BrowserSession.KeyHeaders);
+
+    /// <summary>An https origin, and "null", which sandboxed frames, file:// pages and data: URLs really send.</summary>
+    private static readonly string[] Origins = ["https://partner-widget.example", "null"];
+
+    public static IEnumerable<TestCaseData> EndpointsHeadersAndOrigins() =>
+        from endpoint in Cases.Endpoints from header in BrowserSession.KeyHeaders from origin in Origins
+        select new TestCaseData(endpoint, header, origin).SetArgDisplayNames(endpoint.ToString(), header, origin);
 }

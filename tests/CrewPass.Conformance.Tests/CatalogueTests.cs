@@ -44,4 +44,25 @@ public sealed partial class CatalogueTests
     [Test]
     public void Every_check_names_a_clause_of_the_catalogue_and_carries_its_id_in_its_name() =>
         Checks.Value.Should().OnlyContain(c => ClauseCatalogue.Exists(c.Clause) && c.Method.Name.StartsWith(c.Clause.Replace('-', '_') + "_"));
+
+    /// <summary>docs/variations.md names, for every clause, what its inputs may vary along and how the cases cover it.</summary>
+    [Test]
+    public void Every_clause_has_its_variations_written_down()
+    {
+        var text = File.ReadAllText(Repository.Path("docs", "variations.md"));
+        Regex.Matches(text, @"^### ([A-Z]+-\d\d)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value)
+            .Should().BeEquivalentTo(ClauseCatalogue.All.Where(c => c.Covered).Select(c => c.Id), "docs/variations.md has one section per covered clause");
+    }
+
+    /// <summary>Every fault, legal choice and client variant the page names exists, so the list cannot claim a proof that is gone.</summary>
+    [Test]
+    public void Every_fault_and_variant_docs_variations_names_exists()
+    {
+        var text = File.ReadAllText(Repository.Path("docs", "variations.md"));
+        var clientVariants = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))!;
+        var known = CrewPass.Reference.FaultCatalogue.All.Select(f => f.Name).Concat(CrewPass.Reference.LegalChoices.All.Select(c => c.Name))
+            .Concat(new[] { "faults", "variations" }.SelectMany(list => clientVariants[list]!.AsArray().Select(v => v!["name"]!.ToString()))).ToHashSet();
+        Regex.Matches(text, @"`([a-z0-9]+(?:-[a-z0-9]+)+)`").Select(m => m.Groups[1].Value).Where(n => !n.StartsWith("x-", StringComparison.Ordinal))
+            .Distinct().Where(n => !known.Contains(n)).Should().BeEmpty();
+    }
 }

@@ -23,6 +23,32 @@ public sealed class ClientBugMatrixTests
         return catalogue.Select(f => new TestCaseData(f!["name"]!.ToString(), f["clauses"]!.AsArray().Select(c => c!.ToString()).ToArray()).SetArgDisplayNames(f["name"]!.ToString()));
     }
 
+    public static IEnumerable<TestCaseData> Variations()
+    {
+        var catalogue = JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))!["variations"]!.AsArray();
+        return catalogue.Select(f => new TestCaseData(f!["name"]!.ToString(), f["clauses"]!.AsArray().Select(c => c!.ToString()).ToArray()).SetArgDisplayNames(f["name"]!.ToString()));
+    }
+
+    /// <summary>A legal variation of the sample (a spelling, keep-alive, gzip, reads only) fails nothing it does not declare.</summary>
+    [TestCaseSource(nameof(Variations))]
+    public async Task A_legal_client_variation_fails_nothing_beyond_what_it_declares(string variation, string[] clauses)
+    {
+        var run = await Matrix.Value;
+        var checks = run.VerdictsOf($"client+{variation}").ToArray();
+        var row = $"client variation {variation}; declared {(clauses.Length == 0 ? "nothing" : string.Join(", ", clauses))}; {checks.Length} checks";
+        checks.Should().HaveCountGreaterThan(30, row);
+        checks.Where(v => v.Outcome is "failed" or "harness error" or "transport error" or "inconclusive" or "warning" && !clauses.Contains(v.Clause))
+            .Select(v => $"{v.Outcome}: {v.Name}: {v.Message}").Should().BeEmpty($"a legal variation fails nothing it does not declare: {row}");
+        clauses.Except(checks.Where(v => v.Outcome == "failed").Select(v => v.Clause)).Should().BeEmpty($"each declared clause fails: {row}");
+    }
+
+    [Test]
+    public void The_catalogue_names_exactly_the_variations_the_sample_implements()
+    {
+        var implemented = Regex.Matches(File.ReadAllText(Repository.Path("fixtures", "clients", "python", "variations.py")), "^    \"([a-z0-9-]+)\": ", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+        implemented.Should().BeEquivalentTo(Variations().Select(b => (string)b.Arguments[0]!));
+    }
+
     [TestCaseSource(nameof(Bugs))]
     public async Task The_client_bug_is_caught_by_its_declared_clauses_and_by_nothing_else(string bug, string[] clauses)
     {
@@ -51,7 +77,8 @@ public sealed class ClientBugMatrixTests
     public async Task Every_case_is_failed_by_some_client_bug()
     {
         var run = await Matrix.Value;
-        var failed = run.Verdicts.Where(v => v.Target.StartsWith("client+", StringComparison.Ordinal) && v.Outcome == "failed").Select(v => v.Name).ToHashSet();
+        var bugs = Bugs().Select(b => $"client+{b.Arguments[0]}").ToHashSet();
+        var failed = run.Verdicts.Where(v => bugs.Contains(v.Target) && v.Outcome == "failed").Select(v => v.Name).ToHashSet();
         run.VerdictsOf("client").Select(v => v.Name).Distinct().Where(c => !failed.Contains(c))
             .Should().BeEmpty("each of these cases passed against every client bug: give it a bug that makes it fail, or it proves nothing");
     }

@@ -11,6 +11,9 @@ public sealed record ApiRequest(string Method, string Path)
     /// <summary>Only Host, User-Agent and Accept: */*, as the page's curl example sends, and the given headers.</summary>
     public bool Minimal { get; init; }
 
+    /// <summary>Over HTTP/1.1, so header names reach the server spelt as written (HTTP/2 sends every name in lower case).</summary>
+    public bool Http11 { get; init; }
+
     public static ApiRequest Get(string path) => new("GET", path);
 
     public ApiRequest WithHeader(string name, string value) => this with { Headers = [.. Headers, new(name, value)] };

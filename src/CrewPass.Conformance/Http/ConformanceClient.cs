@@ -51,6 +51,7 @@ public sealed class ConformanceClient : IDisposable
 
         var sent = new List<KeyValuePair<string, string>>();
         HarnessHandler.SentHeaders.Value = sent;
+        HarnessHandler.Http11.Value = request.Http11;
         var clock = Stopwatch.StartNew();
         var response = await _rest.ExecuteAsync(rest, cancellationToken);
         clock.Stop();

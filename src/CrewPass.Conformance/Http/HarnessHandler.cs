@@ -36,6 +36,9 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
 
     public static bool IsCleartextToRemote(Uri uri) => uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
 
+    /// <summary>Set by the client for a request that must go over HTTP/1.1 (<see cref="ApiRequest.Http11"/>).</summary>
+    public static readonly AsyncLocal<bool> Http11 = new();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (IsCleartextToRemote(request.RequestUri!) && CarriesCredential(request))
@@ -48,7 +51,7 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
         // Over HTTP/2 the server announces its header-list limit and this client refuses to send past it, so an
         // over-long key would never reach the target; over HTTP/1.1 the target answers (a 431, say), and that answer
         // is the evidence KEY-01 judges.
-        if (request.Headers.Any(h => h.Value.Any(v => v.Length > OversizeHeaderValue)))
+        if (Http11.Value || request.Headers.Any(h => h.Value.Any(v => v.Length > OversizeHeaderValue)))
         {
             request.Version = HttpVersion.Version11;
             request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;

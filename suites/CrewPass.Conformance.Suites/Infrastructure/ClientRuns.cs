@@ -75,7 +75,10 @@ public static class ClientRuns
     /// <summary>Clients run side by side, but not more than the machine takes: each scenario is a sandbox and a process.</summary>
     private static readonly SemaphoreSlim Slots = new(12);
 
-    /// <summary>The client fault catalogue: fixtures/clients/faults.json, name and the clauses it must be caught by.</summary>
+    /// <summary>
+    /// The sample's variants, fixtures/clients/faults.json: its bugs, each with the clauses that must catch it, and its
+    /// legal variations, each with the clauses it may fail (ClientFaults names either).
+    /// </summary>
     public static IReadOnlyList<(string Name, string[] Clauses)> FaultCatalogue { get; } = ReadFaults();
 
     public static IEnumerable<string> PlannedNames()
@@ -103,7 +106,7 @@ public static class ClientRuns
         if (command is null && recording is null) return null;
         var display = settings["ClientName"]
                       ?? (settings["ClientCommand"] is null && recording is null ? "CrewPass sample client (Python)" : recording is not null ? $"the client recorded in {recording}" : command!);
-        return new ClientUnderTest(name, command, recording, fault, fault is null ? display : $"{display} with the integration bug {fault}");
+        return new ClientUnderTest(name, command, recording, fault, fault is null ? display : $"{display} with the variant {fault}");
     }
 
     /// <summary>
@@ -114,7 +117,7 @@ public static class ClientRuns
         Problems.GetOrAdd(client.Name, _ => new Lazy<Task<string?>>(async () =>
         {
             if (client.Fault is { } fault && FaultCatalogue.All(f => f.Name != fault))
-                return $"ClientFaults: '{fault}' is not a bug of the sample client; they are {string.Join(", ", FaultCatalogue.Select(f => f.Name))}";
+                return $"ClientFaults: '{fault}' is not a bug or legal variation of the sample client; they are {string.Join(", ", FaultCatalogue.Select(f => f.Name))}";
             if (client.Recording is { } folder)
             {
                 if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
@@ -245,7 +248,8 @@ public static class ClientRuns
         var path = Path.Combine(AppContext.BaseDirectory, "fixtures", "clients", "faults.json");
         if (!File.Exists(path)) return [];
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.GetProperty("faults").EnumerateArray()
+        // The bugs, then the legal variations: both are variants of the sample that ClientFaults names.
+        return new[] { "faults", "variations" }.SelectMany(list => document.RootElement.TryGetProperty(list, out var rows) ? rows.EnumerateArray().ToArray() : [])
             .Select(f => (f.GetProperty("name").GetString()!, f.GetProperty("clauses").EnumerateArray().Select(c => c.GetString()!).ToArray())).ToArray();
     }
 }
