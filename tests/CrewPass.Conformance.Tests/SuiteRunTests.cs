@@ -128,7 +128,7 @@ public sealed class SuiteRunTests
         var run = await SuiteRun.RunAsync("google-chrome-only", new Dictionary<string, string> { ["PATH"] = $"{bin}{Path.PathSeparator}{dotnet}" },
             "--filter", "TestCategory=WEB-01");
         run.SkippedDeploymentChecks.Should().BeEmpty(run.Describe());
-        run.Passed.Should().HaveCount(8, "both header forms, both endpoints, in the browser and in the preflight");
+        run.Passed.Should().HaveCount(12, "both header forms, both endpoints, in the browser, and in the preflight from two origins");
     }
 
     /// <summary>Where both are on PATH, the headless shell is taken: what Playwright runs headless, lighter to start.</summary>
