@@ -172,7 +172,7 @@ public static partial class Verbs
         var code = gate.GetProperty("exitCode").GetInt32();
         // A green gate with a red dotnet test: something failed outside any check (a test-case source, a crash).
         if (code is ToolExit.Conformant or ToolExit.MustClauseUnanswered && testExit != 0)
-            return (ToolExit.CannotTest, "cannot test", $"dotnet test exited {testExit} although every check passed: something failed outside the checks (a test-case source such as SigningVectors, or a crash); see the output above");
+            return (ToolExit.CannotTest, "cannot test", $"dotnet test exited {testExit} although the gate found no failure: something failed outside the checks (a test-case source such as SigningVectors, or a crash); see the output above");
         return (code, gate.GetProperty("meaning").GetString()!, reasons.Length == 0 ? null : string.Join("; ", reasons));
     }
 

@@ -84,13 +84,8 @@ public sealed partial class ClientSuite(string client)
     // A client that carries on after refusing the server hides the failure from whoever runs it.
     [Clause("CLIENT-04")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.UntrustedCertificate))]
-    public async Task CLIENT_04_a_client_that_cannot_trust_the_server_exits_non_zero(ClientScenario scenario)
-    {
-        var session = await SessionAsync(scenario);
-        var exit = ExitOf(session, "CLIENT-04's exit status");
-        using var scope = Scope(session, session.Requests);
-        exit.Code.Should().NotBe(0, "CLIENT-04: a client that cannot trust the server reports it and exits non-zero ({0})", exit).And.NotBeNull("CLIENT-04: {0}", exit);
-    }
+    public async Task CLIENT_04_a_client_that_cannot_trust_the_server_exits_non_zero(ClientScenario scenario) =>
+        ExpectFailureReported(await SessionAsync(scenario), "CLIENT-04", "a client that cannot trust the server");
 
     // Retry-After: "delay-seconds or an HTTP-date" (RFC 9110 §10.2.3); the API says when to come back.
     [Clause("CLIENT-05")]
@@ -126,13 +121,8 @@ public sealed partial class ClientSuite(string client)
     // "and the client exits non-zero (it reports the failure instead of carrying on as if served)"
     [Clause("CLIENT-06")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.RefusedKey))]
-    public async Task CLIENT_06_a_client_whose_key_is_refused_exits_non_zero(ClientScenario scenario)
-    {
-        var session = await ServedAsync(scenario);
-        var exit = ExitOf(session, "CLIENT-06's exit status");
-        using var scope = Scope(session, session.Requests);
-        exit.Code.Should().NotBe(0, "CLIENT-06: a client whose key is refused reports the failure and exits non-zero ({0})", exit).And.NotBeNull("CLIENT-06: {0}", exit);
-    }
+    public async Task CLIENT_06_a_client_whose_key_is_refused_exits_non_zero(ClientScenario scenario) =>
+        ExpectFailureReported(await ServedAsync(scenario), "CLIENT-06", "a client whose key is refused");
 
     // "Unknown extra fields are allowed (clients must tolerate them)."
     [Clause("CLIENT-07")]
@@ -162,6 +152,14 @@ public sealed partial class ClientSuite(string client)
         using var scope = Scope(session, session.Requests);
         exit.Code.Should().Be(0, "CLIENT-07: with unknown fields, other key order, pretty-printing and a charset the client still succeeds (Bogus seed {0}, replay with CREWPASS_FUZZ_SEED={0}; {1})",
             session.Recording.Seed, exit);
+    }
+
+    /// <summary>A client that met a failure reports it and exits non-zero; from a recording that half is not judged.</summary>
+    private static void ExpectFailureReported(ClientSession session, string clause, string who)
+    {
+        var exit = ExitOf(session, $"{clause}'s exit status");
+        using var scope = Scope(session, session.Requests);
+        exit.Code.Should().NotBe(0, "{0}: {1} reports the failure and exits non-zero ({2})", clause, who, exit).And.NotBeNull("{0}: {1}", clause, exit);
     }
 
     /// <summary>The client's exit, or <see cref="NotJudged"/> naming the half when the client is judged from a recording.</summary>

@@ -17,17 +17,15 @@ public sealed class ClientBugMatrixTests
     public static readonly Lazy<Task<SuiteRunResult>> Matrix = new(() => SuiteRun.RunInOneProcessAsync("client-matrix",
         new Dictionary<string, string> { ["CREWPASS_CLIENT_FAULTS"] = "all", ["CREWPASS_FAIL_ON"] = "should" }, SuiteRun.ClientChecks));
 
-    public static IEnumerable<TestCaseData> Bugs()
-    {
-        var catalogue = JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))!["faults"]!.AsArray();
-        return catalogue.Select(f => new TestCaseData(f!["name"]!.ToString(), f["clauses"]!.AsArray().Select(c => c!.ToString()).ToArray()).SetArgDisplayNames(f["name"]!.ToString()));
-    }
+    public static IEnumerable<TestCaseData> Bugs() => Catalogue("faults");
 
-    public static IEnumerable<TestCaseData> Variations()
-    {
-        var catalogue = JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))!["variations"]!.AsArray();
-        return catalogue.Select(f => new TestCaseData(f!["name"]!.ToString(), f["clauses"]!.AsArray().Select(c => c!.ToString()).ToArray()).SetArgDisplayNames(f["name"]!.ToString()));
-    }
+    public static IEnumerable<TestCaseData> Variations() => Catalogue("variations");
+
+    /// <summary>One list of fixtures/clients/faults.json: each entry's name and its clauses.</summary>
+    private static IEnumerable<TestCaseData> Catalogue(string list) =>
+        JsonNode.Parse(File.ReadAllText(Repository.Path("fixtures", "clients", "faults.json")))![list]!.AsArray()
+            .Select(f => new TestCaseData(f!["name"]!.ToString(), f["clauses"]!.AsArray().Select(c => c!.ToString()).ToArray()).SetArgDisplayNames(f["name"]!.ToString()));
+
 
     /// <summary>A legal variation of the sample (a spelling, keep-alive, gzip, reads only) fails nothing it does not declare.</summary>
     [TestCaseSource(nameof(Variations))]
