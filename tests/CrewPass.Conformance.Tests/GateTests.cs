@@ -31,6 +31,19 @@ public sealed class GateTests
         gate.GetProperty("verdict").GetString().Should().Be("failed");
     }
 
+    /// <summary>A client that sends nothing leaves every CLIENT MUST clause inconclusive: no failure, and still no verdict.</summary>
+    [Test]
+    public async Task Inconclusive_MUST_clauses_are_never_conformant()
+    {
+        var run = await SuiteRun.RunInOneProcessAsync("gate-inconclusive", new Dictionary<string, string> { ["CREWPASS_CLIENT_COMMAND"] = "true" }, SuiteRun.ClientChecks);
+        run.Failed.Should().BeEmpty(run.Describe());
+        run.Verdicts.Where(v => v.Outcome == "inconclusive").Should().NotBeEmpty();
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")));
+        var gate = report.RootElement.GetProperty("gate");
+        gate.GetProperty("exitCode").GetInt32().Should().Be(Reporting.GateExitCodes.MustClauseUnanswered);
+        gate.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Should().Contain(r => r!.StartsWith("CLIENT-01 MUST on client: inconclusive"));
+    }
+
     [Test]
     public async Task A_MUST_failure_fails_the_gate()
     {
