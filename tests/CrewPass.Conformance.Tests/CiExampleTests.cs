@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace CrewPass.Conformance.Tests;
 
-/// <summary>README's CI examples are YAML a team can paste: each parses, installs the tool at the version this build packs, and updates apt first.</summary>
+/// <summary>The CI examples (docs/ci.md) are YAML a team can paste: each parses, installs the tool at the version this build packs, and updates apt first.</summary>
 public sealed class CiExampleTests
 {
     /// <summary>The package version the build produces (Directory.Build.props), which `dotnet pack` gives the tool.</summary>
@@ -14,7 +14,7 @@ public sealed class CiExampleTests
 
     public static IEnumerable<TestCaseData> Examples()
     {
-        var readme = File.ReadAllText(Repository.Path("README.md"));
+        var readme = File.ReadAllText(Repository.Path("docs", "ci.md"));
         foreach (Match block in Regex.Matches(readme, @"\n([^\n]+):?\n\n```yaml\n(.*?)```", RegexOptions.Singleline))
         {
             var heading = block.Groups[1].Value.Split(' ')[0].TrimEnd(':');
@@ -23,7 +23,7 @@ public sealed class CiExampleTests
     }
 
     [Test]
-    public void The_README_has_the_three_CI_examples() =>
+    public void The_CI_page_has_the_three_examples() =>
         Examples().Select(e => (string)e.Arguments[0]!).Should().BeEquivalentTo(["GitHub", "Azure", "GitLab"]);
 
     [TestCaseSource(nameof(Examples))]

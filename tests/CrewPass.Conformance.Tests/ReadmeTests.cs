@@ -10,35 +10,35 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>
-/// README's tables are generated from the catalogues, never typed. Run with UPDATE_README=1 to rewrite them;
-/// otherwise a stale README fails.
+/// The tables of README and docs/ are generated from the catalogues, never typed. Run with UPDATE_README=1 to rewrite
+/// them; otherwise a stale page fails.
 /// </summary>
 public sealed class ReadmeTests
 {
     public static IEnumerable<TestCaseData> Tables()
     {
-        yield return new TestCaseData("clauses", ClauseTable()).SetArgDisplayNames("clauses");
-        yield return new TestCaseData("settings", SettingTable()).SetArgDisplayNames("settings");
-        yield return new TestCaseData("faults", FaultTable()).SetArgDisplayNames("faults");
-        yield return new TestCaseData("choices", ChoiceTable()).SetArgDisplayNames("choices");
-        yield return new TestCaseData("client-bugs", ClientBugTable()).SetArgDisplayNames("client-bugs");
-        yield return new TestCaseData("exit-codes", ExitCodeTable()).SetArgDisplayNames("exit-codes");
+        yield return new TestCaseData("docs/clauses.md", "clauses", ClauseTable()).SetArgDisplayNames("clauses");
+        yield return new TestCaseData("docs/settings.md", "settings", SettingTable()).SetArgDisplayNames("settings");
+        yield return new TestCaseData("docs/matrices.md", "faults", FaultTable()).SetArgDisplayNames("faults");
+        yield return new TestCaseData("docs/matrices.md", "choices", ChoiceTable()).SetArgDisplayNames("choices");
+        yield return new TestCaseData("README.md", "client-bugs", ClientBugTable()).SetArgDisplayNames("client-bugs");
+        yield return new TestCaseData("README.md", "exit-codes", ExitCodeTable()).SetArgDisplayNames("exit-codes");
     }
 
     [TestCaseSource(nameof(Tables))]
-    public void The_README_table_is_generated_from_its_catalogue(string name, string table)
+    public void The_table_is_generated_from_its_catalogue(string file, string name, string table)
     {
-        var path = Repository.Path("README.md");
+        var path = Repository.Path(file.Split('/'));
         var readme = File.ReadAllText(path);
         var block = new Regex($"(<!-- {name}:begin -->\\n)(.*?)(<!-- {name}:end -->)", RegexOptions.Singleline);
-        block.IsMatch(readme).Should().BeTrue($"README.md needs the markers <!-- {name}:begin --> and <!-- {name}:end -->");
+        block.IsMatch(readme).Should().BeTrue($"{file} needs the markers <!-- {name}:begin --> and <!-- {name}:end -->");
         var current = block.Match(readme).Groups[2].Value;
         if (current != table && Environment.GetEnvironmentVariable("UPDATE_README") == "1")
         {
             File.WriteAllText(path, block.Replace(readme, m => m.Groups[1].Value + table + m.Groups[3].Value));
             return;
         }
-        current.Should().Be(table, "README.md is stale: run `UPDATE_README=1 dotnet test tests/CrewPass.Conformance.Tests --filter ReadmeTests`");
+        current.Should().Be(table, $"{file} is stale: run `UPDATE_README=1 dotnet test tests/CrewPass.Conformance.Tests --filter ReadmeTests`");
     }
 
     private static string ClauseTable()
