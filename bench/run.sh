@@ -63,7 +63,7 @@ if [ "${1:-}" = "--scale" ]; then
     for n in 0 10 50; do
       dir="$out/scale-$n-$latency"
       trouble=(); [ "$latency" -gt 0 ] && trouble=(CREWPASS_EMBEDDED_TROUBLE="latency=$latency")
-      # Across an ocean, more checks may wait on answers at once (README: "A deployment far away").
+      # Across an ocean, more checks may wait on answers at once (docs/speed.md: "A deployment far away").
       workers=16; [ "$latency" -gt 0 ] && workers=64
       t0=$(date +%s.%N)
       { time env CREWPASS_REPORT_DIRECTORY="$dir" CREWPASS_EMBEDDED_EXTRA_ENDPOINTS="$n" CREWPASS_FUZZ_SEED=1 "${trouble[@]}" \
@@ -78,7 +78,7 @@ if [ "${1:-}" = "--scale" ]; then
   echo "other: the other partner's (AUTH-04 to AUTH-06 present its key); 429: answers the reference throttled for either; peak: most requests in flight."
   echo "cpu: user and system seconds of dotnet test and every process it waited for (the reference runs inside the test host)."
   echo "Budget of every partner but the rate-limit partner: 600 per minute (PartnerDirectory.PlanLimit)."
-  echo "Workers: NUnit.NumberOfTestWorkers 16 (the default) without latency, 64 with it (README: "A deployment far away")."
+  echo "Workers: NUnit.NumberOfTestWorkers 16 (the default) without latency, 64 with it (docs/speed.md: "A deployment far away")."
   echo "(raw output in $out)"
   exit 0
 fi

@@ -21,7 +21,7 @@ public sealed class Certificates
 
     /// <summary>
     /// The certificates every instance this process starts serves: one key, so a browser told to trust it (Chromium's key
-    /// pins, WEB-01) trusts every instance here, and a host running many runs keeps one browser for them (README: speed).
+    /// pins, WEB-01) trusts every instance here, and a host running many runs keeps one browser for them (docs/speed.md).
     /// Each process still makes its own CA at start. Kept in the process's AppDomain data, not in a static: a host that
     /// loads this assembly afresh for each run (the harness's warm runner) still has one.
     /// </summary>

@@ -25,7 +25,7 @@ public static class SandboxCommand
         });
         var surface = new Option<string>("--write-surface") { Description = "disabled (this release) or enabled (the v2 preview).", DefaultValueFactory = _ => "disabled", HelpName = "disabled|enabled" };
         surface.AcceptOnlyFromAmong("disabled", "enabled");
-        var faults = new Option<string[]>("--fault") { Description = "A fault to switch on (repeatable); see README's fault table.", HelpName = "NAME", Arity = ArgumentArity.ZeroOrMore };
+        var faults = new Option<string[]>("--fault") { Description = "A fault to switch on (repeatable); see docs/matrices.md's fault table.", HelpName = "NAME", Arity = ArgumentArity.ZeroOrMore };
         faults.AcceptOnlyFromAmong([.. FaultCatalogue.All.Select(f => f.Name)]);
         var choices = new Option<string[]>("--choice") { Description = "A legal choice other than the default (repeatable).", HelpName = "NAME", Arity = ArgumentArity.ZeroOrMore };
         choices.AcceptOnlyFromAmong([.. LegalChoices.All.Select(c => c.Name)]);

@@ -48,7 +48,7 @@ public static class Chromium
     /// share, and one browser for each set of flags (the same executable, the same hosts, the same trusted keys): a
     /// <c>ConcurrentDictionary&lt;string, object&gt;</c> under this name in the process's AppDomain data. Without it, as
     /// under dotnet test, each launch has a browser and a driver of its own, gone with it. The driver is a Node process
-    /// whose start costs ~0.8 CPU-s, a browser's ~1.3 (README: speed); each use of a shared browser has contexts of its own.
+    /// whose start costs ~0.8 CPU-s, a browser's ~1.3 (docs/speed.md); each use of a shared browser has contexts of its own.
     /// </summary>
     public const string SharedSlot = "CrewPass.Conformance.Browser.Shared";
 

@@ -236,7 +236,7 @@ public sealed class HarnessSettings
         var suggestion = SettingDefinitions.Suggest(name, nameOf);
         return new HarnessConfigurationException(name,
             $"unknown setting '{name}' in {where}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") +
-            " README lists every setting.");
+            " docs/settings.md lists every setting.");
     }
 
     private static IEnumerable<(string Name, string Value)> ReadProfile(string path)
