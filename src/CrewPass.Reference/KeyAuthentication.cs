@@ -67,9 +67,9 @@ public static class KeyAuthentication
 
     private static Microsoft.Extensions.Primitives.StringValues? ApiKeyHeader(HttpRequest request, ReferenceOptions options)
     {
-        if (!options.Has(Fault.ApiKeyHeaderNameTwoSpellingsOnly))
+        if (!(options.Has(Fault.ApiKeyHeaderCaseSensitiveOverHttp11) && HttpProtocol.IsHttp11(request.Protocol)))
             return request.Headers.TryGetValue("X-Partner-API-Key", out var value) ? value : (Microsoft.Extensions.Primitives.StringValues?)null;
-        var name = request.Headers.Keys.FirstOrDefault(k => k is "X-Partner-API-Key" or "x-partner-api-key");
+        var name = request.Headers.Keys.FirstOrDefault(k => k == "X-Partner-API-Key");
         return name is null ? null : (Microsoft.Extensions.Primitives.StringValues?)request.Headers[name];
     }
 

@@ -47,6 +47,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
             bearer = await Client.GetAsync(endpoint.Path, r => r.WithBearer(key));
             header = await Client.GetAsync(endpoint.Path, r => r.WithApiKeyHeader(key));
         }
+        await ExpectKeyHonouredAsync(bearer, endpoint, keySetting);
         Expect(await AcceptedAsync(header, endpoint, keySetting) && header.Status == bearer.Status && SameContent(bearer.Json, header.Json),
             $"the X-Partner-API-Key answer to equal the Bearer answer ({Summary(bearer)}, same body; lists compared as sets of ids)",
             header.Status == bearer.Status ? $"{Summary(header)} with a different body" : Summary(header), bearer, header);
@@ -62,6 +63,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     {
         var answer = NotThrottled(await Client.SendAsync(ApiRequest.Get(endpoint.Path).WithHeader(spelling, Settings[FormKey]!) with { Http11 = true }),
             $"{FormKey} in the header spelt {spelling}", FormKey);
+        await ExpectKeyHonouredAsync(answer, endpoint, FormKey, Presentation.ApiKeyHeader);
         Expect(await AcceptedAsync(answer, endpoint, FormKey), $"the key to be accepted in the header spelt '{spelling}' (over HTTP/1.1)", Summary(answer), answer);
     }
 
@@ -79,6 +81,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     public async Task AUTH_04_The_scheme_name_is_case_insensitive(Endpoint endpoint, string scheme)
     {
         var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithHeader("Authorization", $"{scheme} {Settings[FormKey]}")), $"{FormKey} with the scheme '{scheme}'", FormKey);
+        await ExpectKeyHonouredAsync(answer, endpoint, FormKey);
         Expect(await AcceptedAsync(answer, endpoint, FormKey), $"the key to be accepted with the scheme spelt '{scheme}'", Summary(answer), answer);
     }
 
@@ -88,6 +91,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     public async Task AUTH_05_A_read_needs_the_key_and_nothing_else(Endpoint endpoint)
     {
         var answer = NotThrottled(await Client.SendAsync(ApiRequest.Get(endpoint.Path).WithBearer(Settings[FormKey]!) with { Minimal = true }), $"{FormKey} on the page's curl request", FormKey);
+        await ExpectKeyHonouredAsync(answer, endpoint, FormKey);
         Expect(await AcceptedAsync(answer, endpoint, FormKey), "the key to be accepted on a request with only the Bearer header (and Host, User-Agent, Accept: */*, as curl sends)",
             Summary(answer), answer);
     }
@@ -102,6 +106,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
             .WithHeader("X-CrewPass-Timestamp", timestamp)
             .WithHeader("X-CrewPass-Nonce", Guid.NewGuid().ToString("N"))
             .WithHeader("X-CrewPass-Signature", "v1=" + new string('0', 64))), $"{FormKey} with signature headers", FormKey);
+        await ExpectKeyHonouredAsync(answer, endpoint, FormKey);
         Expect(await AcceptedAsync(answer, endpoint, FormKey), "the key to be accepted: v1 reads ignore X-CrewPass-* signature headers", Summary(answer), answer);
     }
 

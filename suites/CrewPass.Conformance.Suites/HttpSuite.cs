@@ -15,6 +15,8 @@ public sealed class HttpSuite(string target) : ConformanceSuite(target)
     public async Task HTTP_01_Bodies_are_JSON_and_match_their_schemas(Endpoint endpoint, ReadAnswer read)
     {
         var answer = await read.Get(this, endpoint);
+        if (answer.Status is >= 300 and < 400)
+            throw new Inconclusive($"{endpoint} with {read} was redirected ({Summary(answer)}): a redirect is no JSON answer; AUTH-07 judges where it leads", answer) { Owner = "AUTH-07" };
         ExpectJsonMatching(answer, $"{endpoint} with {read}", answer.IsSuccess ? endpoint.Schemas : [Settings.ErrorSchema]);
     }
 

@@ -40,7 +40,13 @@ public sealed class IdentitySuite(string target) : ConformanceSuite(target)
     public async Task ME_03_The_scope_list_is_the_whole_grant(Endpoint endpoint, KeyUse key)
     {
         var answer = NotThrottled(await ObserveAsync(endpoint, key), $"{endpoint} with {key}", key.Setting);
+        var me = await Target.ObserveAsync(ContractDefaults.MePath, key.Setting);
+        if (me.Json?["scopes"] is not System.Text.Json.Nodes.JsonArray)
+            throw new Inconclusive($"{key.Setting}'s scope list cannot be read from /partners/me ({Summary(me)}), so nothing says what it grants; ME-01 judges that", me) { Owner = "ME-01" };
         var granted = (await GrantedScopesAsync(key.Setting)).Contains(endpoint.Scope!);
+        // Served or refused for its scope, the key must have been read in its form: where LiveKey (which the scope does not
+        // stop) is not honoured on this endpoint in this form either, the form is broken here, and AUTH-02 or AUTH-03 owns it.
+        await ExpectKeyHonouredAsync(answer, endpoint, granted ? key.Setting : "LiveKey", key.Presentation);
         if (granted)
             Expect(answer.IsSuccess, $"2xx: {key.Setting}'s scope list names {endpoint.Scope}", Summary(answer), answer);
         else

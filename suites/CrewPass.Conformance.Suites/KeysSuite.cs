@@ -38,6 +38,10 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
         var answered = await RefusalAsync(refusal, endpoint);
         if (HttpLayerAnswered(answered)) throw new NotApplicable($"an HTTP-layer {answered.Answer.Status} answered {refusal.Why}, before the API (KEY-01 allows it)");
         var answer = answered.Answer;
+        // No refusal came at all (served, or a crash): that is the refusing clause's catch; KEY-02 judges a refusal's shape.
+        var refuses = refusal.Credential?.Clause ?? "AUTH-01";
+        if (answer.IsSuccess || answer.Status >= 500)
+            throw new Inconclusive($"{refusal.Why} was not refused ({Summary(answer)}), so there is no refusal to judge the shape of; {refuses} judges that", answer) { Owner = refuses };
         var violations = Schemas.Violations(Settings.ErrorSchema, answer.Body);
         ExpectAnswer(answer, $"the invalid_api_key answer to {refusal.Why}", () =>
         {

@@ -30,6 +30,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     {
         var answer = await ObserveAsync(endpoint, key);
         var read = Read(answer);
+        if (!read.Ok) await ExpectKeyHonouredAsync(answer, endpoint, key.Setting, key.Presentation);
         Expect(read.Ok, $"rate-limit headers ({RateLimitReader.NameOf(Settings.RateLimitHeaders)}): limit > 0, 0 ≤ remaining ≤ limit, a plausible reset",
             read.Problem ?? "", answer);
     }
@@ -41,7 +42,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     public async Task RATE_02_Remaining_goes_down_by_one_per_request()
     {
         var key = Settings["RateLimitKey"] is null ? "LiveKey" : "RateLimitKey";
-        await ExpectOneBudgetAsync($"three requests with {key}", Step(key), Step(key), Step(key));
+        await ExpectOneBudgetAsync($"three requests with {key}", true, Step(key), Step(key), Step(key));
     }
 
     /// <summary>The live key, the test key and both header forms draw on the partner's one budget.</summary>
@@ -50,7 +51,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     [Test]
     public async Task RATE_03_Live_and_test_keys_and_both_header_forms_share_one_budget()
     {
-        await ExpectOneBudgetAsync("LiveKey and TestKey, each as Bearer and as X-Partner-API-Key",
+        await ExpectOneBudgetAsync("LiveKey and TestKey, each as Bearer and as X-Partner-API-Key", false,
             Step("LiveKey"), Step("TestKey"), Step("LiveKey", Presentation.ApiKeyHeader), Step("TestKey", Presentation.ApiKeyHeader));
     }
 
@@ -61,7 +62,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     public async Task RATE_04_Another_partners_requests_do_not_draw_on_this_budget()
     {
         Need("OtherPartnerKey");
-        await ExpectOneBudgetAsync("LiveKey, then OtherPartnerKey (not counted), then LiveKey",
+        await ExpectOneBudgetAsync("LiveKey, then OtherPartnerKey (not counted), then LiveKey", false,
             Step("LiveKey"), Step("OtherPartnerKey") with { Counted = false }, Step("LiveKey"));
     }
 
@@ -174,7 +175,9 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     /// A window that rolls over mid-sequence (remaining goes up) is allowed: the sequence is measured again, up to
     /// four times in all (a budget that is not shared looks like a roll-over every time, and fails after the fourth).
     /// </summary>
-    private async Task ExpectOneBudgetAsync(string what, params ProbeStep[] steps)
+    /// <param name="countsItself">RATE-02 judges that remaining goes down at all; for the others a count that never moves
+    /// is RATE-02's catch, and they can say nothing of whose budget it is.</param>
+    private async Task ExpectOneBudgetAsync(string what, bool countsItself, params ProbeStep[] steps)
     {
         const int attempts = 4;
         for (var attempt = 1; ; attempt++)
@@ -191,11 +194,20 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
             var counted = seen.Where(s => s.Step.Counted).ToArray();
             // Plausibility of the values is RATE-01's to judge; here a remaining count is all that is needed.
             var unreadable = counted.FirstOrDefault(s => s.Read.Reading is null || !s.Answer.IsSuccess);
+            // Serving the key is AUTH-02's (AUTH-03's for X-Partner-API-Key) to judge, and the headers RATE-01's: without
+            // either, the counting has nothing to count.
             if (unreadable.Answer is not null)
-                Expect(false, $"a 2xx with readable rate-limit headers for {unreadable.Step}", $"{Summary(unreadable.Answer)}; {unreadable.Read.Problem}", unreadable.Answer);
+            {
+                var owner = !unreadable.Answer.IsSuccess ? (unreadable.Step.Presentation == Presentation.ApiKeyHeader ? "AUTH-03" : "AUTH-02") : "RATE-01";
+                throw new Inconclusive($"{unreadable.Step} got no 2xx with readable rate-limit headers ({Summary(unreadable.Answer)}; {unreadable.Read.Problem}), so there is nothing to count; {owner} judges that",
+                    unreadable.Answer) { Owner = owner };
+            }
             var remaining = counted.Select(s => s.Read.Reading!.Remaining).ToArray();
             var rolledOver = remaining.Zip(remaining.Skip(1)).Any(p => p.Second > p.First);
             if (rolledOver && attempt < attempts) continue;
+            if (!countsItself && remaining.Length > 1 && remaining.Distinct().Count() == 1)
+                throw new Inconclusive($"remaining stayed {remaining[0]} across {what}: a count that never moves shows no budget at all; RATE-02 judges that",
+                    [.. seen.Select(s => s.Answer)]) { Owner = "RATE-02" };
             var expected = remaining.Select((_, i) => remaining[0] - i).ToArray();
             Expect(remaining.SequenceEqual(expected), $"one budget across {what}: remaining {string.Join(" → ", expected)}",
                 $"remaining {string.Join(" → ", counted.Select(s => $"{s.Read.Reading!.Remaining} ({s.Step})"))}", [.. seen.Select(s => s.Answer)]);

@@ -62,6 +62,7 @@ public sealed class WriteSurfaceSuite(string target) : ConformanceSuite(target)
     public async Task WRITE_02_Read_paths_refuse_mutating_methods(Endpoint endpoint, string method)
     {
         var answer = await Client.SendAsync(new ApiRequest(method, endpoint.Path) { Body = method == "DELETE" ? null : "{}" }.WithBearer(Settings["TestKey"]!));
+        if (!answer.IsSuccess) await ExpectKeyHonouredAsync(answer, endpoint, "TestKey");
         Expect(answer.Status is 404 or 405, $"405 or 404 for {method} {endpoint.Path}", Summary(answer), answer);
     }
 

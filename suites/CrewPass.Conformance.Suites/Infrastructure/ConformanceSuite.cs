@@ -113,6 +113,24 @@ public abstract class ConformanceSuite(string target)
             ? throw new Inconclusive($"{what} was answered 429 (a spent budget), which proves nothing here", answer) { Owner = keySetting == "OtherPartnerKey" ? "RATE-04" : "RATE-02" }
             : answer;
 
+    /// <summary>
+    /// A valid key not honoured at all, refused as invalid or redirected, where the plain read of the same key and form
+    /// (AUTH-02's for Bearer, AUTH-03's for X-Partner-API-Key, AUTH-07's for a redirect) is not honoured either: the answer
+    /// says nothing of what this check varies, and the clause of that plain read owns it.
+    /// </summary>
+    protected async Task ExpectKeyHonouredAsync(Exchange answer, Endpoint endpoint, string keySetting, Presentation presentation = Presentation.Bearer)
+    {
+        if (Honoured(answer)) return;
+        var plain = await Target.ObserveAsync(endpoint.Path, keySetting, presentation);
+        if (Honoured(plain)) return;
+        var owner = plain.Status is >= 300 and < 400 ? "AUTH-07" : presentation == Presentation.ApiKeyHeader ? "AUTH-03" : "AUTH-02";
+        throw new Inconclusive($"{keySetting}'s plain read of {endpoint} as {(presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer")} " +
+                               $"is not honoured either ({Summary(plain)}), so this answer says nothing of what the check varies; {owner} judges that", answer, plain) { Owner = owner };
+    }
+
+    /// <summary>An answer that took the key: anything but a redirect or the invalid_api_key refusal.</summary>
+    private bool Honoured(Exchange answer) => answer.Status is not (>= 300 and < 400) && ErrorCode(answer) != "invalid_api_key";
+
     /// <summary>HTTP-01 for one answer: application/json (parameters ignored) and every schema given; extra fields are allowed.</summary>
     protected void ExpectJsonMatching(Exchange answer, string what, params IEnumerable<string> schemas)
     {
