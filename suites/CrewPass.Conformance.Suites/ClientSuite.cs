@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CrewPass.Conformance.Clients;
 using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Suites.Infrastructure;
 using FluentAssertions.Execution;
 using NUnit.Framework;
@@ -176,7 +177,7 @@ public sealed partial class ClientSuite(string client)
             if (write.BodyRedacted) throw new Inconclusive($"the sandbox redacted a key from the body of #{write.Number}, so its signature cannot be checked: {session.Evidence([write])}");
             ExpectRequest(session, write, "a write signed as the page shows", () =>
             {
-                var (timestamp, nonce, signature) = (write.One("x-crewpass-timestamp"), write.One("x-crewpass-nonce"), write.One("x-crewpass-signature"));
+                var (timestamp, nonce, signature) = (write.One(SignatureHeaders.TimestampHeader), write.One(SignatureHeaders.NonceHeader), write.One(SignatureHeaders.SignatureHeader));
                 new[] { ("X-CrewPass-Timestamp", timestamp), ("X-CrewPass-Nonce", nonce), ("X-CrewPass-Signature", signature) }
                     .Where(h => h.Item2 is null).Select(h => h.Item1).Should().BeEmpty("CLIENT-08: each of the three headers, once");
                 write.One("content-type")?.Split(';')[0].Trim().Should().Be("application/json", "CLIENT-08: Content-Type: application/json");
@@ -199,7 +200,7 @@ public sealed partial class ClientSuite(string client)
         foreach (var write in writes)
             ExpectRequest(session, write, "a timestamp in whole Unix seconds within ±300 s of the sandbox's clock", () =>
             {
-                var timestamp = write.One("x-crewpass-timestamp");
+                var timestamp = write.One(SignatureHeaders.TimestampHeader);
                 timestamp.Should().MatchRegex("^[0-9]{1,12}$", "CLIENT-09: Unix time in whole seconds, digits only");
                 if (timestamp is null || !long.TryParse(timestamp, out var seconds) || timestamp.Length > 12) return;
                 (seconds - write.ArrivedAt.ToUnixTimeSeconds()).Should().BeInRange(-300, 300,
@@ -215,8 +216,8 @@ public sealed partial class ClientSuite(string client)
         var plain = await ServedAsync(ClientScenario.Plain);
         if (plain.Requests.All(r => r.IsRead)) throw new NotApplicable("the client makes no write in plain: reads only");
         var sessions = await Task.WhenAll(ClientScenario.All.Where(s => s.Writes).Select(s => ClientRuns.SessionAsync(Client, s, Settings)));
-        var writes = sessions.SelectMany(s => s.Requests.Where(r => !r.IsRead && r.One("x-crewpass-nonce") is not null).Select(r => (Session: s, Request: r))).ToArray();
-        var repeated = writes.GroupBy(w => w.Request.One("x-crewpass-nonce")).Where(g => g.Count() > 1).ToArray();
+        var writes = sessions.SelectMany(s => s.Requests.Where(r => !r.IsRead && r.One(SignatureHeaders.NonceHeader) is not null).Select(r => (Session: s, Request: r))).ToArray();
+        var repeated = writes.GroupBy(w => w.Request.One(SignatureHeaders.NonceHeader)).Where(g => g.Count() > 1).ToArray();
         using var scope = new AssertionScope();
         foreach (var (session, request) in repeated.SelectMany(g => g)) scope.AddReportable($"{session.Scenario} #{request.Number}", () => "\n" + session.Evidence([request]));
         repeated.Select(g => $"a nonce sent {g.Count()} times ({string.Join(", ", g.Select(w => $"{w.Session.Scenario} #{w.Request.Number}"))})")
@@ -233,8 +234,8 @@ public sealed partial class ClientSuite(string client)
         var retry = writes.FirstOrDefault(w => w.Number > dropped.Number && w.Call == dropped.Call)
                     ?? throw new NotApplicable($"the client did not retry the dropped write (#{dropped.Number}), so no retry is there to judge");
         using var scope = Scope(session, [dropped, retry]);
-        retry.One("x-crewpass-nonce").Should().NotBe(dropped.One("x-crewpass-nonce"), "CLIENT-10: the retry (#{0}) is a new request with a new nonce", retry.Number);
-        retry.One("x-crewpass-signature").Should().NotBe(dropped.One("x-crewpass-signature"), "CLIENT-10: and so a new signature");
+        retry.One(SignatureHeaders.NonceHeader).Should().NotBe(dropped.One(SignatureHeaders.NonceHeader), "CLIENT-10: the retry (#{0}) is a new request with a new nonce", retry.Number);
+        retry.One(SignatureHeaders.SignatureHeader).Should().NotBe(dropped.One(SignatureHeaders.SignatureHeader), "CLIENT-10: and so a new signature");
     }
 
     // "Every v1 read takes the same Bearer header and nothing else."

@@ -52,9 +52,9 @@ public static class ClauseCatalogue
         new("CLIENT-05", "CLIENT", ClauseLevel.Must, "Retry-After is honoured in both forms: after a 429, no request of the partner arrives before the time it names."),
         new("CLIENT-06", "CLIENT", ClauseLevel.Should, "A refused key is not hammered: at most 3 requests after the first refusal, and the client exits non-zero."),
         new("CLIENT-07", "CLIENT", ClauseLevel.Must, "The client is a tolerant reader: in extra-fields it exits 0 and makes the same calls as in plain."),
-        new("CLIENT-08", "CLIENT", ClauseLevel.Must, "Every write is signed as the page shows, over the exact body bytes that arrived, with Content-Type: application/json."),
-        new("CLIENT-09", "CLIENT", ClauseLevel.Must, "The timestamp is Unix time in whole seconds and within ±300 s of the sandbox's clock when the request arrives."),
-        new("CLIENT-10", "CLIENT", ClauseLevel.Must, "Every nonce is new: no nonce repeats within the run, and a retried write carries a new nonce and a new signature."),
+        new("CLIENT-08", "CLIENT", ClauseLevel.Must, "Every write is signed as the page shows, over the exact body bytes that arrived, with Content-Type: application/json.") { JudgesWrites = true },
+        new("CLIENT-09", "CLIENT", ClauseLevel.Must, "The timestamp is Unix time in whole seconds and within ±300 s of the sandbox's clock when the request arrives.") { JudgesWrites = true },
+        new("CLIENT-10", "CLIENT", ClauseLevel.Must, "Every nonce is new: no nonce repeats within the run, and a retried write carries a new nonce and a new signature.") { JudgesWrites = true },
         new("CLIENT-11", "CLIENT", ClauseLevel.Should, "Reads carry no X-CrewPass-* signature headers and no body."),
     ];
 

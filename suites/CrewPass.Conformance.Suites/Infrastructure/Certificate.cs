@@ -40,7 +40,7 @@ public static class Certificate
     public static Task WriteClientAsync(ConformanceReport report, string reportSha256, string chromium, string path)
     {
         var client = report.Targets.Single(t => t.Kind == TargetKinds.Client);
-        var writes = client.Clauses.Where(c => c.Id is "CLIENT-08" or "CLIENT-09" or "CLIENT-10").All(c => c.Status == Outcomes.NotApplicable)
+        var writes = client.Clauses.Where(c => Clauses.ClauseCatalogue.Get(c.Id).JudgesWrites).All(c => c.Status == Outcomes.NotApplicable)
             ? "reads only" : "reads and signed writes";
         var passed = client.Clauses.Count(c => c.Status is Outcomes.Passed);
         var notJudged = client.Clauses.SelectMany(c => c.Checks).Select(k => k.NotJudged).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();

@@ -166,7 +166,8 @@ public static class ClientRuns
             var folder = Path.Combine(RunReport.Directory(Run.Current), "client-recordings", client.Name, scenario.Name);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(folder);
-            ClientScenarios.TryParse(scenario.Name, out var played);
+            if (!ClientScenarios.TryParse(scenario.Name, out var played))
+                throw new InvalidOperationException($"the sandbox plays no scenario named '{scenario.Name}': the suites' and the reference's scenario lists differ");
             var sandbox = await ReferenceHost.StartAsync(ReferenceOptions.ForClient(played, folder, Run.Planned.FuzzSeed));
             var secret = sandbox.Credentials.SigningSecret;
             ClientExit exit;
