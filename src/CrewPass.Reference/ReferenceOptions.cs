@@ -5,7 +5,22 @@ public enum WriteSurface { Disabled, Enabled }
 /// <summary>How one reference instance behaves. A fault is switched on per instance, never globally.</summary>
 public sealed record ReferenceOptions
 {
-    public IReadOnlySet<Fault> Faults { get; init; } = new HashSet<Fault>();
+    private readonly IReadOnlySet<Fault> _faults = new HashSet<Fault>();
+    private Behaviour? _behaviour;
+
+    /// <summary>The faults switched on; each bends <see cref="Behaviour"/>, which is all the handlers read.</summary>
+    public IReadOnlySet<Fault> Faults
+    {
+        get => _faults;
+        init
+        {
+            _faults = value;
+            _behaviour = null;
+        }
+    }
+
+    /// <summary>What this instance does: the contract, bent by its faults once (FaultBehaviours).</summary>
+    public Behaviour Behaviour => _behaviour ??= FaultBehaviours.Compose(_faults);
     public WriteSurface WriteSurface { get; init; } = WriteSurface.Disabled;
 
     /// <summary>
@@ -58,8 +73,6 @@ public sealed record ReferenceOptions
     /// <summary>The options a request to this path is served with: faithful away from the path the faults sit on.</summary>
     public ReferenceOptions At(PathString path) =>
         FaultPath is null || path.StartsWithSegments(FaultPath) ? this : this with { Faults = new HashSet<Fault>() };
-
-    public bool Has(Fault fault) => Faults.Contains(fault);
 
     public bool Makes(LegalChoice choice) => Choices.Contains(choice);
 }

@@ -31,6 +31,7 @@ public static class ResponsePolicy
     public static IApplicationBuilder UseResponsePolicy(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var options = context.OptionsOf();
+        var rules = options.Behaviour.Responses;
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         context.Response.OnStarting(() =>
         {
@@ -38,24 +39,24 @@ public static class ResponsePolicy
             context.Response.Headers.Date = clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             if (options.IdentifiesItself) context.Response.Headers[IdentityHeader] = Version;
             // Keyed responses must never land in a shared cache.
-            context.Response.Headers.CacheControl = options.Has(Fault.PublicCacheHeader) ? "public, max-age=60" : "no-store";
-            if (options.Has(Fault.KeyEchoedInDebugHeader) && KeyAuthentication.AuthenticatedCaller(context) is { } caller) context.Response.Headers["X-Debug-Credential"] = caller.Key;
+            context.Response.Headers.CacheControl = rules.CacheControl;
+            if (rules.EchoesKeyInHeader && KeyAuthentication.AuthenticatedCaller(context) is { } caller) context.Response.Headers["X-Debug-Credential"] = caller.Key;
             return Task.CompletedTask;
         });
-        if (options.Has(Fault.MutatingMethodsServedAsGet) && IsReadPath(context.Request.Path) && !HttpMethods.IsGet(context.Request.Method)
+        if (rules.MutatingMethodsServedAsGet && IsReadPath(context.Request.Path) && !HttpMethods.IsGet(context.Request.Method)
             && !HttpMethods.IsOptions(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             context.Request.Method = HttpMethods.Get;
-        if (CrossOriginFault(context, options) is { } preflight)
+        if (CrossOrigin(context, rules.Cors) is { } preflight)
         {
             await preflight.ExecuteAsync(context);
             return;
         }
-        if (options.Has(Fault.AcceptJsonRequired) && !context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        if (rules.RequiresAcceptJson && !context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             await ApiErrors.Error(context, StatusCodes.Status406NotAcceptable, "not_acceptable", "Send Accept: application/json.").ExecuteAsync(context);
             return;
         }
-        if (options.Has(Fault.SignatureHeadersRejectedOnReads) && HttpMethods.IsGet(context.Request.Method)
+        if (rules.RejectsSignatureHeadersOnReads && HttpMethods.IsGet(context.Request.Method)
             && context.Request.Headers.Keys.Any(k => k.StartsWith("X-CrewPass-", StringComparison.OrdinalIgnoreCase)))
         {
             await ApiErrors.Error(context, StatusCodes.Status400BadRequest, "unexpected_signature", "Reads are not signed.").ExecuteAsync(context);
@@ -71,13 +72,12 @@ public static class ResponsePolicy
     /// The faithful reference sends no CORS headers at all: a browser page on another origin cannot read it, and a preflight
     /// (which carries no key) is refused like any unauthenticated request. The CORS faults open that door.
     /// </summary>
-    private static IResult? CrossOriginFault(HttpContext context, ReferenceOptions options)
+    private static IResult? CrossOrigin(HttpContext context, Cors cors)
     {
         var origin = context.Request.Headers.Origin.ToString();
-        var nullOrigin = options.Has(Fault.CorsAllowsNullOrigin) && origin == "null";
-        if (origin.Length == 0 || !(options.Has(Fault.CorsWildcardAllowsKeyHeaders) || options.Has(Fault.CorsReflectsOriginWithCredentials) || nullOrigin)) return null;
+        if (origin.Length == 0 || cors == Cors.None || (cors == Cors.NullOrigin && origin != "null")) return null;
         var headers = context.Response.Headers;
-        if (options.Has(Fault.CorsWildcardAllowsKeyHeaders))
+        if (cors == Cors.Wildcard)
         {
             headers.AccessControlAllowOrigin = "*";
         }

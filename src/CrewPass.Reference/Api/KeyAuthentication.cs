@@ -23,15 +23,16 @@ public static class KeyAuthentication
     {
         var options = context.OptionsOf();
         var directory = context.RequestServices.GetRequiredService<PartnerDirectory>();
-        var presented = ReadCredential(context, options);
-        if (presented is not null && directory.Find(presented) is null && options.Has(Fault.KeyStoreCrashLeaksExceptionText)
+        var rules = options.Behaviour.Credentials;
+        var presented = ReadCredential(context, rules, options.ReadFaultPath);
+        if (presented is not null && directory.Find(presented) is null && rules.UnknownKeyCrashesStore
             && System.Text.RegularExpressions.Regex.IsMatch(presented, "^cpk_(live|test)_[A-Za-z0-9]{24}$"))
         {
             await Results.Text("CrewPass.KeyStore.TransportException: the key cache did not answer in time", "text/plain", statusCode: 500).ExecuteAsync(context);
             return;
         }
-        var credential = presented is null ? null : Lookup(directory, presented, context, options);
-        if (credential is null || !Usable(credential, context, options))
+        var credential = presented is null ? null : Lookup(directory, presented, context, rules);
+        if (credential is null || !Usable(credential, context, rules))
         {
             await ApiErrors.InvalidApiKey(context, presented, credential).ExecuteAsync(context);
             return;
@@ -40,64 +41,61 @@ public static class KeyAuthentication
         await next(context);
     });
 
-    private static string? ReadCredential(HttpContext context, ReferenceOptions options)
+    private static string? ReadCredential(HttpContext context, CredentialRules rules, PathString faultPath)
     {
         var request = context.Request;
         var authorization = request.Headers.Authorization;
         if (authorization.Count > 1) return "";
-        if (authorization.Count == 1 && !(options.Has(Fault.BearerIgnoredOnVesselList) && request.Path.StartsWithSegments(options.ReadFaultPath)))
+        if (authorization.Count == 1 && !(rules.BearerIgnoredOnFaultPath && request.Path.StartsWithSegments(faultPath)))
         {
             var value = authorization[0] ?? "";
             var space = value.IndexOf(' ');
             var scheme = space < 0 ? value : value[..space];
             var token = space < 0 ? "" : value[(space + 1)..].Trim(' ');
-            if (token.Length == 0 && options.Has(Fault.ServerErrorOnEmptyBearer)) throw new InvalidOperationException("empty bearer token");
-            var comparison = options.Has(Fault.CaseSensitiveBearerScheme) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-            if (scheme.Equals("Bearer", comparison)) return token;
-            if (options.Has(Fault.BasicSchemeAccepted) && scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return DecodeBasicUser(token);
+            if (token.Length == 0 && rules.CrashesOnEmptyBearer) throw new InvalidOperationException("empty bearer token");
+            if (scheme.Equals("Bearer", rules.SchemeComparison)) return token;
+            if (rules.AcceptsBasic && scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return DecodeBasicUser(token);
             return value;
         }
-        if (!options.Has(Fault.ApiKeyHeaderIgnored) && ApiKeyHeader(request, options) is { } apiKey)
+        if (rules.ReadsApiKeyHeader && ApiKeyHeader(request, rules) is { } apiKey)
             return apiKey.Count == 1 ? apiKey[0] ?? "" : "";
-        if (options.Has(Fault.QueryKeyCrashesServer) && KeyParameters.Any(request.Query.ContainsKey)) throw new InvalidOperationException("query key reader");
-        if (options.Has(Fault.KeyAcceptedFromQueryString) && KeyParameters.FirstOrDefault(request.Query.ContainsKey) is { } inQuery) return request.Query[inQuery].ToString();
-        if (options.Has(Fault.KeyAcceptedFromCookie) && KeyParameters.FirstOrDefault(request.Cookies.ContainsKey) is { } inCookie) return request.Cookies[inCookie];
+        if (rules.CrashesOnQueryKey && KeyParameters.Any(request.Query.ContainsKey)) throw new InvalidOperationException("query key reader");
+        if (rules.KeyFromQuery && KeyParameters.FirstOrDefault(request.Query.ContainsKey) is { } inQuery) return request.Query[inQuery].ToString();
+        if (rules.KeyFromCookie && KeyParameters.FirstOrDefault(request.Cookies.ContainsKey) is { } inCookie) return request.Cookies[inCookie];
         return null;
     }
 
-    private static Microsoft.Extensions.Primitives.StringValues? ApiKeyHeader(HttpRequest request, ReferenceOptions options)
+    private static Microsoft.Extensions.Primitives.StringValues? ApiKeyHeader(HttpRequest request, CredentialRules rules)
     {
-        if (!(options.Has(Fault.ApiKeyHeaderCaseSensitiveOverHttp11) && HttpProtocol.IsHttp11(request.Protocol)))
+        if (!(rules.ApiKeyHeaderCaseSensitiveOverHttp11 && HttpProtocol.IsHttp11(request.Protocol)))
             return request.Headers.TryGetValue("X-Partner-API-Key", out var value) ? value : (Microsoft.Extensions.Primitives.StringValues?)null;
         var name = request.Headers.Keys.FirstOrDefault(k => k == "X-Partner-API-Key");
         return name is null ? null : (Microsoft.Extensions.Primitives.StringValues?)request.Headers[name];
     }
 
-    private static Credential? Lookup(PartnerDirectory directory, string presented, HttpContext context, ReferenceOptions options)
+    private static Credential? Lookup(PartnerDirectory directory, string presented, HttpContext context, CredentialRules rules)
     {
-        if (presented.Length > 4096 && options.Has(Fault.ServerErrorOnLongKey)) throw new InvalidOperationException("key too long for the key cache");
-        return directory.Find(presented) ?? LookupByFault(directory, presented, context, options);
+        if (presented.Length > rules.CrashesAboveLength) throw new InvalidOperationException("key too long for the key cache");
+        return directory.Find(presented) ?? LookupLeniently(directory, presented, context, rules);
     }
 
     /// <summary>A found credential that is still refused: a revoked key, a widget key.</summary>
-    private static bool Usable(Credential credential, HttpContext context, ReferenceOptions options) =>
-        (!credential.Revoked || options.Has(Fault.RevokedKeyAccepted))
-        && (credential.Kind != CredentialKind.WidgetKey || WidgetAcceptedByFault(context, options));
+    private static bool Usable(Credential credential, HttpContext context, CredentialRules rules) =>
+        (!credential.Revoked || rules.RevokedAccepted)
+        && (credential.Kind != CredentialKind.WidgetKey || rules.Widgets == WidgetKeys.AcceptedAsLive
+            || (rules.Widgets == WidgetKeys.AcceptedViaApiKeyHeader && context.Request.Headers.ContainsKey("X-Partner-API-Key")));
 
-    private static bool WidgetAcceptedByFault(HttpContext context, ReferenceOptions options) =>
-        options.Has(Fault.WidgetKeysAccepted)
-        || (options.Has(Fault.WidgetKeyAcceptedViaApiKeyHeader) && context.Request.Headers.ContainsKey("X-Partner-API-Key"));
-
-    private static Credential? LookupByFault(PartnerDirectory directory, string presented, HttpContext context, ReferenceOptions options)
+    /// <summary>An unknown key the rules still take: the faithful reference takes none.</summary>
+    private static Credential? LookupLeniently(PartnerDirectory directory, string presented, HttpContext context, CredentialRules rules)
     {
         var all = directory.AllCredentials.ToArray();
-        if (options.Has(Fault.KeyComparedByPrefix))
+        if (rules.Match == KeyMatch.Prefix)
             return all.FirstOrDefault(c => presented.StartsWith(c.Key, StringComparison.Ordinal));
-        if (options.Has(Fault.KeyComparedCaseInsensitively))
+        if (rules.Match == KeyMatch.CaseInsensitive)
             return all.FirstOrDefault(c => string.Equals(c.Key, presented, StringComparison.OrdinalIgnoreCase));
-        if (options.Has(Fault.WidgetKeysAccepted) && presented.StartsWith("cppk_", StringComparison.Ordinal))
+        if (rules.Widgets == WidgetKeys.AcceptedAsLive && presented.StartsWith("cppk_", StringComparison.Ordinal))
             return all.First(c => c.Kind == CredentialKind.ApiKey && c.Mode == KeyMode.Live);
-        if (options.Has(Fault.MeAcceptsAnyWellShapedKey) && context.Request.Path.StartsWithSegments("/api/v2/partners/me")
+        if (rules.MeAcceptsAnyWellShapedKey && context.Request.Path.StartsWithSegments("/api/v2/partners/me")
             && System.Text.RegularExpressions.Regex.IsMatch(presented, "^cpk_(live|test)_[A-Za-z0-9]{24}$"))
             return all.First(c => c.Kind == CredentialKind.ApiKey && c.Mode == KeyMode.Live);
         return null;

@@ -74,15 +74,16 @@ public static class RateLimitPolicy
     public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var options = context.OptionsOf();
+        var rules = options.Behaviour.Limits;
         var limits = context.RequestServices.GetRequiredService<PartnerRateLimits>();
         var caller = KeyAuthentication.CallerOf(context);
         limits.Count(caller.Key);
         var window = options.Makes(LegalChoice.HourlyWindow) ? TimeSpan.FromHours(1) : caller.Partner.RateWindow;
-        var decision = limits.Acquire(BudgetKey(context, caller, options), options.Has(Fault.GlobalBudgetAcrossPartners) ? 1000 : caller.Partner.RateLimit,
-            window, options.Has(Fault.BlockedPastRetryAfter) ? TimeSpan.FromSeconds(3) : TimeSpan.Zero);
-        if (options.Has(Fault.UnlistedPlanAlwaysThrottled) && caller.Partner.Plan == PartnerDirectory.UnlistedPlan)
+        var decision = limits.Acquire(BudgetKey(context, caller, rules), rules.Budget.HasFlag(Budget.Global) ? 1000 : caller.Partner.RateLimit,
+            window, rules.BlockedPastReset);
+        if (rules.ThrottlesUnlistedPlan && caller.Partner.Plan == PartnerDirectory.UnlistedPlan)
             decision = decision with { Allowed = false, Remaining = 0 };
-        if (options.Has(Fault.NoRateLimitHeadersOnScopeRefusal))
+        if (!rules.HeadersOnScopeRefusal)
             context.Response.OnStarting(() =>
             {
                 if (context.Response.StatusCode == StatusCodes.Status403Forbidden)
@@ -90,8 +91,8 @@ public static class RateLimitPolicy
                         context.Response.Headers.Remove(name);
                 return Task.CompletedTask;
             });
-        var omitHeaders = options.Has(Fault.RateLimitHeadersMissingOnVesselList) && context.Request.Path.StartsWithSegments(options.ReadFaultPath)
-                          || (!decision.Allowed && options.Has(Fault.NoRateLimitHeadersOn429));
+        var omitHeaders = !rules.HeadersOnFaultPath && context.Request.Path.StartsWithSegments(options.ReadFaultPath)
+                          || (!decision.Allowed && !rules.HeadersOn429);
         if (!omitHeaders) WriteHeaders(context.Response.Headers, decision, options);
         if (decision.Allowed)
         {
@@ -99,35 +100,32 @@ public static class RateLimitPolicy
             return;
         }
         limits.CountThrottled(caller.Key);
-        if (!options.Has(Fault.NoRetryAfterOn429))
+        if (rules.RetryAfter)
         {
-            var retryAfter = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));
-            if (options.Has(Fault.RetryAfterPastReset)) retryAfter += 30;
+            var retryAfter = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds)) + rules.RetryAfterExtraSeconds;
             var clock = context.RequestServices.GetRequiredService<TimeProvider>();
             context.Response.Headers.RetryAfter = options.Makes(LegalChoice.RetryAfterAsDate)
                 // The date names the second the budget is back: the next whole second after the reset.
                 ? DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling((clock.GetUtcNow() + TimeSpan.FromSeconds(retryAfter)).ToUnixTimeMilliseconds() / 1000.0)).ToString("R", CultureInfo.InvariantCulture)
                 : retryAfter.ToString(CultureInfo.InvariantCulture);
         }
-        var code = options.Has(Fault.RateLimitedWrongCode) ? "too_many_requests" : "rate_limited";
-        await ApiErrors.Error(context, StatusCodes.Status429TooManyRequests, code, "This partner's rate limit is spent; retry after Retry-After seconds.",
-            withMessage: !options.Has(Fault.ThrottledBodyWithoutMessage)).ExecuteAsync(context);
+        await ApiErrors.Error(context, StatusCodes.Status429TooManyRequests, rules.ThrottledCode, "This partner's rate limit is spent; retry after Retry-After seconds.",
+            withMessage: rules.ThrottledMessage).ExecuteAsync(context);
     });
 
-    private static string BudgetKey(HttpContext context, Caller caller, ReferenceOptions options)
+    private static string BudgetKey(HttpContext context, Caller caller, LimiterRules rules)
     {
-        if (options.Has(Fault.GlobalBudgetAcrossPartners)) return "global";
+        if (rules.Budget.HasFlag(Budget.Global)) return "global";
         var key = caller.Partner.Id;
-        if (options.Has(Fault.SeparateBudgetPerKeyMode)) key += "/" + caller.Mode;
-        if (options.Has(Fault.SeparateBudgetPerHeaderForm)) key += context.Request.Headers.ContainsKey("X-Partner-API-Key") ? "/header" : "/bearer";
+        if (rules.Budget.HasFlag(Budget.PerKeyMode)) key += "/" + caller.Mode;
+        if (rules.Budget.HasFlag(Budget.PerHeaderForm)) key += context.Request.Headers.ContainsKey("X-Partner-API-Key") ? "/header" : "/bearer";
         return key;
     }
 
     private static void WriteHeaders(IHeaderDictionary headers, RateDecision decision, ReferenceOptions options)
     {
-        var remaining = decision.Remaining;
-        if (options.Has(Fault.RemainingOffByOne)) remaining += 1;
-        if (options.Has(Fault.RemainingNeverDecreases)) remaining = decision.Limit - 1;
+        var rules = options.Behaviour.Limits;
+        var remaining = rules.RemainingFrozen ? decision.Limit - 1 : decision.Remaining + rules.RemainingOffset;
         var resetSeconds = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));
         string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
         switch (options.RateLimitConvention)
@@ -136,16 +134,16 @@ public static class RateLimitPolicy
                 headers["X-RateLimit-Limit"] = Number(decision.Limit);
                 headers["X-RateLimit-Remaining"] = Number(remaining);
                 var epoch = (long)Math.Ceiling(decision.ResetAt.ToUnixTimeMilliseconds() / 1000.0);
-                headers["X-RateLimit-Reset"] = Number(options.Has(Fault.ResetInMilliseconds) ? decision.ResetAt.ToUnixTimeMilliseconds()
+                headers["X-RateLimit-Reset"] = Number(rules.ResetInMilliseconds ? decision.ResetAt.ToUnixTimeMilliseconds()
                     : options.Makes(LegalChoice.ResetAsEpochSecond) ? epoch : resetSeconds);
                 break;
             case RateLimitConvention.IetfDraft:
                 headers["RateLimit-Limit"] = Number(decision.Limit);
                 headers["RateLimit-Remaining"] = Number(remaining);
-                headers["RateLimit-Reset"] = Number(options.Has(Fault.ResetInMilliseconds) ? resetSeconds * 1000L * 1000L : resetSeconds);
+                headers["RateLimit-Reset"] = Number(rules.ResetInMilliseconds ? resetSeconds * 1000L * 1000L : resetSeconds);
                 break;
             default:
-                headers["RateLimit"] = $"\"partner\";r={Number(remaining)};t={Number(options.Has(Fault.ResetInMilliseconds) ? resetSeconds * 1000L * 1000L : resetSeconds)}";
+                headers["RateLimit"] = $"\"partner\";r={Number(remaining)};t={Number(rules.ResetInMilliseconds ? resetSeconds * 1000L * 1000L : resetSeconds)}";
                 headers["RateLimit-Policy"] = $"\"partner\";q={Number(decision.Limit)};w={Number((long)decision.Window.TotalSeconds)}";
                 break;
         }

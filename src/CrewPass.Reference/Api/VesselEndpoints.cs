@@ -11,7 +11,7 @@ public static class VesselEndpoints
         app.MapGet(ListPath, (HttpContext context, PartnerDirectory directory) => ReadView.Serve(context,
             (partner, livemode) => directory.VesselsOf(partner.Id, livemode).Select(ToJson).ToArray(), list: true));
         var options = app.ServiceProvider.GetRequiredService<ReferenceOptions>();
-        if (options.Has(Fault.DeleteAcceptedOnReadPath))
+        if (options.Behaviour.Responses.DeleteServedOnFaultPath)
             app.MapDelete(options.ReadFaultPath, () => Results.NoContent());
         return app;
     }

@@ -9,16 +9,16 @@ public static class PartnerEndpoints
     {
         app.MapGet(MePath, (HttpContext context) =>
         {
-            var options = context.OptionsOf();
+            var rules = context.OptionsOf().Behaviour.Reads;
             var caller = KeyAuthentication.CallerOf(context);
-            if (options.Has(Fault.MeRequiresVesselsScope) && !caller.Partner.Scopes.Contains(VesselEndpoints.ReadScope))
+            if (rules.MeNeedsVesselsScope && !caller.Partner.Scopes.Contains(VesselEndpoints.ReadScope))
                 return ApiErrors.InsufficientScope(context, VesselEndpoints.ReadScope);
-            var partnerId = options.Has(Fault.TestKeyHasOwnPartnerId) && caller.Mode == KeyMode.Test ? caller.Partner.Id + "_test" : caller.Partner.Id;
-            var mode = (caller.Mode == KeyMode.Live) != options.Has(Fault.ModeSwapped) ? "live" : "test";
-            IEnumerable<string> scopes = options.Has(Fault.ScopeListIncomplete)
+            var partnerId = rules.TestKeyOwnPartnerId && caller.Mode == KeyMode.Test ? caller.Partner.Id + "_test" : caller.Partner.Id;
+            var mode = (caller.Mode == KeyMode.Live) != rules.ModeSwapped ? "live" : "test";
+            IEnumerable<string> scopes = rules.ScopeListOmitsVessels
                 ? caller.Partner.Scopes.Where(s => s != VesselEndpoints.ReadScope)
                 : caller.Partner.Scopes;
-            object scopeValue = options.Has(Fault.ScopesAsCommaSeparatedString) ? string.Join(",", scopes) : scopes.ToArray();
+            object scopeValue = rules.ScopesAsOneString ? string.Join(",", scopes) : scopes.ToArray();
             return Results.Json(new Dictionary<string, object>
             {
                 ["partner_id"] = partnerId,

@@ -16,14 +16,14 @@ public static class WriteEndpoints
     public static IEndpointRouteBuilder MapWriteOperations(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<ReferenceOptions>();
-        var leftOn = options.Has(Fault.WriteServedWhileDisabled) || options.Has(Fault.WriteSurfaceLeftOnWhileDisabled);
-        if (options.WriteSurface == WriteSurface.Disabled && !leftOn) return app;
-        var verify = options.WriteSurface == WriteSurface.Enabled || options.Has(Fault.WriteSurfaceLeftOnWhileDisabled);
+        var rules = options.Behaviour.Responses;
+        if (options.WriteSurface == WriteSurface.Disabled && !rules.ServesWritesWhileDisabled) return app;
+        var verify = options.WriteSurface == WriteSurface.Enabled || rules.VerifiesWritesWhileDisabled;
         app.MapPost(VesselAttachPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) =>
         {
             var vessel = directory.Attach(caller.Partner.Id, caller.Mode == KeyMode.Live, Field(body, "name") ?? "Attached vessel", Field(body, "imo_number") ?? "9074729");
             var created = VesselEndpoints.ToJson(vessel);
-            if (options.Has(Fault.CreatedAnswerWithoutLivemode)) created.Remove("livemode");
+            if (rules.CreatedWithoutLivemode) created.Remove("livemode");
             return created;
         }));
         app.MapPost(CrewPlacementPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) => new Dictionary<string, object?>
@@ -32,7 +32,7 @@ public static class WriteEndpoints
             ["vessel_id"] = Field(body, "vessel_id"),
             ["crew_member_id"] = Field(body, "crew_member_id"),
             ["starts_on"] = Field(body, "starts_on"),
-            ["livemode"] = options.Has(Fault.CreatedAnswerWithoutLivemode) ? null : caller.Mode == KeyMode.Live,
+            ["livemode"] = rules.CreatedWithoutLivemode ? null : caller.Mode == KeyMode.Live,
         }.Where(f => f.Value is not null).ToDictionary()));
         app.MapPost(BackgroundCheckPath, (HttpContext context, PartnerDirectory directory) => HandleAsync(context, directory, verify, (caller, body) => new Dictionary<string, object?>
         {
@@ -40,7 +40,7 @@ public static class WriteEndpoints
             ["crew_member_id"] = Field(body, "crew_member_id"),
             ["check_type"] = Field(body, "check_type"),
             ["status"] = "pending",
-            ["livemode"] = options.Has(Fault.CreatedAnswerWithoutLivemode) ? null : caller.Mode == KeyMode.Live,
+            ["livemode"] = rules.CreatedWithoutLivemode ? null : caller.Mode == KeyMode.Live,
         }.Where(f => f.Value is not null).ToDictionary()));
         return app;
     }
@@ -54,7 +54,7 @@ public static class WriteEndpoints
         var caller = KeyAuthentication.CallerOf(context);
         if (verify && await context.RequestServices.GetRequiredService<SignatureVerifier>().VerifyAsync(context, caller, body) is { } refusal)
             return ApiErrors.Error(context, StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message,
-                withMessage: !context.OptionsOf().Has(Fault.SignatureRefusalWithoutMessage));
+                withMessage: context.OptionsOf().Behaviour.Errors.SignatureRefusalHasMessage);
         JsonElement json;
         try
         {

@@ -12,31 +12,31 @@ public static class ReadView
 
     public static IResult Serve(HttpContext context, ItemsOf itemsOf, bool list)
     {
-        var options = context.OptionsOf();
+        var rules = context.OptionsOf().Behaviour.Reads;
         var caller = KeyAuthentication.CallerOf(context);
-        var scopeIgnored = options.Has(Fault.RestrictedKeyServedVessels)
-                           || (options.Has(Fault.ScopeCheckedOnlyForBearer) && context.Request.Headers.ContainsKey("X-Partner-API-Key"));
+        var scopeIgnored = rules.ScopeCheck == ScopeCheck.Never
+                           || (rules.ScopeCheck == ScopeCheck.BearerOnly && context.Request.Headers.ContainsKey("X-Partner-API-Key"));
         if (!caller.Partner.Scopes.Contains(VesselEndpoints.ReadScope) && !scopeIgnored)
             return ApiErrors.InsufficientScope(context, VesselEndpoints.ReadScope);
-        if (options.Has(Fault.RedirectsToCleartext) && context.Request.IsHttps)
+        if (rules.RedirectsToCleartext && context.Request.IsHttps)
             return Results.Redirect($"http://{context.Request.Host}{context.Request.Path}", permanent: true, preserveMethod: true);
 
         var livemode = caller.Mode == KeyMode.Live;
-        if (options.Has(Fault.ApiKeyHeaderServesTestView) && context.Request.Headers.ContainsKey("X-Partner-API-Key")) livemode = false;
+        if (rules.ApiKeyHeaderServesTestView && context.Request.Headers.ContainsKey("X-Partner-API-Key")) livemode = false;
         var items = itemsOf(caller.Partner, livemode).ToList();
-        if (options.Has(Fault.TestKeySeesOneLiveVessel) && !livemode)
+        if (rules.TestViewAddsOneLive && !livemode)
             items.Add(itemsOf(caller.Partner, livemode: true)[0]);
-        if (options.Has(Fault.TestViewReusesLiveIds) && !livemode)
+        if (rules.TestViewReusesLiveIds && !livemode)
         {
             var liveIds = itemsOf(caller.Partner, livemode: true).Select(i => i["id"]).ToArray();
             for (var i = 0; i < items.Count; i++) items[i]["id"] = liveIds[i % liveIds.Length];
         }
-        if (options.Has(Fault.OtherPartnersVesselLeaks))
+        if (rules.LeaksOtherPartner)
         {
             var directory = context.RequestServices.GetRequiredService<PartnerDirectory>();
             items.Add(directory.Partners.Where(p => p.Id != caller.Partner.Id).Select(p => itemsOf(p, livemode)).First(other => other.Count > 0)[0]);
         }
-        if (options.Has(Fault.VesselWithoutLivemode))
+        if (rules.DropsLivemode)
             foreach (var item in items) item.Remove("livemode");
         // An object-shaped read answers the last item: where a fault added one (another mode's, another partner's), it shows.
         return list ? Results.Json(new { data = items }) : Results.Json(items[^1]);

@@ -19,6 +19,8 @@ public sealed record SignatureRefusal(string Code, string Message);
 public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirectory directory, ReferenceOptions options)
 {
     private const int WindowSeconds = 300;
+
+    private SignatureRules Rules => options.Behaviour.Signatures;
     private readonly ConcurrentDictionary<string, long> _seenNonces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _firstSignatures = new(StringComparer.Ordinal);
     private int _verifications;
@@ -44,18 +46,18 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
         var timestamp = Header(headers, "X-CrewPass-Timestamp");
         var nonce = Header(headers, "X-CrewPass-Nonce");
         var signature = Header(headers, "X-CrewPass-Signature");
-        if (signature.Length == 0 && options.Has(Fault.UnsignedRequestsPassThrough)) return null;
-        if ((timestamp.Length == 0 && !options.Has(Fault.TimestampHeaderOptional)) || signature.Length == 0 || (nonce.Length == 0 && !options.Has(Fault.NonceHeaderOptional)))
+        if (signature.Length == 0 && Rules.UnsignedPassesThrough) return null;
+        if ((timestamp.Length == 0 && Rules.RequireTimestamp) || signature.Length == 0 || (nonce.Length == 0 && Rules.RequireNonce))
             return new SignatureRefusal("invalid_signature", "X-CrewPass-Timestamp, X-CrewPass-Nonce and X-CrewPass-Signature are all required.");
 
         if (timestamp.Length > 0 && StaleOrMalformed(timestamp) is { } stale) return stale;
 
         var digest = ParseDigest(signature);
         if (digest is null) return new SignatureRefusal("invalid_signature", "X-CrewPass-Signature must be v1= and 64 hex digits.");
-        if (!options.Has(Fault.SignatureValueNotCompared) && !SecretsToTry(caller).Any(secret => Matches(secret, timestamp, nonce, body, digest)))
+        if (Rules.CompareValue && !SecretsToTry(caller).Any(secret => Matches(secret, timestamp, nonce, body, digest)))
             return new SignatureRefusal("invalid_signature", "The signature does not match the request.");
 
-        var retry = options.Has(Fault.IdenticalReplayServedAsRetry) && _firstSignatures.GetOrAdd(caller.Partner.Id + "\n" + nonce, signature) == signature;
+        var retry = Rules.ServesIdenticalReplay && _firstSignatures.GetOrAdd(caller.Partner.Id + "\n" + nonce, signature) == signature;
         if (nonce.Length > 0 && !await RememberAsync(caller, nonce, body, RememberedSeconds(timestamp)) && !retry)
             return new SignatureRefusal("replayed_nonce", "This nonce was already used.");
         return null;
@@ -74,7 +76,7 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
 
     private string Header(IHeaderDictionary headers, string name)
     {
-        if (!options.Has(Fault.SignatureHeaderNamesTwoSpellingsOnly)) return headers[name].ToString();
+        if (Rules.HeaderNamesInAnyCase) return headers[name].ToString();
         var found = headers.Keys.FirstOrDefault(k => k == name || k == name.ToLowerInvariant());
         return found is null ? "" : headers[found].ToString();
     }
@@ -83,21 +85,24 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
     {
         long seconds;
         if (UnixSeconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture);
-        else if (options.Has(Fault.LenientTimestampParsing) && !UnixMilliseconds().IsMatch(timestamp)) seconds = Lenient(timestamp);
-        else if (options.Has(Fault.MillisecondsAccepted) && UnixMilliseconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture) / 1000;
+        else if (Rules.Timestamps == TimestampForm.Lenient && !UnixMilliseconds().IsMatch(timestamp)) seconds = Lenient(timestamp);
+        else if (Rules.Timestamps == TimestampForm.AlsoMilliseconds && UnixMilliseconds().IsMatch(timestamp)) seconds = long.Parse(timestamp, CultureInfo.InvariantCulture) / 1000;
         else return new SignatureRefusal("stale_timestamp", "X-CrewPass-Timestamp must be Unix time in whole seconds.");
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        var window = options.Has(Fault.SixHundredSecondWindow) ? 2 * WindowSeconds : options.Has(Fault.SixtySecondWindow) ? 60 : WindowSeconds;
+        var window = Rules.WindowSeconds;
         var tooOld = seconds < now - window;
-        var tooNew = seconds > now + window && !options.Has(Fault.FutureTimestampsUnbounded);
+        var tooNew = seconds > now + window && Rules.FutureBounded;
         return tooOld || tooNew ? new SignatureRefusal("stale_timestamp", $"X-CrewPass-Timestamp must be within ±{WindowSeconds} s of server time.") : null;
     }
 
     private byte[]? ParseDigest(string signature)
     {
-        var pattern = options.Has(Fault.V1PrefixIgnored) ? AnySchemeSignature()
-            : options.Has(Fault.OnlyFirst32HexCompared) ? LooseLengthSignature()
-            : V1Signature();
+        var pattern = Rules.Digest switch
+        {
+            DigestForm.AnyScheme => AnySchemeSignature(),
+            DigestForm.FirstHalfOnly => LooseLengthSignature(),
+            _ => V1Signature(),
+        };
         var match = pattern.Match(signature);
         if (!match.Success) return null;
         var hex = match.Groups[1].Value;
@@ -106,20 +111,23 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
 
     private IEnumerable<string> SecretsToTry(Caller caller)
     {
-        if (options.Has(Fault.OtherPartnersSecretAccepted))
+        if (Rules.AnyPartnersSecret)
             return directory.Partners.Select(p => directory.SigningSecretOf(p.Id)).OfType<string>();
         return directory.SigningSecretOf(caller.Partner.Id) is { } secret ? [secret] : [];
     }
 
     private bool Matches(string secret, string timestamp, string nonce, byte[] body, byte[] presented)
     {
-        var signedBody = options.Has(Fault.VerifierReserializesJson) ? Reserialize(body) : body;
-        var prefix = options.Has(Fault.TimestampAndNonceNotBound) ? ""
-            : options.Has(Fault.MessageFieldsSwapped) ? $"{nonce}.{timestamp}."
-            : $"{timestamp}.{nonce}.";
+        var signedBody = Rules.ReserializeBody ? Reserialize(body) : body;
+        var prefix = Rules.Message switch
+        {
+            SignedMessage.BodyAlone => "",
+            SignedMessage.NonceTimestampBody => $"{nonce}.{timestamp}.",
+            _ => $"{timestamp}.{nonce}.",
+        };
         byte[] message = [.. Encoding.UTF8.GetBytes(prefix), .. signedBody];
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
-        if (options.Has(Fault.OnlyFirst32HexCompared))
+        if (Rules.Digest == DigestForm.FirstHalfOnly)
             return CryptographicOperations.FixedTimeEquals(expected.AsSpan(0, 16), presented.AsSpan(0, Math.Min(16, presented.Length)));
         return CryptographicOperations.FixedTimeEquals(expected, presented);
     }
@@ -135,17 +143,17 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
     private async Task<bool> RememberAsync(Caller caller, string nonce, byte[] body, long timestamp)
     {
         var key = caller.Partner.Id + "\n" + nonce;
-        if (options.Has(Fault.NonceKeyedWithBody)) key += "\n" + Convert.ToHexString(SHA256.HashData(body));
-        if (options.Has(Fault.NonceKeyedWithTimestamp)) key += "\n" + timestamp.ToString(CultureInfo.InvariantCulture);
+        if (Rules.NonceKey.HasFlag(NonceKey.Body)) key += "\n" + Convert.ToHexString(SHA256.HashData(body));
+        if (Rules.NonceKey.HasFlag(NonceKey.Timestamp)) key += "\n" + timestamp.ToString(CultureInfo.InvariantCulture);
         var forgetAfter = Math.Max(timestamp, clock.GetUtcNow().ToUnixTimeSeconds()) + WindowSeconds + 1;
-        if (options.Has(Fault.NoncesForgottenAfter60Seconds))
+        if (Rules.ForgetNoncesAfter is { } seconds)
         {
-            // A store tuned for memory: entries live 60 s past their timestamp, not past the acceptance window.
-            forgetAfter = timestamp + 60;
+            // A store tuned for memory: entries live so long past their timestamp, not past the acceptance window.
+            forgetAfter = timestamp + seconds;
             Forget();
         }
         if (Interlocked.Increment(ref _verifications) % 256 == 0) Forget();
-        if (!options.Has(Fault.NonAtomicNonceCheck)) return _seenNonces.TryAdd(key, forgetAfter);
+        if (Rules.AtomicNonceStore) return _seenNonces.TryAdd(key, forgetAfter);
         if (_seenNonces.ContainsKey(key)) return false;
         await Task.Delay(50);
         _seenNonces[key] = forgetAfter;

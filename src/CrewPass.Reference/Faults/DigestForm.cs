@@ -1,0 +1,3 @@
+namespace CrewPass.Reference;
+
+public enum DigestForm { V1With64Hex, AnyScheme, FirstHalfOnly }
