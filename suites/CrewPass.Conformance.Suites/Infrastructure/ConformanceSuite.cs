@@ -29,12 +29,7 @@ public abstract class ConformanceSuite(string target)
     protected static SchemaCatalogue Schemas => SchemaCatalogue.Bundled;
 
     /// <summary>The value of an optional setting, or a skip that names it (a failure under Strict=true).</summary>
-    protected string Need(string setting)
-    {
-        if (Settings[setting] is { } value) return value;
-        var definition = SettingDefinitions.Find(setting)!;
-        throw new NeedsSetting(setting, $"set {definition.EnvironmentName} or the runsettings parameter {setting}. {definition.Description}");
-    }
+    protected string Need(string setting) => Needs.Value(Settings, setting);
 
     /// <summary>A check's one condition: expected against actual, with the exchanges as evidence.</summary>
     protected static void Expect(bool holds, string expected, string actual, params Exchange[] evidence)
@@ -68,26 +63,11 @@ public abstract class ConformanceSuite(string target)
     /// <summary>FluentAssertions reads braces in a message as placeholders; the target's JSON must stay text.</summary>
     internal static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
 
-    /// <summary>
-    /// The answer to a request that must be refused, sent once per target and judged by AUTH-01, KEY-01 to KEY-03 and
-    /// KEY-05 alike. <c>HttpLayerMayAnswer</c>: the credential is no legal header value, or its header line reaches the
-    /// target's header limit (LongKeyBytes), so a proxy's 400 or 431 is acceptable and exempt from KEY-02 and HTTP-01.
-    /// </summary>
+    /// <summary>The answer to a request that must be refused, sent once per target (often ahead, RunLifecycle) and judged by every clause that reads it.</summary>
     protected async Task<(Exchange Answer, bool HttpLayerMayAnswer)> RefusalAsync(Refusal refusal, Endpoint endpoint)
     {
-        if (refusal.Credential is not { } credential)
-            return (await Target.ShareAsync($"refusal no-key {endpoint}", () => Client.GetAsync(endpoint.Path)), false);
-        var value = CredentialValue(credential);
-        var (name, headerValue) = credential.Presentation switch
-        {
-            Presentation.Bearer => ("Authorization", "Bearer " + value),
-            Presentation.ApiKeyHeader => ("X-Partner-API-Key", value),
-            _ => ("Authorization", value),
-        };
-        var answer = await Target.ShareAsync($"refusal {credential} {endpoint}", () => Client.SendAsync(ApiRequest.Get(endpoint.Path).WithHeader(name, headerValue)));
-        var illegal = value.Any(c => c < 0x20 || c == 0x7f);
-        var tooLong = Encoding.UTF8.GetByteCount($"{name}: {headerValue}") >= Settings.LongKeyBytes;
-        return (answer, illegal || tooLong);
+        var probe = RefusalProbe.Plan(refusal, endpoint, Settings, Run.Planned.FuzzSeed);
+        return (await Target.ShareAsync(probe.Key, () => Client.SendAsync(probe.Request)), probe.HttpLayerMayAnswer);
     }
 
     /// <summary>The credential a corpus case stands for on this target (its seeded random parts are the same each time).</summary>

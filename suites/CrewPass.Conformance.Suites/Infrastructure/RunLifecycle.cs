@@ -34,17 +34,57 @@ public sealed class RunLifecycle
         if (run.Settings is { } settings && selected.Any(id => id.StartsWith("CLIENT-", StringComparison.Ordinal)))
             foreach (var client in ClientRuns.PlannedNames().Select(name => ClientRuns.Resolve(name, settings)).OfType<ClientUnderTest>().Where(c => c.Recording is null))
                 ClientRuns.StartAll(client, settings);
-        // The rate-limit partner's budget is small by design (it is the one RATE-05 spends), and each check that reads
-        // with RateLimitKey (ME-03's and RATE-01's cases) waited out its windows on one of NUnit's workers: 52 reads at
-        // 100 ms, ~170 worker-seconds no other check could use. Its answers are asked for now, off the workers.
-        // The cases are filtered by their arguments first: only those few need their fixture's target (the matrices
-        // select ~40,000 cases across ~80 targets).
-        var ahead = cases
-            .Select(c => (c.Case, Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), Key: c.Case.Arguments.OfType<KeyUse>().FirstOrDefault(), c.Clause.Id))
-            .Where(c => c.Endpoint is not null && c.Key is { Spends: Holds.RateLimitBudget })
-            .ToLookup(c => TargetOf(c.Case), c => (c.Endpoint!.Path, Key: c.Key!, c.Id));
-        foreach (var target in run.Targets.Where(t => t.Settings["RateLimitKey"] is not null))
-            target.ObserveAhead(ahead[target.Name].DistinctBy(r => (r.Path, r.Key)).ToArray());
+        // The shared answers the checks judge (valid keys' reads, refusals) are asked for now, off NUnit's workers: a check
+        // waiting on the network would otherwise hold a worker (52 reads at 100 ms: 39 s, most of it workers waiting).
+        if (run.Targets.Count > 0) SendAhead(run, cases);
+    }
+
+    /// <summary>Every shared read and refusal the selected cases will judge, asked for per target, each counted for its clause.</summary>
+    private static void SendAhead(CrewPass.Conformance.Suites.Infrastructure.RunState run, IReadOnlyList<(ITest Case, ClauseAttribute Clause)> cases)
+    {
+        // The matrices select ~40,000 cases across ~80 targets: each case's target is looked up once.
+        var planned = cases.Select(c => (c.Case, Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), c.Clause.Id))
+            .Where(c => c.Endpoint is not null).ToLookup(c => TargetOf(c.Case) ?? "");
+        foreach (var target in run.Targets)
+        {
+            var mine = planned[target.Name].ToArray();
+            // A near target answers before a worker would wait long: there, sending ahead only crowds the start (a default
+            // run 6.7 to 7.8 s). The rate-limit partner's reads go ahead anywhere: its windows are long, whatever the distance.
+            var far = target.Facts.Answers.Values.Min(a => a.Elapsed) >= FarAway;
+            // Per budget: the rate-limit partner's reads hold only its budget, so RATE-05's exhaustion waits for them alone.
+            foreach (var reads in mine.SelectMany(c => KeysRead(c.Case).Select(key => (c.Endpoint!.Path, key, c.Id))).DistinctBy(r => (r.Path, r.key))
+                         .GroupBy(r => r.key.Spends).Where(g => far || g.Key == Holds.RateLimitBudget))
+                target.ObserveAhead(reads.ToArray());
+            if (!far) continue;
+            target.SendAhead(mine.SelectMany(c => RefusalOf(c.Case, c.Id) is { } refusal && Planned(refusal, c.Endpoint!, target) is { } probe ? [(probe, c.Id)] : Array.Empty<(RefusalProbe, string)>())
+                .DistinctBy(p => p.Item1.Key).ToArray());
+        }
+    }
+
+    /// <summary>The preflight's quicker round trip from which a target counts as far: its checks would spend their time waiting.</summary>
+    private static readonly TimeSpan FarAway = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The valid keys a case reads its endpoint with: a KeyUse, or a key setting's name (Bearer).</summary>
+    private static IEnumerable<KeyUse> KeysRead(ITest test) =>
+        test.Arguments.OfType<KeyUse>().Concat(test.Arguments.OfType<string>().Where(KeyUse.Settings.Contains).Select(k => new KeyUse(k, CrewPass.Conformance.Keys.Presentation.Bearer)));
+
+    /// <summary>The refusal a case judges: a Refusal or a corpus credential, or no key at all for AUTH-01.</summary>
+    private static Refusal? RefusalOf(ITest test, string clause) =>
+        test.Arguments.OfType<Refusal>().FirstOrDefault()
+        ?? (test.Arguments.OfType<CrewPass.Conformance.Keys.CredentialCase>().FirstOrDefault() is { } credential ? new Refusal(credential) : null)
+        ?? (clause == "AUTH-01" ? Refusal.NoKey : null);
+
+    /// <summary>The probe, or none where a setting it needs is missing (the check itself skips, naming it).</summary>
+    private static RefusalProbe? Planned(Refusal refusal, Endpoint endpoint, TargetUnderTest target)
+    {
+        try
+        {
+            return RefusalProbe.Plan(refusal, endpoint, target.Settings, Run.Planned.FuzzSeed);
+        }
+        catch (NeedsSetting)
+        {
+            return null;
+        }
     }
 
     [OneTimeTearDown]

@@ -91,7 +91,9 @@ public sealed class TargetUnderTest : IDisposable
     public void ObserveAhead(IReadOnlyCollection<(string Path, KeyUse Key, string Clause)> reads)
     {
         if (reads.Count == 0) return;
+        // A read that spends no small budget still spends the main partner's, which RATE-02 to RATE-04 count.
         var budget = reads.Aggregate(Holds.Nothing, (holds, read) => holds | read.Key.Spends);
+        if (budget == Holds.Nothing) budget = Holds.PartnerBudget;
         new Thread(() =>
         {
             // The hold is a ReaderWriterLockSlim: entered and left on this one thread, which waits for the answers.
@@ -105,6 +107,24 @@ public sealed class TargetUnderTest : IDisposable
                 catch (Exception) { /* each check that reads a failed answer reports it, with its exchange */ }
             }
         }) { IsBackground = true, Name = $"observe ahead: {Name}" }.Start();
+    }
+
+    /// <summary>
+    /// Sends these refusal probes now, on a thread of their own: a refused credential spends no partner's budget, so
+    /// nothing waits for them but the checks that judge them, which find them answered or on their way.
+    /// </summary>
+    public void SendAhead(IReadOnlyCollection<(RefusalProbe Probe, string Clause)> probes)
+    {
+        if (probes.Count == 0) return;
+        new Thread(() =>
+        {
+            var answers = probes.Select(p =>
+            {
+                using (RequestLedger.For(p.Clause)) return ShareAsync(p.Probe.Key, () => Client.SendAsync(p.Probe.Request));
+            }).ToArray();
+            try { Task.WhenAll(answers).GetAwaiter().GetResult(); }
+            catch (Exception) { /* each check that reads a failed answer reports it, with its exchange */ }
+        }) { IsBackground = true, Name = $"send ahead: {Name}" }.Start();
     }
 
     private static string ObservationKey(string path, string keySetting, Presentation presentation) => $"{path} {keySetting} {presentation}";
