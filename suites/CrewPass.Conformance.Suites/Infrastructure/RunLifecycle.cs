@@ -52,7 +52,9 @@ public sealed class RunLifecycle
             // run 6.7 to 7.8 s). The rate-limit partner's reads go ahead anywhere: its windows are long, whatever the distance.
             var far = target.Facts.Answers.Values.Min(a => a.Elapsed) >= FarAway;
             // Per budget: the rate-limit partner's reads hold only its budget, so RATE-05's exhaustion waits for them alone.
-            foreach (var reads in mine.SelectMany(c => KeysRead(c.Case).Select(key => (c.Endpoint!.Path, key, c.Id))).DistinctBy(r => (r.Path, r.key))
+            // A key the target was not given is the check's skip to name, never an answer to send ahead.
+            foreach (var reads in mine.SelectMany(c => KeysRead(c.Case).Where(key => target.Settings[key.Setting] is not null).Select(key => (c.Endpoint!.Path, key, c.Id)))
+                         .DistinctBy(r => (r.Path, r.key))
                          .GroupBy(r => r.key.Spends).Where(g => far || g.Key == Holds.RateLimitBudget))
                 target.ObserveAhead(reads.ToArray());
             if (!far) continue;

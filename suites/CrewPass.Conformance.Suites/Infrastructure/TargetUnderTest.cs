@@ -94,19 +94,7 @@ public sealed class TargetUnderTest : IDisposable
         // A read that spends no small budget still spends the main partner's, which RATE-02 to RATE-04 count.
         var budget = reads.Aggregate(Holds.Nothing, (holds, read) => holds | read.Key.Spends);
         if (budget == Holds.Nothing) budget = Holds.PartnerBudget;
-        new Thread(() =>
-        {
-            // The hold is a ReaderWriterLockSlim: entered and left on this one thread, which waits for the answers.
-            using (Hold(Holds.Nothing, budget))
-            {
-                var answers = reads.Select(r =>
-                {
-                    using (RequestLedger.For(r.Clause)) return ObserveAsync(r.Path, r.Key.Setting, r.Key.Presentation);
-                }).ToArray();
-                try { Task.WhenAll(answers).GetAwaiter().GetResult(); }
-                catch (Exception) { /* each check that reads a failed answer reports it, with its exchange */ }
-            }
-        }) { IsBackground = true, Name = $"observe ahead: {Name}" }.Start();
+        Ahead("observe ahead", budget, reads.Select(r => (r.Clause, (Func<Task<Exchange>>)(() => ObserveAsync(r.Path, r.Key.Setting, r.Key.Presentation)))));
     }
 
     /// <summary>
@@ -116,15 +104,38 @@ public sealed class TargetUnderTest : IDisposable
     public void SendAhead(IReadOnlyCollection<(RefusalProbe Probe, string Clause)> probes)
     {
         if (probes.Count == 0) return;
+        Ahead("send ahead", Holds.Nothing, probes.Select(p => (p.Clause, (Func<Task<Exchange>>)(() => ShareAsync(p.Probe.Key, () => Client.SendAsync(p.Probe.Request))))));
+    }
+
+    /// <summary>
+    /// Starts the sends on a thread of their own, each counted for its clause, holding <paramref name="budget"/> shared
+    /// until every one is answered (a ReaderWriterLockSlim: entered and left on that one thread). Nothing they throw
+    /// escapes: each check that reads a failed answer reports it, with its exchange.
+    /// </summary>
+    private void Ahead(string what, Holds budget, IEnumerable<(string Clause, Func<Task<Exchange>> Send)> sends) =>
         new Thread(() =>
         {
-            var answers = probes.Select(p =>
+            using (Hold(Holds.Nothing, budget))
             {
-                using (RequestLedger.For(p.Clause)) return ShareAsync(p.Probe.Key, () => Client.SendAsync(p.Probe.Request));
-            }).ToArray();
-            try { Task.WhenAll(answers).GetAwaiter().GetResult(); }
-            catch (Exception) { /* each check that reads a failed answer reports it, with its exchange */ }
-        }) { IsBackground = true, Name = $"send ahead: {Name}" }.Start();
+                var answers = sends.Select(s =>
+                {
+                    using (RequestLedger.For(s.Clause)) return Started(s.Send);
+                }).ToArray();
+                try { Task.WhenAll(answers).GetAwaiter().GetResult(); }
+                catch (Exception) { /* reported by the checks that read them */ }
+            }
+        }) { IsBackground = true, Name = $"{what}: {Name}" }.Start();
+
+    private static Task Started(Func<Task<Exchange>> send)
+    {
+        try
+        {
+            return send();
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
     }
 
     private static string ObservationKey(string path, string keySetting, Presentation presentation) => $"{path} {keySetting} {presentation}";
