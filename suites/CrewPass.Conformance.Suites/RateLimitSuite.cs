@@ -199,15 +199,15 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
             if (unreadable.Answer is not null)
             {
                 var owner = !unreadable.Answer.IsSuccess ? (unreadable.Step.Presentation == Presentation.ApiKeyHeader ? "AUTH-03" : "AUTH-02") : "RATE-01";
-                throw new Inconclusive($"{unreadable.Step} got no 2xx with readable rate-limit headers ({Summary(unreadable.Answer)}; {unreadable.Read.Problem}), so there is nothing to count; {owner} judges that",
-                    unreadable.Answer) { Owner = owner };
+                throw Inconclusive.OwnedBy(owner, $"{unreadable.Step} got no 2xx with readable rate-limit headers ({Summary(unreadable.Answer)}; " +
+                                                  $"{unreadable.Read.Problem}), so there is nothing to count; {owner} judges that", unreadable.Answer);
             }
             var remaining = counted.Select(s => s.Read.Reading!.Remaining).ToArray();
             var rolledOver = remaining.Zip(remaining.Skip(1)).Any(p => p.Second > p.First);
             if (rolledOver && attempt < attempts) continue;
             if (!countsItself && remaining.Length > 1 && remaining.Distinct().Count() == 1)
-                throw new Inconclusive($"remaining stayed {remaining[0]} across {what}: a count that never moves shows no budget at all; RATE-02 judges that",
-                    [.. seen.Select(s => s.Answer)]) { Owner = "RATE-02" };
+                throw Inconclusive.OwnedBy("RATE-02", $"remaining stayed {remaining[0]} across {what}: a count that never moves shows no budget at all; RATE-02 judges that",
+                    [.. seen.Select(s => s.Answer)]);
             var expected = remaining.Select((_, i) => remaining[0] - i).ToArray();
             Expect(remaining.SequenceEqual(expected), $"one budget across {what}: remaining {string.Join(" → ", expected)}",
                 $"remaining {string.Join(" → ", counted.Select(s => $"{s.Read.Reading!.Remaining} ({s.Step})"))}", [.. seen.Select(s => s.Answer)]);

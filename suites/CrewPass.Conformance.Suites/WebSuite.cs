@@ -50,6 +50,8 @@ public sealed class WebSuite(string target) : ConformanceSuite(target)
     private static readonly string[] Origins = ["https://partner-widget.example", "null"];
 
     public static IEnumerable<TestCaseData> EndpointsHeadersAndOrigins() =>
-        from endpoint in Cases.Endpoints from header in BrowserSession.KeyHeaders from origin in Origins
+        from endpoint in Cases.Endpoints
+        from header in BrowserSession.KeyHeaders
+        from origin in Origins
         select new TestCaseData(endpoint, header, origin).SetArgDisplayNames(endpoint.ToString(), header, origin);
 }

@@ -21,8 +21,10 @@ public sealed class ClientCertificationTests
     {
         var run = await SuiteRun.RunInOneProcessAsync("client-csharp", new Dictionary<string, string>
         {
-            ["CREWPASS_CLIENT_COMMAND"] = CSharpSample, ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (C#, RestSharp)",
-            ["CREWPASS_STRICT"] = "true", ["CREWPASS_CERTIFY"] = "true",
+            ["CREWPASS_CLIENT_COMMAND"] = CSharpSample,
+            ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (C#, RestSharp)",
+            ["CREWPASS_STRICT"] = "true",
+            ["CREWPASS_CERTIFY"] = "true",
         }, SuiteRun.ClientChecks);
         run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
         run.Skipped.Should().BeEmpty(run.Describe());
@@ -34,8 +36,10 @@ public sealed class ClientCertificationTests
     {
         var run = await SuiteRun.RunInOneProcessAsync("client-python", new Dictionary<string, string>
         {
-            ["CREWPASS_CLIENT_COMMAND"] = "python3 fixtures/clients/python/client.py", ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (Python)",
-            ["CREWPASS_STRICT"] = "true", ["CREWPASS_CERTIFY"] = "true",
+            ["CREWPASS_CLIENT_COMMAND"] = "python3 fixtures/clients/python/client.py",
+            ["CREWPASS_CLIENT_NAME"] = "CrewPass sample client (Python)",
+            ["CREWPASS_STRICT"] = "true",
+            ["CREWPASS_CERTIFY"] = "true",
         }, SuiteRun.ClientChecks);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Skipped.Should().BeEmpty(run.Describe());

@@ -44,7 +44,9 @@ public sealed class FaultMatrixTests
     public static readonly Lazy<Task<SuiteRunResult>> OnAddedRead = new(() => SuiteRun.RunInOneProcessAsync("faults-on-added-read",
         new Dictionary<string, string>
         {
-            ["CREWPASS_EMBEDDED_EXTRA_ENDPOINTS"] = "1", ["CREWPASS_EMBEDDED_FAULTS"] = "all", ["CREWPASS_EMBEDDED_FAULTS_ON"] = "added",
+            ["CREWPASS_EMBEDDED_EXTRA_ENDPOINTS"] = "1",
+            ["CREWPASS_EMBEDDED_FAULTS"] = "all",
+            ["CREWPASS_EMBEDDED_FAULTS_ON"] = "added",
             ["CREWPASS_FAIL_ON"] = "should",
         },
         $"""<filter><and><name re="1">{AddedRead}</name>{NotClientChecks}</and></filter>""", ManyTargetsWorkers));

@@ -60,7 +60,12 @@ public sealed class ReportTests
         var leaked = JsonNode.Parse(broken.Replace("green", "passed"))!;
         leaked["targets"] = new JsonArray(new JsonObject
         {
-            ["name"] = "t", ["baseUrl"] = "u", ["keyModes"] = new JsonObject(), ["profile"] = new JsonObject(), ["counts"] = new JsonObject(), ["clauses"] = new JsonArray(),
+            ["name"] = "t",
+            ["baseUrl"] = "u",
+            ["keyModes"] = new JsonObject(),
+            ["profile"] = new JsonObject(),
+            ["counts"] = new JsonObject(),
+            ["clauses"] = new JsonArray(),
             ["credentials"] = new JsonObject { ["LiveKey"] = "cpk_live_AAAAbbbbCCCCddddEEEEffff" },
         });
         new SchemaCatalogue(Repository.Path("schemas")).Violations("report.schema.json", leaked.ToJsonString()).Should().NotBeEmpty("credentials must be masked");
@@ -77,12 +82,12 @@ public sealed class ReportTests
         var page = await launched.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
         await page.GotoAsync(new Uri(ReportOf(run, "conformance-report.html")).AbsoluteUri);
         foreach (var level in new[] { "MUST", "SHOULD" })
-        foreach (var outcome in new[] { "passed", "failed", "warning", "skipped", "not applicable", "known deviation" })
-        {
-            var shown = await page.Locator($"[data-count='{level}:{outcome}']").InnerTextAsync();
-            var counted = json["targets"]!.AsArray().Sum(t => t!["counts"]![level]![outcome]!.GetValue<int>());
-            int.Parse(shown).Should().Be(counted, $"{level} {outcome}");
-        }
+            foreach (var outcome in new[] { "passed", "failed", "warning", "skipped", "not applicable", "known deviation" })
+            {
+                var shown = await page.Locator($"[data-count='{level}:{outcome}']").InnerTextAsync();
+                var counted = json["targets"]!.AsArray().Sum(t => t!["counts"]![level]![outcome]!.GetValue<int>());
+                int.Parse(shown).Should().Be(counted, $"{level} {outcome}");
+            }
         (await page.Locator("#verdict").InnerTextAsync()).Should().Be("FAILED");
 
         var rows = page.Locator("tr.clause");

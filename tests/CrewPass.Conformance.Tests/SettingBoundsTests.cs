@@ -27,7 +27,8 @@ public sealed class SettingBoundsTests
         SuiteRun.Clauses([.. Extremes.Select(e => e.Clause).Distinct(), "KEY-02"])));
 
     public static IEnumerable<TestCaseData> Cases() =>
-        from e in Extremes from fault in e.Faults
+        from e in Extremes
+        from fault in e.Faults
         select new TestCaseData(e.Variable, e.Value, e.Clause, fault).SetArgDisplayNames(e.Variable, e.Value, fault);
 
     [TestCaseSource(nameof(Cases))]

@@ -128,9 +128,9 @@ public sealed class SettingsTests
     [Test]
     public void Write_operations_that_drop_a_documented_one_are_refused() =>
         FluentActions.Invoking(() => HarnessSettings.Load(new Dictionary<string, string>
-            {
-                ["Profile"] = Profile("""{"WriteOperations": [{"name": "vessel-attach", "method": "POST", "path": "/x", "body": "{}"}], "SigningOperation": "vessel-attach"}"""),
-            }, None))
+        {
+            ["Profile"] = Profile("""{"WriteOperations": [{"name": "vessel-attach", "method": "POST", "path": "/x", "body": "{}"}], "SigningOperation": "vessel-attach"}"""),
+        }, None))
             .Should().Throw<HarnessConfigurationException>().Which.Setting.Should().Be("WriteOperations");
 
     [Test]

@@ -60,7 +60,8 @@ public sealed class SuiteRunTests
     {
         var unreachable = new Dictionary<string, string>
         {
-            ["CREWPASS_BASE_URL"] = "https://conformance-listing.invalid", ["CREWPASS_LIVE_KEY"] = "cpk_live_" + new string('a', 24),
+            ["CREWPASS_BASE_URL"] = "https://conformance-listing.invalid",
+            ["CREWPASS_LIVE_KEY"] = "cpk_live_" + new string('a', 24),
             ["CREWPASS_TEST_KEY"] = "cpk_test_" + new string('a', 24),
         };
         var listed = await SuiteRun.ListAsync(unreachable);
@@ -179,7 +180,8 @@ public sealed class SuiteRunTests
         var settings = new Dictionary<string, string>
         {
             ["CREWPASS_EMBEDDED_FAULTS"] = "test-view-reuses-live-ids,bearer-ignored-on-vessel-list,global-budget-across-partners",
-            ["CREWPASS_FAIL_ON"] = "should", ["CREWPASS_FUZZ_SEED"] = "1",
+            ["CREWPASS_FAIL_ON"] = "should",
+            ["CREWPASS_FUZZ_SEED"] = "1",
         };
         var runs = await Task.WhenAll(
             SuiteRun.RunAsync("parity-dotnet-test", settings, "--filter", "TestCategory=DATA-02|TestCategory=DATA-03|TestCategory=RATE-06"),

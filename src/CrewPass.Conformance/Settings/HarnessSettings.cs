@@ -147,7 +147,8 @@ public sealed class HarnessSettings
     public HarnessSettings WithProfile(string path)
     {
         var values = new Dictionary<string, (string, SettingSource)>(_values.Where(v => v.Value.Source is SettingSource.Environment or SettingSource.RunSettings)
-            .Where(v => v.Key != "Profile"), StringComparer.Ordinal) { ["Profile"] = (path, SettingSource.RunSettings) };
+            .Where(v => v.Key != "Profile"), StringComparer.Ordinal)
+        { ["Profile"] = (path, SettingSource.RunSettings) };
         foreach (var (name, value) in ReadProfile(path)) values.TryAdd(name, (value, SettingSource.Profile));
         foreach (var definition in SettingDefinitions.All.Where(d => d.Default is not null)) values.TryAdd(definition.Name, (definition.Default!, SettingSource.Default));
         var settings = new HarnessSettings(values);

@@ -42,6 +42,9 @@ public sealed class Inconclusive(string reason, params Exchange[] evidence)
 {
     /// <summary>The clause whose requirement failed first (a precondition this check leans on), when one is known.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>Inconclusive because a precondition that <paramref name="owner"/> judges did not hold.</summary>
+    public static Inconclusive OwnedBy(string owner, string reason, params Exchange[] evidence) => new(reason, evidence) { Owner = owner };
 }
 
 /// <summary>

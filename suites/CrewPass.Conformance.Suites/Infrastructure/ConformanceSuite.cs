@@ -104,8 +104,9 @@ public abstract class ConformanceSuite(string target)
         var plain = await Target.ObserveAsync(endpoint.Path, keySetting, presentation);
         if (Honoured(plain)) return;
         var owner = plain.Status is >= 300 and < 400 ? "AUTH-07" : presentation == Presentation.ApiKeyHeader ? "AUTH-03" : "AUTH-02";
-        throw new Inconclusive($"{keySetting}'s plain read of {endpoint} as {(presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer")} " +
-                               $"is not honoured either ({Summary(plain)}), so this answer says nothing of what the check varies; {owner} judges that", answer, plain) { Owner = owner };
+        var form = presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer";
+        throw Inconclusive.OwnedBy(owner, $"{keySetting}'s plain read of {endpoint} as {form} is not honoured either ({Summary(plain)}), " +
+                                          $"so this answer says nothing of what the check varies; {owner} judges that", answer, plain);
     }
 
     /// <summary>An answer that took the key: anything but a redirect or the invalid_api_key refusal.</summary>

@@ -112,8 +112,9 @@ public sealed class TargetUnderTest : IDisposable
     /// until every one is answered (a ReaderWriterLockSlim: entered and left on that one thread). Nothing they throw
     /// escapes: each check that reads a failed answer reports it, with its exchange.
     /// </summary>
-    private void Ahead(string what, Holds budget, IEnumerable<(string Clause, Func<Task<Exchange>> Send)> sends) =>
-        new Thread(() =>
+    private void Ahead(string what, Holds budget, IEnumerable<(string Clause, Func<Task<Exchange>> Send)> sends)
+    {
+        var thread = new Thread(() =>
         {
             using (Hold(Holds.Nothing, budget))
             {
@@ -124,7 +125,11 @@ public sealed class TargetUnderTest : IDisposable
                 try { Task.WhenAll(answers).GetAwaiter().GetResult(); }
                 catch (Exception) { /* reported by the checks that read them */ }
             }
-        }) { IsBackground = true, Name = $"{what}: {Name}" }.Start();
+        });
+        thread.IsBackground = true;
+        thread.Name = $"{what}: {Name}";
+        thread.Start();
+    }
 
     private static Task Started(Func<Task<Exchange>> send)
     {
