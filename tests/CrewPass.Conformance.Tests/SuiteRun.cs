@@ -16,7 +16,9 @@ public sealed record CheckOutcome(string Target, string Name, string Outcome, st
 /// <summary>One check's verdict as conformance-report.json types it: failed, transport error, inconclusive, … (the TRX cannot tell them apart).</summary>
 /// <param name="Owner">An inconclusive check's precondition: the clause that owns it.</param>
 /// <param name="NotJudged">The half of its clause the run could not show (a recording has no exit status).</param>
-public sealed record ReportVerdict(string Target, string Clause, string Name, string Outcome, string Message, string? Owner = null, string? NotJudged = null);
+/// <param name="Needs">A check skipped for a missing setting: the setting.</param>
+public sealed record ReportVerdict(string Target, string Clause, string Name, string Outcome, string Message, string? Owner = null, string? NotJudged = null,
+    string? Needs = null);
 
 public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<CheckOutcome> Outcomes, TimeSpan Elapsed, string ResultsDirectory)
 {
@@ -37,7 +39,8 @@ public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<C
                 select new ReportVerdict(target.GetProperty("name").GetString()!, clause.GetProperty("id").GetString()!,
                     check.GetProperty("name").GetString()!, check.GetProperty("outcome").GetString()!, check.GetProperty("message").GetString() ?? "",
                     check.TryGetProperty("owner", out var owner) ? owner.GetString() : null,
-                    check.TryGetProperty("notJudged", out var notJudged) ? notJudged.GetString() : null)).ToArray();
+                    check.TryGetProperty("notJudged", out var notJudged) ? notJudged.GetString() : null,
+                    check.TryGetProperty("needs", out var needs) ? needs.GetString() : null)).ToArray();
     }
 
     public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == "Failed");

@@ -140,7 +140,7 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                 (state, outcome, message) = Judge(deviation, state, outcome, message);
             var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
             result.SetResult(state, prefixed, stackTrace);
-            Verdicts.Record(target?.Name ?? client?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray(), (cause as Inconclusive)?.Owner, (cause as NotJudged)?.Half);
+            Verdicts.Record(target?.Name ?? client?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray(), (cause as Inconclusive)?.Owner, (cause as NotJudged)?.Half, (cause as NeedsSetting)?.Setting);
             return result;
         }
     }

@@ -156,7 +156,7 @@ public static class RunReport
         ClauseCatalogue.All.Where(judged).Select(c =>
         {
             var checks = verdicts.Where(v => v.Clause == c.Id).OrderBy(v => v.Test, StringComparer.Ordinal)
-                .Select(v => new CheckReport(v.Test, v.Outcome, v.Message, v.Exchanges, v.Owner, v.NotJudged)).ToArray();
+                .Select(v => new CheckReport(v.Test, v.Outcome, v.Message, v.Exchanges, v.Owner, v.NotJudged, v.Needs)).ToArray();
             return new ClauseReport(c.Id, c.Area, c.LevelName, c.Text, c.Covered ? ClauseStatus.Of(checks.Select(k => k.Outcome).ToArray()) : Outcomes.NotYetCovered, checks);
         }).ToArray();
 
