@@ -81,7 +81,19 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             if (client is not null && Run.Current.Problems.Count > 0) return NotRun(context, client.Name);
             if (client?.Unavailable() is { } unavailable) return NotRunClient(context, client.Name, unavailable);
             var transcript = new List<string>();
-            Exception? ended = null;
+            var ended = RunCheck(context, target, transcript);
+            // The outcome comes from the type the check ended with, never from its text (which quotes the target).
+            var cause = ended as CheckEnded ?? (ended as TransportException ?? ended?.InnerException as TransportException) ?? ended;
+            var (state, outcome, message) = Classify(cause, context.CurrentResult, transcript);
+            return Record(context, target?.Name ?? client?.Name ?? "", cause, state, outcome, message, transcript);
+        }
+
+        /// <summary>
+        /// Runs the check holding what it declared, its requests counted for its clause and its exchanges collected;
+        /// what it ended with (an assertion, a skip, an error) is returned: the verdict applies to every outcome alike.
+        /// </summary>
+        private Exception? RunCheck(TestExecutionContext context, TargetUnderTest? target, List<string> transcript)
+        {
             ConformanceClient.Transcript.Value = transcript;
             var observing = HarnessHandler.ObserveRateLimits.Value;
             // Checks that read a budget see every 429 as it came; elsewhere the handler waits a 429 out and asks again.
@@ -91,28 +103,30 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
             using (RequestLedger.For(clause.Id))
             using (target?.Hold(alone, reads | spent))
             {
-                // Assertions, skips and errors leave the test method as exceptions; record them here so the verdict
-                // below (level, strictness, redaction) applies to every outcome, not just to passes.
                 try
                 {
                     context.CurrentResult = innerCommand.Execute(context);
+                    return null;
                 }
                 catch (Exception e)
                 {
-                    ended = e;
                     if (e is not (CheckEnded or TransportException)) context.CurrentResult.RecordException(e);
+                    return e;
                 }
                 finally
                 {
                     HarnessHandler.ObserveRateLimits.Value = observing;
                 }
             }
-            var result = context.CurrentResult;
+        }
+
+        /// <summary>NUnit's state, the report's outcome and the message: from the type the check ended with, and the level.</summary>
+        private (ResultState State, string Outcome, string Message) Classify(
+            Exception? cause, TestResult result, List<string> transcript)
+        {
             var settings = Run.Current.Settings;
             var strict = settings is { Strict: true };
-            // The outcome comes from the type the check ended with, never from its text (which quotes the target).
-            var cause = ended as CheckEnded ?? (ended as TransportException ?? ended?.InnerException as TransportException) ?? ended;
-            var (state, outcome, message) = cause switch
+            return cause switch
             {
                 NeedsSetting n => (strict ? ResultState.Failure : ResultState.Ignored, Outcomes.Skipped, n.Message),
                 NotApplicable n => (ResultState.Ignored, Outcomes.NotApplicable, n.Message),
@@ -134,13 +148,23 @@ public sealed class ClauseAttribute(string id) : CategoryAttribute(id), IWrapTes
                     _ => (strict ? ResultState.Failure : ResultState.Inconclusive, Outcomes.Inconclusive, "untyped end of check: " + result.Message),
                 },
             };
+        }
+
+        /// <summary>Redacts, applies a known deviation (never under Strict), sets NUnit's result and records the verdict.</summary>
+        private TestResult Record(TestExecutionContext context, string subject, Exception? cause,
+            ResultState state, string outcome, string message, List<string> transcript)
+        {
+            var result = context.CurrentResult;
             message = Redactor.Redact(message);
             var stackTrace = Redactor.Redact(result.StackTrace);
-            if (Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName)) is { } deviation && !strict)
+            var deviation = Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName));
+            if (deviation is not null && Run.Current.Settings is not { Strict: true })
                 (state, outcome, message) = Judge(deviation, state, outcome, message);
-            var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
+            var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning
+                ? $"[{clause.Id} {clause.LevelName}] {message}" : message;
             result.SetResult(state, prefixed, stackTrace);
-            Verdicts.Record(target?.Name ?? client?.Name ?? "", clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray(), (cause as Inconclusive)?.Owner, (cause as NotJudged)?.Half, (cause as NeedsSetting)?.Setting);
+            Verdicts.Record(subject, clause, context.CurrentTest.Name, outcome, prefixed, transcript.ToArray(),
+                (cause as Inconclusive)?.Owner, (cause as NotJudged)?.Half, (cause as NeedsSetting)?.Setting);
             return result;
         }
     }
