@@ -36,7 +36,7 @@ public sealed record ReferenceOptions
     public TimeSpan ClockOffset { get; init; } = TimeSpan.Zero;
 
     /// <summary>Which rate-limit headers the instance writes.</summary>
-    public RateLimitConvention RateLimitConvention { get; init; } = RateLimitConvention.XRateLimit;
+    public HeaderConvention RateLimitHeaders { get; init; } = HeaderConvention.XRateLimit;
 
     /// <summary>How many partner sets (one per harness user sharing the instance) it issues.</summary>
     public int PartnerSets { get; init; } = 1;

@@ -38,7 +38,7 @@ public sealed partial class ClientSuite(string client)
     // "Present the key as a Bearer token (preferred) or in the X-Partner-API-Key header"
     [Clause("CLIENT-01")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
-    public async Task CLIENT_01_every_request_carries_the_key_exactly_as_issued(ClientScenario scenario)
+    public async Task CLIENT_01_every_request_carries_the_key_exactly_as_issued(SandboxScenario scenario)
     {
         await EveryRequestAsync(scenario, "the key, exactly as issued, as Authorization: Bearer <key> or X-Partner-API-Key: <key>", request =>
             {
@@ -51,7 +51,7 @@ public sealed partial class ClientSuite(string client)
     // "Present the key as a Bearer token (preferred)"
     [Clause("CLIENT-02")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
-    public async Task CLIENT_02_the_preferred_Bearer_form_is_used(ClientScenario scenario)
+    public async Task CLIENT_02_the_preferred_Bearer_form_is_used(SandboxScenario scenario)
     {
         await EveryRequestAsync(scenario, "the Bearer form", request =>
                 request.All("authorization").Where(v => BearerIssuedKey().IsMatch(v)).Should().NotBeEmpty("CLIENT-02: the page prefers Authorization: Bearer <key>"));
@@ -60,7 +60,7 @@ public sealed partial class ClientSuite(string client)
     // "Keep your API key server-side": a URL lands in logs, proxies and browser history; a cookie or a body in places a header never goes.
     [Clause("CLIENT-03")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
-    public async Task CLIENT_03_the_key_never_travels_in_a_URL_a_cookie_or_a_body(ClientScenario scenario)
+    public async Task CLIENT_03_the_key_never_travels_in_a_URL_a_cookie_or_a_body(SandboxScenario scenario)
     {
         await EveryRequestAsync(scenario, "no key in the URL, a cookie or the body", request =>
             {
@@ -73,7 +73,7 @@ public sealed partial class ClientSuite(string client)
     // "An API key, presented as a Bearer token over TLS": TLS that trusts any certificate protects no key.
     [Clause("CLIENT-04")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.UntrustedCertificate))]
-    public async Task CLIENT_04_the_client_verifies_the_server_certificate(ClientScenario scenario)
+    public async Task CLIENT_04_the_client_verifies_the_server_certificate(SandboxScenario scenario)
     {
         var session = await ConnectedAsync(scenario);
         using var scope = Scope(session, session.Requests);
@@ -83,13 +83,13 @@ public sealed partial class ClientSuite(string client)
     // A client that carries on after refusing the server hides the failure from whoever runs it.
     [Clause("CLIENT-04")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.UntrustedCertificate))]
-    public async Task CLIENT_04_a_client_that_cannot_trust_the_server_exits_non_zero(ClientScenario scenario) =>
+    public async Task CLIENT_04_a_client_that_cannot_trust_the_server_exits_non_zero(SandboxScenario scenario) =>
         ExpectFailureReported(await ConnectedAsync(scenario), "CLIENT-04", "a client that cannot trust the server");
 
     // Retry-After: "delay-seconds or an HTTP-date" (RFC 9110 §10.2.3); the API says when to come back.
     [Clause("CLIENT-05")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.RateLimited))]
-    public async Task CLIENT_05_Retry_After_is_honoured(ClientScenario scenario)
+    public async Task CLIENT_05_Retry_After_is_honoured(SandboxScenario scenario)
     {
         var session = await ServedAsync(scenario);
         var throttled = session.Requests.Where(r => r.Answer is { Status: 429, RetryAfter: not null, At: not null }).ToArray();
@@ -107,7 +107,7 @@ public sealed partial class ClientSuite(string client)
     // A refused key stays refused: hammering it helps nobody, and an integration that carries on hides the failure.
     [Clause("CLIENT-06")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.RefusedKey))]
-    public async Task CLIENT_06_a_refused_key_is_not_hammered(ClientScenario scenario)
+    public async Task CLIENT_06_a_refused_key_is_not_hammered(SandboxScenario scenario)
     {
         var session = await ServedAsync(scenario);
         var first = session.Requests.FirstOrDefault(r => r.Answer.Status == 401);
@@ -120,15 +120,15 @@ public sealed partial class ClientSuite(string client)
     // "and the client exits non-zero (it reports the failure instead of carrying on as if served)"
     [Clause("CLIENT-06")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.RefusedKey))]
-    public async Task CLIENT_06_a_client_whose_key_is_refused_exits_non_zero(ClientScenario scenario) =>
+    public async Task CLIENT_06_a_client_whose_key_is_refused_exits_non_zero(SandboxScenario scenario) =>
         ExpectFailureReported(await ServedAsync(scenario), "CLIENT-06", "a client whose key is refused");
 
     // "Unknown extra fields are allowed (clients must tolerate them)."
     [Clause("CLIENT-07")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.ExtraFields))]
-    public async Task CLIENT_07_the_client_is_a_tolerant_reader(ClientScenario scenario)
+    public async Task CLIENT_07_the_client_is_a_tolerant_reader(SandboxScenario scenario)
     {
-        var plain = await ServedAsync(ClientScenario.Plain);
+        var plain = await ServedAsync(SandboxScenario.Plain);
         var session = await ServedAsync(scenario);
         if (plain.Exit is { Code: not 0 } failed)
             throw new Inconclusive($"the client did not succeed in plain ({failed}), so {scenario} has nothing to be compared with: {plain.Evidence(plain.Requests)}");
@@ -142,7 +142,7 @@ public sealed partial class ClientSuite(string client)
     // "in extra-fields it exits 0": a reader that chokes on an unknown field fails, whatever calls it made first.
     [Clause("CLIENT-07")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.ExtraFields))]
-    public async Task CLIENT_07_the_client_succeeds_with_extra_fields(ClientScenario scenario)
+    public async Task CLIENT_07_the_client_succeeds_with_extra_fields(SandboxScenario scenario)
     {
         var session = await ServedAsync(scenario);
         var exit = ExitOf(session, "CLIENT-07's exit status");
@@ -168,7 +168,7 @@ public sealed partial class ClientSuite(string client)
     // X-CrewPass-Signature: v1=<hex(hmac_sha256(secret, "{timestamp}.{nonce}." + body))>
     [Clause("CLIENT-08")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Writes))]
-    public async Task CLIENT_08_every_write_is_signed_as_the_page_shows(ClientScenario scenario)
+    public async Task CLIENT_08_every_write_is_signed_as_the_page_shows(SandboxScenario scenario)
     {
         var (session, writes) = await WritesAsync(scenario);
         var secret = session.SigningSecret ?? throw new Inconclusive($"the recording of {scenario} has no {ClientRecording.EnvironmentFile} to read the signing secret from");
@@ -194,7 +194,7 @@ public sealed partial class ClientSuite(string client)
     // X-CrewPass-Timestamp: "Unix time in seconds. Must be within ±300s of server time."
     [Clause("CLIENT-09")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Writes))]
-    public async Task CLIENT_09_the_timestamp_is_Unix_seconds_within_300_s(ClientScenario scenario)
+    public async Task CLIENT_09_the_timestamp_is_Unix_seconds_within_300_s(SandboxScenario scenario)
     {
         var (session, writes) = await WritesAsync(scenario);
         foreach (var write in writes)
@@ -213,9 +213,9 @@ public sealed partial class ClientSuite(string client)
     [Test]
     public async Task CLIENT_10_no_nonce_repeats_in_the_run()
     {
-        var plain = await ServedAsync(ClientScenario.Plain);
+        var plain = await ServedAsync(SandboxScenario.Plain);
         if (plain.Requests.All(r => r.IsRead)) throw new NotApplicable("the client makes no write in plain: reads only");
-        var sessions = await Task.WhenAll(ClientScenario.All.Where(s => s.Writes).Select(s => ClientRuns.SessionAsync(Client, s, Settings)));
+        var sessions = await Task.WhenAll(SandboxScenario.All.Where(s => s.Writes).Select(s => ClientRuns.SessionAsync(Client, s, Settings)));
         var writes = sessions.SelectMany(s => s.Requests.Where(r => !r.IsRead && r.One(SignatureHeaders.NonceHeader) is not null).Select(r => (Session: s, Request: r))).ToArray();
         var repeated = writes.GroupBy(w => w.Request.One(SignatureHeaders.NonceHeader)).Where(g => g.Count() > 1).ToArray();
         using var scope = new AssertionScope();
@@ -227,7 +227,7 @@ public sealed partial class ClientSuite(string client)
     // A retried write is a new request: "A unique, single-use token per request."
     [Clause("CLIENT-10")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.WriteDropped))]
-    public async Task CLIENT_10_a_retried_write_carries_a_new_nonce_and_signature(ClientScenario scenario)
+    public async Task CLIENT_10_a_retried_write_carries_a_new_nonce_and_signature(SandboxScenario scenario)
     {
         var (session, writes) = await WritesAsync(scenario);
         var dropped = writes.FirstOrDefault(w => w.Answer.Dropped) ?? throw new Inconclusive($"the sandbox dropped no write in {scenario}: {session.Evidence(writes)}");
@@ -241,7 +241,7 @@ public sealed partial class ClientSuite(string client)
     // "Every v1 read takes the same Bearer header and nothing else."
     [Clause("CLIENT-11")]
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Served))]
-    public async Task CLIENT_11_reads_carry_no_signature_headers_and_no_body(ClientScenario scenario)
+    public async Task CLIENT_11_reads_carry_no_signature_headers_and_no_body(SandboxScenario scenario)
     {
         await EveryRequestAsync(scenario, "a read with the key and nothing else", read =>
             {
@@ -251,17 +251,17 @@ public sealed partial class ClientSuite(string client)
     }
 
     /// <summary>One AssertionScope per recorded request of a served scenario (or those <paramref name="which"/> picks).</summary>
-    private async Task EveryRequestAsync(ClientScenario scenario, string what, Action<RecordedRequest> assertions, Func<RecordedRequest, bool>? which = null)
+    private async Task EveryRequestAsync(SandboxScenario scenario, string what, Action<RecordedRequest> assertions, Func<RecordedRequest, bool>? which = null)
     {
         var session = await ServedAsync(scenario);
         foreach (var request in session.Requests.Where(which ?? (_ => true)))
             ExpectRequest(session, request, what, () => assertions(request));
     }
 
-    private Task<ClientSession> SessionAsync(ClientScenario scenario) => ClientRuns.SessionAsync(Client, scenario, Settings);
+    private Task<ClientSession> SessionAsync(SandboxScenario scenario) => ClientRuns.SessionAsync(Client, scenario, Settings);
 
     /// <summary>A scenario the client must have connected in: a client that never met the certificate shows nothing about it.</summary>
-    private async Task<ClientSession> ConnectedAsync(ClientScenario scenario)
+    private async Task<ClientSession> ConnectedAsync(SandboxScenario scenario)
     {
         var session = await SessionAsync(scenario);
         if (session.Recording.Connections.Count == 0)
@@ -270,7 +270,7 @@ public sealed partial class ClientSuite(string client)
     }
 
     /// <summary>A scenario in which the client must have made requests: none is inconclusive, never a pass.</summary>
-    private async Task<ClientSession> ServedAsync(ClientScenario scenario)
+    private async Task<ClientSession> ServedAsync(SandboxScenario scenario)
     {
         var session = await SessionAsync(scenario);
         if (session.Requests.Count == 0)
@@ -279,9 +279,9 @@ public sealed partial class ClientSuite(string client)
     }
 
     /// <summary>The scenario's writes; a client that writes nothing in plain makes CLIENT-08 to CLIENT-10 not applicable ("reads only").</summary>
-    private async Task<(ClientSession Session, IReadOnlyList<RecordedRequest> Writes)> WritesAsync(ClientScenario scenario)
+    private async Task<(ClientSession Session, IReadOnlyList<RecordedRequest> Writes)> WritesAsync(SandboxScenario scenario)
     {
-        var plain = await ServedAsync(ClientScenario.Plain);
+        var plain = await ServedAsync(SandboxScenario.Plain);
         if (plain.Requests.All(r => r.IsRead)) throw new NotApplicable("the client makes no write in plain: reads only");
         var session = await ServedAsync(scenario);
         var writes = session.Requests.Where(r => !r.IsRead).ToArray();
@@ -339,17 +339,17 @@ public static class ClientCases
     public static IEnumerable<TestFixtureData> Clients() => ClientRuns.PlannedNames().Select(name => new TestFixtureData(name).SetArgDisplayNames(name));
 
     /// <summary>Every scenario in which requests reach the sandbox.</summary>
-    public static IEnumerable<ClientScenario> Served() => ClientScenario.All.Where(s => s.Served);
+    public static IEnumerable<SandboxScenario> Served() => SandboxScenario.All.Where(s => s.Served);
 
-    public static IEnumerable<ClientScenario> Writes() => ClientScenario.All.Where(s => s.Writes);
+    public static IEnumerable<SandboxScenario> Writes() => SandboxScenario.All.Where(s => s.Writes);
 
-    public static IEnumerable<ClientScenario> UntrustedCertificate() => [ClientScenario.UntrustedCertificate];
+    public static IEnumerable<SandboxScenario> UntrustedCertificate() => [SandboxScenario.UntrustedCertificate];
 
-    public static IEnumerable<ClientScenario> RateLimited() => [ClientScenario.RateLimited, ClientScenario.RateLimitedDate];
+    public static IEnumerable<SandboxScenario> RateLimited() => [SandboxScenario.RateLimited, SandboxScenario.RateLimitedDate];
 
-    public static IEnumerable<ClientScenario> RefusedKey() => [ClientScenario.RefusedKey];
+    public static IEnumerable<SandboxScenario> RefusedKey() => [SandboxScenario.RefusedKey];
 
-    public static IEnumerable<ClientScenario> ExtraFields() => [ClientScenario.ExtraFields];
+    public static IEnumerable<SandboxScenario> ExtraFields() => [SandboxScenario.ExtraFields];
 
-    public static IEnumerable<ClientScenario> WriteDropped() => [ClientScenario.WriteDropped];
+    public static IEnumerable<SandboxScenario> WriteDropped() => [SandboxScenario.WriteDropped];
 }

@@ -5,7 +5,7 @@ using System.Threading.RateLimiting;
 namespace CrewPass.Reference;
 
 /// <summary>The three rate-limit header conventions a deployment may use; the page names none.</summary>
-public enum RateLimitConvention { XRateLimit, IetfDraft, IetfStructured }
+public enum HeaderConvention { XRateLimit, IetfDraft, IetfStructured }
 
 /// <summary>One decision of the limiter: whether the request may go on, and what to tell the caller.</summary>
 public sealed record RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan ResetIn, TimeSpan Window, DateTimeOffset ResetAt);
@@ -128,16 +128,16 @@ public static class RateLimitPolicy
         var remaining = rules.RemainingFrozen ? decision.Limit - 1 : decision.Remaining + rules.RemainingOffset;
         var resetSeconds = Math.Max(1, (int)Math.Ceiling(decision.ResetIn.TotalSeconds));
         string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
-        switch (options.RateLimitConvention)
+        switch (options.RateLimitHeaders)
         {
-            case RateLimitConvention.XRateLimit:
+            case HeaderConvention.XRateLimit:
                 headers["X-RateLimit-Limit"] = Number(decision.Limit);
                 headers["X-RateLimit-Remaining"] = Number(remaining);
                 var epoch = (long)Math.Ceiling(decision.ResetAt.ToUnixTimeMilliseconds() / 1000.0);
                 headers["X-RateLimit-Reset"] = Number(rules.ResetInMilliseconds ? decision.ResetAt.ToUnixTimeMilliseconds()
                     : options.Makes(LegalChoice.ResetAsEpochSecond) ? epoch : resetSeconds);
                 break;
-            case RateLimitConvention.IetfDraft:
+            case HeaderConvention.IetfDraft:
                 headers["RateLimit-Limit"] = Number(decision.Limit);
                 headers["RateLimit-Remaining"] = Number(remaining);
                 headers["RateLimit-Reset"] = Number(rules.ResetInMilliseconds ? resetSeconds * 1000L * 1000L : resetSeconds);

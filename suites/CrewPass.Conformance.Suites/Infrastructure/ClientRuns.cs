@@ -12,17 +12,17 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 /// A scenario of CONTRACT.md's CLIENT section, as a typed case: what the sandbox plays, and what a check may expect of
 /// it (whether requests reach the sandbox at all, whether a client that writes writes in it).
 /// </summary>
-public sealed record ClientScenario(string Name, bool Served, bool Writes)
+public sealed record SandboxScenario(string Name, bool Served, bool Writes)
 {
-    public static readonly ClientScenario Plain = new("plain", true, true);
-    public static readonly ClientScenario ExtraFields = new("extra-fields", true, true);
-    public static readonly ClientScenario RateLimited = new("rate-limited", true, true);
-    public static readonly ClientScenario RateLimitedDate = new("rate-limited-date", true, true);
-    public static readonly ClientScenario RefusedKey = new("refused-key", true, false);
-    public static readonly ClientScenario UntrustedCertificate = new("untrusted-certificate", false, false);
-    public static readonly ClientScenario WriteDropped = new("write-dropped", true, true);
+    public static readonly SandboxScenario Plain = new("plain", true, true);
+    public static readonly SandboxScenario ExtraFields = new("extra-fields", true, true);
+    public static readonly SandboxScenario RateLimited = new("rate-limited", true, true);
+    public static readonly SandboxScenario RateLimitedDate = new("rate-limited-date", true, true);
+    public static readonly SandboxScenario RefusedKey = new("refused-key", true, false);
+    public static readonly SandboxScenario UntrustedCertificate = new("untrusted-certificate", false, false);
+    public static readonly SandboxScenario WriteDropped = new("write-dropped", true, true);
 
-    public static IReadOnlyList<ClientScenario> All { get; } = [Plain, ExtraFields, RateLimited, RateLimitedDate, RefusedKey, UntrustedCertificate, WriteDropped];
+    public static IReadOnlyList<SandboxScenario> All { get; } = [Plain, ExtraFields, RateLimited, RateLimitedDate, RefusedKey, UntrustedCertificate, WriteDropped];
 
     public override string ToString() => Name;
 }
@@ -38,7 +38,7 @@ public sealed record ClientExit(int? Code, int ProcessId, TimeSpan Took, string 
 }
 
 /// <summary>One scenario played to one client: the sandbox's recording, how the client ended (none for a recording), the secret its writes are checked with.</summary>
-public sealed record ClientSession(ClientScenario Scenario, ClientRecording Recording, ClientExit? Exit, string? SigningSecret, string Folder)
+public sealed record ClientSession(SandboxScenario Scenario, ClientRecording Recording, ClientExit? Exit, string? SigningSecret, string Folder)
 {
     public IReadOnlyList<RecordedRequest> Requests => Recording.Requests;
 
@@ -124,7 +124,7 @@ public static class ClientRuns
                     return $"ClientRecording: {folder} is empty or missing: record the client first with `dotnet run --project src/CrewPass.Reference -- --certify-client --record {folder}`";
                 try
                 {
-                    foreach (var scenario in ClientScenario.All) ClientRecording.Read(folder, scenario.Name, ClientRecording.ExpectedVersion);
+                    foreach (var scenario in SandboxScenario.All) ClientRecording.Read(folder, scenario.Name, ClientRecording.ExpectedVersion);
                 }
                 catch (HarnessConfigurationException e)
                 {
@@ -133,7 +133,7 @@ public static class ClientRuns
                 return null;
             }
             // A shell that cannot find or run the command exits 127 or 126 before the client ever connects.
-            var plain = await SessionAsync(client, ClientScenario.Plain, settings);
+            var plain = await SessionAsync(client, SandboxScenario.Plain, settings);
             if (plain.Exit is { Code: 126 or 127 } exit && plain.Recording.Connections.Count == 0)
                 return $"ClientCommand could not be run: the shell exited {exit.Code}: {Quote(exit.Output)} (the command: {Redactor.Redact(client.Command!)})";
             return null;
@@ -145,7 +145,7 @@ public static class ClientRuns
     /// <summary>The clients that could not be judged, and why: problems of the run, for the report and its gate.</summary>
     public static IReadOnlyList<string> ReportedProblems => Reported.Values.Order(StringComparer.Ordinal).ToArray();
 
-    public static Task<ClientSession> SessionAsync(ClientUnderTest client, ClientScenario scenario, HarnessSettings settings) =>
+    public static Task<ClientSession> SessionAsync(ClientUnderTest client, SandboxScenario scenario, HarnessSettings settings) =>
         Sessions.GetOrAdd((client.Name, scenario.Name), _ => new Lazy<Task<ClientSession>>(() => client.Recording is { } folder
             ? Task.FromResult(new ClientSession(scenario, ClientRecording.Read(folder, scenario.Name, ClientRecording.ExpectedVersion), null,
                 ClientRecording.SigningSecretIn(folder, scenario.Name), Path.Combine(folder, scenario.Name)))
@@ -154,11 +154,11 @@ public static class ClientRuns
     /// <summary>Starts every scenario of the client at once, so a check waits for its own scenario only (the run starts them when it begins).</summary>
     public static void StartAll(ClientUnderTest client, HarnessSettings settings)
     {
-        foreach (var scenario in ClientScenario.All) _ = SessionAsync(client, scenario, settings);
+        foreach (var scenario in SandboxScenario.All) _ = SessionAsync(client, scenario, settings);
     }
 
     /// <summary>Starts a sandbox playing the scenario, runs the client against it, and reads back what the sandbox recorded.</summary>
-    private static async Task<ClientSession> PlayAsync(ClientUnderTest client, ClientScenario scenario, HarnessSettings settings)
+    private static async Task<ClientSession> PlayAsync(ClientUnderTest client, SandboxScenario scenario, HarnessSettings settings)
     {
         await Slots.WaitAsync();
         try

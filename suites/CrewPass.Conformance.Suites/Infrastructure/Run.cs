@@ -173,9 +173,9 @@ public static class Run
         var surface = settings.WriteSurfaceEnabled ? WriteSurface.Enabled : WriteSurface.Disabled;
         var convention = settings.RateLimitHeaders switch
         {
-            RateLimits.RateLimitConvention.IetfDraft => RateLimitConvention.IetfDraft,
-            RateLimits.RateLimitConvention.IetfStructured => RateLimitConvention.IetfStructured,
-            _ => RateLimitConvention.XRateLimit,
+            RateLimits.RateLimitConvention.IetfDraft => HeaderConvention.IetfDraft,
+            RateLimits.RateLimitConvention.IetfStructured => HeaderConvention.IetfStructured,
+            _ => HeaderConvention.XRateLimit,
         };
         // On an added read, only the faults that act on a read can sit there; each then sits there alone.
         var onAdded = settings.FaultsOnAddedEndpoint;
@@ -194,7 +194,7 @@ public static class Run
         var faithful = new ReferenceOptions
         {
             WriteSurface = surface,
-            RateLimitConvention = convention,
+            RateLimitHeaders = convention,
             ClockOffset = TimeSpan.FromSeconds(int.Parse(settings["EmbeddedClockOffset"] ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
             Trouble = settings["EmbeddedTrouble"] is { } trouble ? NetworkTrouble.Parse(trouble) : NetworkTrouble.None,
             ExtraEndpoints = settings.Int("EmbeddedExtraEndpoints"),
