@@ -3,21 +3,6 @@ using Bogus;
 
 namespace CrewPass.Reference;
 
-public enum KeyMode { Live, Test }
-
-public enum CredentialKind { ApiKey, WidgetKey }
-
-public sealed record Partner(string Id, string Name, string Plan, IReadOnlyList<string> Scopes, int RateLimit, TimeSpan RateWindow);
-
-public sealed record Credential(string Key, Partner Partner, KeyMode Mode, CredentialKind Kind, bool Revoked);
-
-public sealed record Vessel(string Id, string PartnerId, string Name, string ImoNumber, string Flag, bool Livemode);
-
-/// <summary>The keys and secrets a harness needs to test this deployment. Freshly random for every instance.</summary>
-public sealed record ReferenceCredentials(
-    string LiveKey, string TestKey, string WidgetKey, string RevokedKey, string RestrictedKey,
-    string OtherPartnerKey, string RateLimitKey, string SigningSecret, string OtherSigningSecret);
-
 /// <summary>The reference's partners, keys and vessels. Keys are random per instance; vessels come from a fixed seed.</summary>
 public sealed class PartnerDirectory
 {

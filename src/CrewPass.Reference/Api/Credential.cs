@@ -1,0 +1,6 @@
+using System.Security.Cryptography;
+using Bogus;
+
+namespace CrewPass.Reference;
+
+public sealed record Credential(string Key, Partner Partner, KeyMode Mode, CredentialKind Kind, bool Revoked);

@@ -1,0 +1,6 @@
+using System.Security.Cryptography;
+using Bogus;
+
+namespace CrewPass.Reference;
+
+public sealed record Partner(string Id, string Name, string Plan, IReadOnlyList<string> Scopes, int RateLimit, TimeSpan RateWindow);

@@ -1,0 +1,3 @@
+namespace CrewPass.Reference;
+
+public sealed record ChoiceInfo(LegalChoice Choice, string Name, string Description);

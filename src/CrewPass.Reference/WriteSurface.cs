@@ -1,0 +1,3 @@
+namespace CrewPass.Reference;
+
+public enum WriteSurface { Disabled, Enabled }
