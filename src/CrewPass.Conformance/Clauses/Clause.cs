@@ -1,7 +1,5 @@
 namespace CrewPass.Conformance.Clauses;
 
-public enum ClauseLevel { Must, Should }
-
 /// <summary>One clause of CONTRACT.md. <see cref="PendingIssue"/> names the issue whose checks will cover it, until they land.</summary>
 public sealed record Clause(string Id, string Area, ClauseLevel Level, string Text, string? PendingIssue = null)
 {

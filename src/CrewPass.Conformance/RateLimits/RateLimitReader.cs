@@ -3,21 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace CrewPass.Conformance.RateLimits;
 
-/// <summary>The rate-limit header conventions the harness reads (RateLimitHeaders); Auto detects which one a response uses.</summary>
-public enum RateLimitConvention { Auto, XRateLimit, IetfDraft, IetfStructured }
-
-/// <summary>A response's rate-limit state, normalised: the limit, what remains, and seconds until the reset.</summary>
-public sealed record RateLimitReading(RateLimitConvention Convention, long Limit, long Remaining, double ResetSeconds, string Raw)
-{
-    public override string ToString() => $"limit {Limit}, remaining {Remaining}, reset in {ResetSeconds:0.#} s ({Raw})";
-}
-
-/// <summary>A reading, or the problem with the headers, quoting them. Malformed headers are a finding, never an exception.</summary>
-public sealed record RateLimitRead(RateLimitReading? Reading, string? Problem)
-{
-    public bool Ok => Reading is not null && Problem is null;
-}
-
 public static partial class RateLimitReader
 {
     private const double MaxDeltaSeconds = 86_400;

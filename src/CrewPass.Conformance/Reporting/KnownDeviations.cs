@@ -6,16 +6,6 @@ using CrewPass.Conformance.Settings;
 
 namespace CrewPass.Conformance.Reporting;
 
-public sealed record KnownDeviation(string Clause, string? Test, string Reason, DateOnly Expires)
-{
-    public bool Covers(string clause, string testName) =>
-        Clause == clause && (Test is null || testName.Contains(Test, StringComparison.Ordinal));
-
-    public bool ExpiredOn(DateOnly day) => day > Expires;
-
-    public override string ToString() => $"{Clause}{(Test is null ? "" : $" ({Test})")} until {Expires:yyyy-MM-dd}: {Reason}";
-}
-
 /// <summary>The KnownDeviations file, checked against schemas/known-deviations.schema.json.</summary>
 public static class KnownDeviations
 {

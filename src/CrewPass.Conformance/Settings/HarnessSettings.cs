@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace CrewPass.Conformance.Settings;
 
-public enum SettingSource { Default, Profile, RunSettings, Environment }
-
 /// <summary>
 /// The resolved settings of a run. Precedence: CREWPASS_* environment, then runsettings TestRunParameters,
 /// then the profile file, then the default. Unknown names in any source are refused with a suggestion.

@@ -4,14 +4,6 @@ using System.Text;
 
 namespace CrewPass.Conformance.Signing;
 
-/// <summary>The three signature headers of one request.</summary>
-public sealed record SignatureHeaders(string Timestamp, string Nonce, string Signature)
-{
-    public const string TimestampHeader = "X-CrewPass-Timestamp";
-    public const string NonceHeader = "X-CrewPass-Nonce";
-    public const string SignatureHeader = "X-CrewPass-Signature";
-}
-
 /// <summary>
 /// The page's v2 request signature: v1=hex(hmac_sha256(secret, "{timestamp}.{nonce}." + body)), over the raw body
 /// bytes, in lowercase hex. Timestamp and nonce can be given, so vectors and clock-skew probes are exact.
@@ -39,21 +31,5 @@ public static class RequestSigner
         var timestamp = unixSeconds.ToString(CultureInfo.InvariantCulture);
         nonce ??= NewNonce();
         return new SignatureHeaders(timestamp, nonce, Sign(secret, timestamp, nonce, body));
-    }
-}
-
-public static class SignedRequests
-{
-    /// <summary>The request with the three signature headers, less the one named in <paramref name="omit"/>.</summary>
-    public static Http.ApiRequest Signed(this Http.ApiRequest request, SignatureHeaders headers, string? omit = null)
-    {
-        foreach (var (name, value) in new[]
-                 {
-                     (SignatureHeaders.TimestampHeader, headers.Timestamp),
-                     (SignatureHeaders.NonceHeader, headers.Nonce),
-                     (SignatureHeaders.SignatureHeader, headers.Signature),
-                 })
-            if (name != omit) request = request.WithHeader(name, value);
-        return request;
     }
 }

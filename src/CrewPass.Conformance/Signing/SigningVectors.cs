@@ -4,18 +4,6 @@ using CrewPass.Conformance.Schemas;
 
 namespace CrewPass.Conformance.Signing;
 
-public sealed record PositiveVector(string Name, string Why, string Secret, string Timestamp, string Nonce, byte[] Body, byte[] Message, string Signature)
-{
-    public override string ToString() => Name;
-}
-
-public sealed record NegativeVector(string Name, string Clause, string Reason, string Presented, string? ServerTime)
-{
-    public override string ToString() => Name;
-}
-
-public sealed record NegativeRequest(string Secret, string Timestamp, string Nonce, string Body, string ServerTime);
-
 /// <summary>fixtures/signing/vectors.json, checked against its schema: the page's own function's outputs and the values a verifier must refuse.</summary>
 public sealed record SigningVectors(IReadOnlyList<PositiveVector> Positive, IReadOnlyList<NegativeVector> Negative, NegativeRequest NegativeRequest)
 {

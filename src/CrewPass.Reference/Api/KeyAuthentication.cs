@@ -1,8 +1,5 @@
 namespace CrewPass.Reference;
 
-/// <summary>The partner and key mode a request authenticated as.</summary>
-public sealed record Caller(Partner Partner, KeyMode Mode, string Key);
-
 /// <summary>
 /// Reads the one credential of a request (Authorization: Bearer, else X-Partner-API-Key), finds the key,
 /// and refuses anything else with invalid_api_key. Widget keys (cppk_) and revoked keys are refused here.

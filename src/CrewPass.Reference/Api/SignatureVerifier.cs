@@ -7,9 +7,6 @@ using System.Text.RegularExpressions;
 
 namespace CrewPass.Reference;
 
-/// <summary>Why a signed request was refused: the error code and a message for the caller.</summary>
-public sealed record SignatureRefusal(string Code, string Message);
-
 /// <summary>
 /// The reference's own verifier of the v2 request signature. It shares no code with the harness's signer:
 /// two implementations that agree on the page's vectors are the point.

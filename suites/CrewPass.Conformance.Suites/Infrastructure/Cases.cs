@@ -4,33 +4,6 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
-/// <summary>A request that must get invalid_api_key: no key at all (AUTH-01), or a credential of the corpus (KEY-01, KEY-05).</summary>
-public sealed record Refusal(CredentialCase? Credential)
-{
-    public static readonly Refusal NoKey = new((CredentialCase?)null);
-
-    public string Name => Credential?.Name ?? "no-key";
-
-    public string PresentationName => Credential?.PresentationName ?? "none";
-
-    public string Why => Credential?.Why ?? "a request without a key";
-
-    public override string ToString() => Credential?.ToString() ?? Name;
-}
-
-/// <summary>A valid key of the run in one of the page's two header forms.</summary>
-public sealed record KeyUse(string Setting, Presentation Presentation)
-{
-    public static readonly string[] Settings = ["LiveKey", "TestKey", "RestrictedKey", "OtherPartnerKey", "RateLimitKey"];
-
-    public string FormName => Presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer";
-
-    /// <summary>The budget a request with this key spends, which the check must hold shared (RATE-02 counts RateLimitKey's).</summary>
-    public Holds Spends => Setting == "RateLimitKey" ? Holds.RateLimitBudget : Holds.Nothing;
-
-    public override string ToString() => $"{Setting} as {FormName}";
-}
-
 /// <summary>The parameters the suites are spread over: targets, endpoints, keys, header forms and the credential corpus.</summary>
 public static class Cases
 {

@@ -8,63 +8,6 @@ using CrewPass.Reference;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
-/// <summary>
-/// A scenario of CONTRACT.md's CLIENT section, as a typed case: what the sandbox plays, and what a check may expect of
-/// it (whether requests reach the sandbox at all, whether a client that writes writes in it).
-/// </summary>
-public sealed record SandboxScenario(string Name, bool Served, bool Writes)
-{
-    public static readonly SandboxScenario Plain = new("plain", true, true);
-    public static readonly SandboxScenario ExtraFields = new("extra-fields", true, true);
-    public static readonly SandboxScenario RateLimited = new("rate-limited", true, true);
-    public static readonly SandboxScenario RateLimitedDate = new("rate-limited-date", true, true);
-    public static readonly SandboxScenario RefusedKey = new("refused-key", true, false);
-    public static readonly SandboxScenario UntrustedCertificate = new("untrusted-certificate", false, false);
-    public static readonly SandboxScenario WriteDropped = new("write-dropped", true, true);
-
-    public static IReadOnlyList<SandboxScenario> All { get; } = [Plain, ExtraFields, RateLimited, RateLimitedDate, RefusedKey, UntrustedCertificate, WriteDropped];
-
-    public override string ToString() => Name;
-}
-
-/// <summary>How the client ended one scenario: its exit code, or that it did not finish and was ended by its process id.</summary>
-public sealed record ClientExit(int? Code, int ProcessId, TimeSpan Took, string Output)
-{
-    public bool Finished => Code is not null;
-
-    public override string ToString() => Code is { } code
-        ? $"exit code {code} after {Took.TotalSeconds:0.0} s"
-        : $"the client did not finish within ClientTimeout ({Took.TotalSeconds:0} s); it was ended by its process id {ProcessId}";
-}
-
-/// <summary>One scenario played to one client: the sandbox's recording, how the client ended (none for a recording), the secret its writes are checked with.</summary>
-public sealed record ClientSession(SandboxScenario Scenario, ClientRecording Recording, ClientExit? Exit, string? SigningSecret, string Folder)
-{
-    public IReadOnlyList<RecordedRequest> Requests => Recording.Requests;
-
-    public DateTimeOffset Start => Recording.Connections.Select(c => c.OpenedAt).Concat(Requests.Select(r => r.ArrivedAt)).DefaultIfEmpty(DateTimeOffset.UtcNow).Min();
-
-    public string Evidence(IEnumerable<RecordedRequest> requests) =>
-        $"scenario {Scenario.Name}, {Exit?.ToString() ?? "recorded (no exit status)"}, {Recording.Connections.Count} connections, {Requests.Count} requests (recording {Path.Combine(Folder, ClientRecording.FileName)}):\n"
-        + string.Concat(requests.Select(r => r.Evidence(Start)));
-}
-
-/// <summary>A client the run judges: the one ClientCommand or ClientRecording names (or the sample), or a faulty variant of the sample.</summary>
-public sealed record ClientUnderTest(string Name, string? Command, string? Recording, string? Fault, string DisplayName)
-{
-    public const string FixtureName = "client";
-
-    /// <summary>
-    /// The sample client, the client against `embedded` when none is given. It needs the standard library only: -S skips
-    /// site-packages' start-up hooks, which on a machine with many packages cost more than the client (here a .pth that
-    /// imports certifi: 0.07 to 0.02 s a start, and the client matrix starts it 119 times).
-    /// </summary>
-    public static string SampleCommand => $"{SampleInterpreter} -S {Path.Combine(AppContext.BaseDirectory, "fixtures", "clients", "python", "client.py")}";
-
-    /// <summary>python3's interpreter itself (Python.Interpreter: no version manager's shim per scenario), as one shell word.</summary>
-    private static string SampleInterpreter => Python.Interpreter is { } path && !path.Contains(' ') ? path : "python3";
-}
-
 /// <summary>The run's clients and their scenarios: each scenario runs once per client, when the client's first check asks.</summary>
 public static class ClientRuns
 {

@@ -8,27 +8,6 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
-/// <summary>
-/// What a run will check, read from its settings alone: no server started, no request sent. Listing the tests needs
-/// only this, so discovery has no side effects and test names are the same wherever the target is.
-/// </summary>
-public sealed record RunPlan(
-    HarnessSettings? Settings,
-    IReadOnlyList<string> TargetNames,
-    IReadOnlyList<string> Problems,
-    int FuzzSeed,
-    IReadOnlyList<KnownDeviation> KnownDeviations);
-
-/// <summary>The run's targets, started and probed once, when the run begins (never while tests are listed).</summary>
-public sealed record RunState(
-    HarnessSettings? Settings,
-    IReadOnlyList<TargetUnderTest> Targets,
-    IReadOnlyList<string> Problems,
-    int FuzzSeed,
-    IProducerConsumerCollection<ReferenceHost> EmbeddedHosts,
-    IReadOnlyList<KnownDeviation> KnownDeviations,
-    DateTimeOffset StartedAt);
-
 public static class Run
 {
     /// <summary>The fixture name of a deployment given by BaseUrl: the same for every deployment, so test ids are too.</summary>

@@ -1,0 +1,3 @@
+namespace CrewPass.Conformance.Clauses;
+
+public enum ClauseLevel { Must, Should }

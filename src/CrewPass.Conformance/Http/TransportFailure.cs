@@ -1,0 +1,3 @@
+namespace CrewPass.Conformance.Http;
+
+public enum TransportFailure { Unreachable, Tls, Timeout, Refused, Other }
