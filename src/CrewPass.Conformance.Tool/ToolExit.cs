@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace CrewPass.Conformance.Tool;
 

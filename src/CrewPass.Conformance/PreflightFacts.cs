@@ -1,6 +1,4 @@
-using CrewPass.Conformance.Evidence;
 using CrewPass.Conformance.Http;
-using CrewPass.Conformance.Settings;
 
 namespace CrewPass.Conformance;
 

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
-using CrewPass.Conformance.Clients;
-using CrewPass.Conformance.Settings;
-using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Suites.Infrastructure;
 using FluentAssertions.Execution;
 using NUnit.Framework;

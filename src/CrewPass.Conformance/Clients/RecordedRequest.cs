@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CrewPass.Conformance.Evidence;
-using CrewPass.Conformance.Reporting;
-using CrewPass.Conformance.Settings;
 
 namespace CrewPass.Conformance.Clients;
 

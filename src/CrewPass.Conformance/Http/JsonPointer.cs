@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CrewPass.Conformance.Evidence;
 
 namespace CrewPass.Conformance.Http;
 

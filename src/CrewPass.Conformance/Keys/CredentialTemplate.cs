@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bogus;
-using CrewPass.Conformance.Schemas;
 
 namespace CrewPass.Conformance.Keys;
 

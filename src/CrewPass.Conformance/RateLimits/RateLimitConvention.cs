@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace CrewPass.Conformance.RateLimits;
 
 /// <summary>The rate-limit header conventions the harness reads (RateLimitHeaders); Auto detects which one a response uses.</summary>

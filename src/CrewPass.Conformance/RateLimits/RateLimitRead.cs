@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace CrewPass.Conformance.RateLimits;
 
 /// <summary>A reading, or the problem with the headers, quoting them. Malformed headers are a finding, never an exception.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace CrewPass.Conformance.RateLimits;
 
 /// <summary>A response's rate-limit state, normalised: the limit, what remains, and seconds until the reset.</summary>

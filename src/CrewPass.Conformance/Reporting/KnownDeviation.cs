@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using CrewPass.Conformance.Clauses;
-using CrewPass.Conformance.Schemas;
-using CrewPass.Conformance.Settings;
 
 namespace CrewPass.Conformance.Reporting;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CrewPass.Conformance.Settings;
 
 /// <summary>Every setting of CONTRACT.md ("What a target provides") and of the run, with its default.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CrewPass.Conformance.Settings;
 
 public enum SettingKind

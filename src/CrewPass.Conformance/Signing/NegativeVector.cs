@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using CrewPass.Conformance.Schemas;
-
 namespace CrewPass.Conformance.Signing;
 
 public sealed record NegativeVector(string Name, string Clause, string Reason, string Presented, string? ServerTime)

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using CrewPass.Conformance.Schemas;
-
 namespace CrewPass.Conformance.Signing;
 
 public sealed record PositiveVector(string Name, string Why, string Secret, string Timestamp, string Nonce, byte[] Body, byte[] Message, string Signature)

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace CrewPass.Conformance.Signing;
 
 /// <summary>The three signature headers of one request.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Bogus;
-
 namespace CrewPass.Reference;
 
 public sealed record Credential(string Key, Partner Partner, KeyMode Mode, CredentialKind Kind, bool Revoked);

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Bogus;
-
 namespace CrewPass.Reference;
 
 public sealed record Partner(string Id, string Name, string Plan, IReadOnlyList<string> Scopes, int RateLimit, TimeSpan RateWindow);

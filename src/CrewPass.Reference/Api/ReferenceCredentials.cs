@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Bogus;
-
 namespace CrewPass.Reference;
 
 /// <summary>The keys and secrets a harness needs to test this deployment. Freshly random for every instance.</summary>

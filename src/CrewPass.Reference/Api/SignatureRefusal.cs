@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace CrewPass.Reference;
 
 /// <summary>Why a signed request was refused: the error code and a message for the caller.</summary>

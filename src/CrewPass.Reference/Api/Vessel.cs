@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Bogus;
-
 namespace CrewPass.Reference;
 
 public sealed record Vessel(string Id, string PartnerId, string Name, string ImoNumber, string Flag, bool Livemode);

@@ -1,9 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Bogus;
-
 namespace CrewPass.Reference;
 
 /// <summary>What the sandbox plays to a partner's client in client-certification mode (CONTRACT.md, section CLIENT).</summary>

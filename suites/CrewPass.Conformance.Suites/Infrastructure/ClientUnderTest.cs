@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
 using CrewPass.Conformance.Clients;
-using CrewPass.Conformance.Evidence;
-using CrewPass.Conformance.Settings;
 using CrewPass.Reference;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;

@@ -1,7 +1,3 @@
-using CrewPass.Conformance.Clauses;
-using CrewPass.Conformance.Evidence;
-using CrewPass.Conformance.Http;
-using CrewPass.Conformance.Reporting;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;

@@ -1,5 +1,4 @@
 using CrewPass.Conformance.Keys;
-using CrewPass.Conformance.Settings;
 using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;

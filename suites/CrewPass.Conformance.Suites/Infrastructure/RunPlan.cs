@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using CrewPass.Conformance.Evidence;
-using CrewPass.Conformance.Http;
 using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Settings;
-using CrewPass.Reference;
 using NUnit.Framework;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;

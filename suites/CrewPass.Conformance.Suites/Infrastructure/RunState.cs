@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using CrewPass.Conformance.Evidence;
-using CrewPass.Conformance.Http;
 using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Settings;
 using CrewPass.Reference;

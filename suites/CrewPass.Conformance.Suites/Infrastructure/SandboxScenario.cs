@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
-using CrewPass.Conformance.Clients;
-using CrewPass.Conformance.Evidence;
-using CrewPass.Conformance.Settings;
-using CrewPass.Reference;
-
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using CrewPass.Conformance.Clauses;
-using CrewPass.Conformance.Reporting;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
