@@ -4,6 +4,7 @@ using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>DATA: "cpk_live_… operates on production data. cpk_test_… operates on test-flagged data." Live and test never mix.</summary>

@@ -4,6 +4,7 @@ using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>HTTP: what a client sees of every answer, success or error.</summary>

@@ -2,6 +2,7 @@ using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>ME: "Call GET /api/v2/partners/me to see your identity and full granted-scope list."</summary>

@@ -7,6 +7,7 @@ using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>KEY: which keys are accepted. "A missing or invalid key returns invalid_api_key."</summary>

@@ -6,6 +6,7 @@ using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>

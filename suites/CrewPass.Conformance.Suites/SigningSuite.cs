@@ -7,6 +7,7 @@ using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>

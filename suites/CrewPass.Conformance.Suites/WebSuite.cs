@@ -4,6 +4,7 @@ using CrewPass.Conformance.Settings;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>
@@ -22,7 +23,10 @@ public sealed class WebSuite(string target) : ConformanceSuite(target)
         var session = await BrowserSession.StartAsync(chromium!, Run.Current.Targets);
         var outcome = await session.CallAsync(Target, endpoint.Path, header);
         if (outcome.StartsWith("unreachable", StringComparison.Ordinal))
-            Assert.Fail($"Chromium could not reach {Client.BaseUrl} at all ({outcome}), so the check cannot tell a CORS block from a broken connection; check CaCertificate and that the target is reachable from this machine");
+            // No answer even without the key: a broken connection, not a verdict on CORS.
+            throw new TransportException(TransportFailure.Unreachable, $"GET {endpoint.Path} from Chromium",
+                $"Chromium could not reach {Client.BaseUrl} at all ({outcome}), so the check cannot tell a CORS block from a broken " +
+                "connection; check CaCertificate and that the target is reachable from this machine");
         Expect(outcome.StartsWith("blocked", StringComparison.Ordinal),
             $"Chromium to block a fetch() from {session.Origin} with {header} (CORS)", $"the page read the answer: {outcome}");
     }

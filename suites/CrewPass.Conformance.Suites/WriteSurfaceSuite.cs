@@ -6,6 +6,7 @@ using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Suites.Infrastructure;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites;
 
 /// <summary>WRITE: "Mutating endpoints … are deferred to v2 and are not part of this release." Probes use a test-mode key.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CrewPass.Reference;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -37,7 +38,7 @@ public sealed class BadInputTests
         // One failure with one message; whatever else was listed did not run (a target known only by name until the
         // preflight failed), and says so.
         run.Failed.Should().ContainSingle(run.Output);
-        run.Outcomes.Except(run.Failed).Where(o => !(o.Outcome == "NotExecuted" && (o.Message.StartsWith("not run: ") || o.Message.Contains("the preflight's one message"))))
+        run.Outcomes.Except(run.Failed).Where(o => !(o.Outcome == TrxOutcome.NotExecuted && (o.Message.StartsWith("not run: ") || o.Message.Contains("the preflight's one message"))))
             .Should().BeEmpty("nothing but the preflight's one message may be reported");
         run.Failed.Single().Message.Should().Contain(setting);
         run.ExitCode.Should().NotBe(0);
@@ -114,10 +115,10 @@ public sealed class BadInputTests
         var noClient = lenient.Skipped.Where(o => o.Clause.StartsWith("CLIENT-")).ToArray();
         noClient.Should().NotBeEmpty().And.OnlyContain(o => o.Message.Contains("CREWPASS_CLIENT_COMMAND") && o.Message.Contains("CREWPASS_CLIENT_RECORDING"));
         // Typed: a skip for a missing setting names it (and the message says how to set it); every other skip is not applicable.
-        var deploymentSkips = lenient.Verdicts.Where(v => !v.Clause.StartsWith("CLIENT-") && v.Outcome is "skipped" or "not applicable").ToArray();
-        var needs = deploymentSkips.Where(v => v.Outcome == "skipped").ToArray();
+        var deploymentSkips = lenient.Verdicts.Where(v => !v.Clause.StartsWith("CLIENT-") && v.Outcome is Outcome.Skipped or Outcome.NotApplicable).ToArray();
+        var needs = deploymentSkips.Where(v => v.Outcome == Outcome.Skipped).ToArray();
         needs.Should().NotBeEmpty().And.OnlyContain(v => v.Needs != null && v.Message.Contains("CREWPASS_"));
-        deploymentSkips.Except(needs).Should().OnlyContain(v => v.Outcome == "not applicable", "the only other skips are clauses the target rules out");
+        deploymentSkips.Except(needs).Should().OnlyContain(v => v.Outcome == Outcome.NotApplicable, "the only other skips are clauses the target rules out");
 
         var strictSettings = TargetSettings();
         strictSettings["CREWPASS_STRICT"] = "true";

@@ -19,6 +19,7 @@ public sealed partial class CatalogueTests
             .SelectMany(m => m.GetCustomAttributesData()
                 .Where(a => a.AttributeType.Name == "ClauseAttribute")
                 .Select(a => ((string)a.ConstructorArguments[0].Value!, m)))
+            .Concat(Clients.ClientChecks.All.Select(c => (c.Clause, c.Method)))
             .ToArray();
     });
 

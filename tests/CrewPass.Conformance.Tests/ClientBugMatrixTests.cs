@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -35,9 +36,9 @@ public sealed class ClientBugMatrixTests
         var checks = run.VerdictsOf($"client+{variation}").ToArray();
         var row = $"client variation {variation}; declared {(clauses.Length == 0 ? "nothing" : string.Join(", ", clauses))}; {checks.Length} checks";
         checks.Should().HaveCountGreaterThan(30, row);
-        checks.Where(v => v.Outcome is "failed" or "harness error" or "transport error" or "inconclusive" or "warning" && !clauses.Contains(v.Clause))
+        checks.Where(v => v.Outcome is Outcome.Failed or Outcome.HarnessError or Outcome.TransportError or Outcome.Inconclusive or Outcome.Warning && !clauses.Contains(v.Clause))
             .Select(v => $"{v.Outcome}: {v.Name}: {v.Message}").Should().BeEmpty($"a legal variation fails nothing it does not declare: {row}");
-        clauses.Except(checks.Where(v => v.Outcome == "failed").Select(v => v.Clause)).Should().BeEmpty($"each declared clause fails: {row}");
+        clauses.Except(checks.Where(v => v.Outcome == Outcome.Failed).Select(v => v.Clause)).Should().BeEmpty($"each declared clause fails: {row}");
     }
 
     [Test]
@@ -52,12 +53,12 @@ public sealed class ClientBugMatrixTests
     {
         var run = await Matrix.Value;
         var checks = run.VerdictsOf($"client+{bug}").ToArray();
-        var failing = checks.Where(v => v.Outcome == "failed").ToArray();
+        var failing = checks.Where(v => v.Outcome == Outcome.Failed).ToArray();
         var row = $"client bug {bug}; declared {string.Join(", ", clauses)}; {checks.Length} checks, failing clauses: {string.Join(", ", failing.Select(v => v.Clause).Distinct().Order())}";
         checks.Should().HaveCountGreaterThan(30, row);
         clauses.Except(failing.Select(v => v.Clause)).Should().BeEmpty($"each declared clause must catch the bug: {row}");
         failing.Where(v => !clauses.Contains(v.Clause)).Select(v => $"{v.Name}: {v.Message}").Should().BeEmpty($"only the declared clauses may fail: {row}");
-        checks.Where(v => v.Outcome is "harness error" or "transport error").Should().BeEmpty(row);
+        checks.Where(v => v.Outcome is Outcome.HarnessError or Outcome.TransportError).Should().BeEmpty(row);
     }
 
     [Test]
@@ -66,7 +67,7 @@ public sealed class ClientBugMatrixTests
         var declared = Bugs().SelectMany(b => (string[])b.Arguments[1]!).ToHashSet();
         var clauses = Clauses.ClauseCatalogue.All.Where(c => c.JudgesClient).Select(c => c.Id);
         clauses.Except(declared).Should().BeEmpty("every CLIENT check must be shown to fail");
-        var failed = (await Matrix.Value).Verdicts.Where(v => v.Outcome == "failed").Select(v => v.Clause).ToHashSet();
+        var failed = (await Matrix.Value).Verdicts.Where(v => v.Outcome == Outcome.Failed).Select(v => v.Clause).ToHashSet();
         clauses.Except(failed).Should().BeEmpty();
     }
 
@@ -76,7 +77,7 @@ public sealed class ClientBugMatrixTests
     {
         var run = await Matrix.Value;
         var bugs = Bugs().Select(b => $"client+{b.Arguments[0]}").ToHashSet();
-        var failed = run.Verdicts.Where(v => bugs.Contains(v.Target) && v.Outcome == "failed").Select(v => v.Name).ToHashSet();
+        var failed = run.Verdicts.Where(v => bugs.Contains(v.Target) && v.Outcome == Outcome.Failed).Select(v => v.Name).ToHashSet();
         run.VerdictsOf("client").Select(v => v.Name).Distinct().Where(c => !failed.Contains(c))
             .Should().BeEmpty("each of these cases passed against every client bug: give it a bug that makes it fail, or it proves nothing");
     }
@@ -94,6 +95,6 @@ public sealed class ClientBugMatrixTests
         var run = await Matrix.Value;
         var sample = run.VerdictsOf("client").ToArray();
         sample.Should().HaveCountGreaterThan(30);
-        sample.Where(v => v.Outcome != "passed").Select(v => $"{v.Name}: {v.Outcome} {v.Message}").Should().BeEmpty();
+        sample.Where(v => v.Outcome != Outcome.Passed).Select(v => $"{v.Name}: {v.Outcome} {v.Message}").Should().BeEmpty();
     }
 }

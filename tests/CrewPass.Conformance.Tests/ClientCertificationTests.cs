@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -43,7 +44,8 @@ public sealed class ClientCertificationTests
         }, SuiteRun.ClientChecks);
         run.Failed.Should().BeEmpty(run.Describe());
         run.Skipped.Should().BeEmpty(run.Describe());
-        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the whole client certification, Retry-After waits included");
+        run.Elapsed
+            .Should().BeLessThan(TimeSpan.FromSeconds(30), "the whole client certification, Retry-After waits included");
         var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")))!;
         var client = report["targets"]!.AsArray().Single(t => t!["kind"]!.ToString() == "client")!;
         client["partnerId"]!.ToString().Should().Be("CrewPass sample client (Python)");
@@ -52,7 +54,8 @@ public sealed class ClientCertificationTests
         File.Exists(Path.Combine(run.ResultsDirectory, "client-certificate.pdf")).Should().BeTrue();
         File.Exists(Path.Combine(run.ResultsDirectory, "conformance-certificate.pdf")).Should().BeFalse();
         run.Output.Should().Contain("client certificate ").And.Contain("bound to the report by SHA-256");
-        run.Output.Should().NotContain("Chromium for WEB-01", "a run whose filter leaves no WEB-01 check starts no browser for it (the certificate's PDF starts its own)");
+        run.Output
+            .Should().NotContain("Chromium for WEB-01", "a run whose filter leaves no WEB-01 check starts no browser for it (the certificate's PDF starts its own)");
     }
 
     [Test]
@@ -61,14 +64,60 @@ public sealed class ClientCertificationTests
         await using var target = await Deployment.StartAsync();
         var run = await SuiteRun.RunInOneProcessAsync("client-none", target.With(("CREWPASS_STRICT", "true")), SuiteRun.ClientChecks);
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Skipped.Should().HaveCountGreaterThan(30).And.OnlyContain(o => o.Message.Contains("ClientCommand (CREWPASS_CLIENT_COMMAND)") && o.Message.Contains("ClientRecording (CREWPASS_CLIENT_RECORDING)"));
+        run.Skipped
+            .Should().HaveCountGreaterThan(30).And.OnlyContain(o => o.Message.Contains("ClientCommand (CREWPASS_CLIENT_COMMAND)") && o.Message.Contains("ClientRecording (CREWPASS_CLIENT_RECORDING)"));
     }
 
     /// <summary>A client behind a scheduler: the sandbox records until stopped, the client runs on its own, the suite judges the recording.</summary>
     [Test]
     public async Task A_recorded_client_is_judged_from_its_recording()
     {
-        var folder = Scratch.NewFile("recording");
+        var folder = await RecordAsync("recording");
+        var run = await SuiteRun.RunInOneProcessAsync("client-recorded", new Dictionary<string, string> { ["CREWPASS_CLIENT_RECORDING"] = folder, ["CREWPASS_STRICT"] = "true" },
+            SuiteRun.ClientChecks);
+        run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
+        run.Passed.Should().HaveCountGreaterThan(30, run.Describe());
+        // A recording holds no exit status: those halves are named as not judged, never passed.
+        run.Verdicts.Where(v => v.NotJudged is not null).Select(v => v.Clause)
+            .Should().BeEquivalentTo(["CLIENT-04", "CLIENT-06", "CLIENT-07"]);
+        run.Verdicts.Where(v => v.NotJudged is not null).Should().OnlyContain(v => v.Outcome == Outcome.NotApplicable);
+
+        // The engine's entry point judges the same recording in-process, with no test framework, case for case alike.
+        var judged = await Judge.ClientRecordingAsync(folder);
+        judged.Verdicts.Select(v => (v.Test, v.Outcome))
+            .Should().BeEquivalentTo(run.Verdicts.Where(v => v.Target == "client").Select(v => (v.Name, v.Outcome)));
+        judged.Report.Gate.ExitCode
+            .Should().Be(GateExitCodes.Conformant, string.Join("\n", judged.Report.Gate.Reasons));
+        judged.CertificateBlockers.Should().BeEmpty();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The in-process judge fails what the suite fails: a recording of a faulty client fails its declared clause.</summary>
+    [Test]
+    public async Task The_engine_judges_a_faulty_recording_as_failing_its_clause()
+    {
+        var folder = await RecordAsync("recording-faulty", "key-in-query");
+        var judged = await Judge.ClientRecordingAsync(folder, new JudgeOptions(ClientName: "key-in-query"));
+        judged.Verdicts.Where(v => v.Outcome == Outcome.Failed).Select(v => v.Clause).Distinct()
+            .Should().Equal("CLIENT-03");
+        judged.Report.Gate.ExitCode.Should().Be(GateExitCodes.NotConformant);
+        judged.CertificateBlockers.Should().NotBeEmpty();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task The_engine_names_an_empty_recording_folder_in_one_problem()
+    {
+        var judged = await Judge.ClientRecordingAsync(Scratch.NewFile("no-recording"));
+        judged.Verdicts.Should().BeEmpty();
+        judged.Report.Problems.Should().ContainSingle().Which.Should().Contain("ClientRecording");
+        judged.Report.Gate.ExitCode.Should().Be(GateExitCodes.CannotTest);
+    }
+
+    /// <summary>Runs a recording sandbox and the sample client (or one of its bugs) through every scenario; returns the folder.</summary>
+    private static async Task<string> RecordAsync(string name, string? fault = null)
+    {
+        var folder = Scratch.NewFile(name);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Repository.ReferenceAssembly, "--certify-client", "--record", folder })
             start.ArgumentList.Add(argument);
@@ -85,6 +134,7 @@ public sealed class ClientCertificationTests
                 client.ArgumentList.Add(Repository.Path("fixtures", "clients", "python", "client.py"));
                 foreach (var line in await File.ReadAllLinesAsync(Path.Combine(folder, scenario!, "client.env")))
                     client.Environment[line.Split('=', 2)[0]] = line.Split('=', 2)[1];
+                if (fault is not null) client.Environment["CREWPASS_CLIENT_FAULT"] = fault;
                 using var process = Process.Start(client)!;
                 await process.WaitForExitAsync();
             }));
@@ -94,13 +144,6 @@ public sealed class ClientCertificationTests
             sandbox.Kill(entireProcessTree: true);
             await sandbox.WaitForExitAsync();
         }
-        var run = await SuiteRun.RunInOneProcessAsync("client-recorded", new Dictionary<string, string> { ["CREWPASS_CLIENT_RECORDING"] = folder, ["CREWPASS_STRICT"] = "true" },
-            SuiteRun.ClientChecks);
-        run.Failed.Select(o => $"{o.Name}: {o.Message}").Should().BeEmpty(run.Describe());
-        run.Passed.Should().HaveCountGreaterThan(30, run.Describe());
-        // A recording holds no exit status: those halves are named as not judged, never passed.
-        run.Verdicts.Where(v => v.NotJudged is not null).Select(v => v.Clause).Should().BeEquivalentTo(["CLIENT-04", "CLIENT-06", "CLIENT-07"]);
-        run.Verdicts.Where(v => v.NotJudged is not null).Should().OnlyContain(v => v.Outcome == "not applicable");
-        Directory.Delete(folder, recursive: true);
+        return folder;
     }
 }

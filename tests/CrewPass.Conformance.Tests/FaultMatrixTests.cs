@@ -1,5 +1,6 @@
 using CrewPass.Conformance.Clauses;
 using CrewPass.Reference;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -75,7 +76,7 @@ public sealed class FaultMatrixTests
         var run = await OnAddedRead.Value;
         var faithful = run.VerdictsOf("embedded").ToArray();
         faithful.Should().HaveCountGreaterThan(100).And.OnlyContain(o => o.Name.Contains(AddedRead));
-        faithful.Where(o => o.Outcome != "passed").Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
+        faithful.Where(o => o.Outcome != Outcome.Passed).Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
         run.Outcomes.Select(o => o.Target).Where(t => t.StartsWith("embedded+", StringComparison.Ordinal)).Distinct()
             .Should().BeEquivalentTo(OnAnyRead.Select(f => $"embedded+{f.Name}"));
         TestContext.Out.WriteLine($"faults on {AddedRead}: {OnAnyRead.Count()} read faults + the faithful reference in one run: {run.Describe()}");
@@ -87,9 +88,9 @@ public sealed class FaultMatrixTests
     /// </summary>
     private static void ExpectNothingHidden(ReportVerdict[] checks, FaultInfo fault, string row)
     {
-        checks.Where(v => v.Outcome is "harness error" or "transport error").Select(v => $"{v.Outcome}: {v.Name}: {v.Message}")
+        checks.Where(v => v.Outcome is Outcome.HarnessError or Outcome.TransportError).Select(v => $"{v.Outcome}: {v.Name}: {v.Message}")
             .Should().BeEmpty($"a fault run must conclude: {row}");
-        checks.Where(v => v.Outcome == "inconclusive" && !fault.Clauses.Contains(v.Clause) && !(v.Owner is { } owner && fault.Clauses.Contains(owner)))
+        checks.Where(v => v.Outcome == Outcome.Inconclusive && !fault.Clauses.Contains(v.Clause) && !(v.Owner is { } owner && fault.Clauses.Contains(owner)))
             .Select(v => $"{v.Name} (owner {v.Owner ?? "none"}): {v.Message}")
             .Should().BeEmpty($"an inconclusive check outside the declared clauses must name a declared clause as its owner: {row}");
     }
@@ -102,7 +103,7 @@ public sealed class FaultMatrixTests
     private static (ReportVerdict[] Checks, ReportVerdict[] Failing, string[] FailingClauses, string Row) Judged(SuiteRunResult run, FaultInfo fault, string where)
     {
         var checks = run.VerdictsOf($"embedded+{fault.Name}").ToArray();
-        var failing = checks.Where(o => o.Outcome == "failed").ToArray();
+        var failing = checks.Where(o => o.Outcome == Outcome.Failed).ToArray();
         var clauses = failing.Select(o => o.Clause).Distinct().Order().ToArray();
         var row = $"fault {fault.Name}{where} ({fault.Description}); declared {string.Join(", ", fault.Clauses)}; " +
                   $"{checks.Length} checks ran, failing clauses: {(clauses.Length == 0 ? "none" : string.Join(", ", clauses))}";
@@ -131,7 +132,7 @@ public sealed class FaultMatrixTests
     {
         var faithful = (await Matrix.Value).VerdictsOf("embedded").ToArray();
         faithful.Should().HaveCountGreaterThan(150);
-        faithful.Where(o => o.Outcome != "passed").Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
+        faithful.Where(o => o.Outcome != Outcome.Passed).Select(o => $"{o.Name}: {o.Outcome} {o.Message}").Should().BeEmpty();
     }
 
     /// <summary>A read refused by a fault shows no data: the checks that compare data must not pass on it (nor fail: they cannot know).</summary>
@@ -143,7 +144,7 @@ public sealed class FaultMatrixTests
             .Where(v => v.Clause is "DATA-01" or "DATA-02" or "DATA-03" or "SIG-03" || v.Name.StartsWith("SIG_02_A_request_signed_as_the_page_shows_is_accepted(vessel-attach"))
             .ToArray();
         judged.Should().NotBeEmpty();
-        judged.Where(v => v.Outcome != "inconclusive").Select(v => $"{v.Outcome}: {v.Name}").Should().BeEmpty(
+        judged.Where(v => v.Outcome != Outcome.Inconclusive).Select(v => $"{v.Outcome}: {v.Name}").Should().BeEmpty(
             "the vessel list refuses Bearer there, so nothing these checks compare was ever read");
     }
 
@@ -170,7 +171,7 @@ public sealed class FaultMatrixTests
     public async Task Every_case_is_failed_by_some_fault()
     {
         var run = await Matrix.Value;
-        var failed = run.Verdicts.Where(v => v.Target.StartsWith("embedded+", StringComparison.Ordinal) && v.Outcome == "failed").Select(v => v.Name).ToHashSet();
+        var failed = run.Verdicts.Where(v => v.Target.StartsWith("embedded+", StringComparison.Ordinal) && v.Outcome == Outcome.Failed).Select(v => v.Name).ToHashSet();
         var cases = run.VerdictsOf("embedded").Select(v => v.Name).Distinct().ToArray();
         var survivors = cases.Where(c => !Exempt(c) && !failed.Contains(c)).ToArray();
         TestContext.Out.WriteLine($"{cases.Length} cases, {cases.Count(c => failed.Contains(c))} failed by some fault, {cases.Count(Exempt)} exempt, {survivors.Length} survivors");
@@ -181,7 +182,7 @@ public sealed class FaultMatrixTests
     public async Task Every_exemption_still_names_a_case_no_fault_fails()
     {
         var run = await Matrix.Value;
-        var failed = run.Verdicts.Where(v => v.Target.StartsWith("embedded+", StringComparison.Ordinal) && v.Outcome == "failed").Select(v => v.Name).ToHashSet();
+        var failed = run.Verdicts.Where(v => v.Target.StartsWith("embedded+", StringComparison.Ordinal) && v.Outcome == Outcome.Failed).Select(v => v.Name).ToHashSet();
         var cases = run.VerdictsOf("embedded").Select(v => v.Name).Distinct().ToArray();
         Exemptions.Where(e => !cases.Any(c => Exempt(c) && (e.Case.EndsWith('_') ? c.StartsWith(e.Case, StringComparison.Ordinal) : c == e.Case)))
             .Select(e => e.Case).Should().BeEmpty("an exemption must name a case of the run");

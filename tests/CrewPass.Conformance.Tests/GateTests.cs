@@ -1,4 +1,5 @@
 using CrewPass.Reference;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -37,7 +38,7 @@ public sealed class GateTests
     {
         var run = await SuiteRun.RunInOneProcessAsync("gate-inconclusive", new Dictionary<string, string> { ["CREWPASS_CLIENT_COMMAND"] = "true" }, SuiteRun.ClientChecks);
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Verdicts.Where(v => v.Outcome == "inconclusive").Should().NotBeEmpty();
+        run.Verdicts.Where(v => v.Outcome == Outcome.Inconclusive).Should().NotBeEmpty();
         using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run.ResultsDirectory, "conformance-report.json")));
         var gate = report.RootElement.GetProperty("gate");
         gate.GetProperty("exitCode").GetInt32().Should().Be(Reporting.GateExitCodes.MustClauseUnanswered);

@@ -1,4 +1,5 @@
 using CrewPass.Reference;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -20,10 +21,10 @@ public sealed class LegalVariationMatrixTests
         var run = await FaultMatrixTests.Matrix.Value;
         var checks = run.VerdictsOf($"embedded~{choice.Name}").ToArray();
         checks.Should().HaveCountGreaterThan(150, $"the suites must run against {choice.Name} ({choice.Description})");
-        checks.Where(v => v.Outcome is "failed" or "transport error" or "inconclusive" or "warning" or "harness error")
+        checks.Where(v => v.Outcome is Outcome.Failed or Outcome.TransportError or Outcome.Inconclusive or Outcome.Warning or Outcome.HarnessError)
             .Select(v => $"{v.Outcome}: {v.Name}: {v.Message}")
             .Should().BeEmpty($"{choice.Description} is a legal choice; no check may fail it");
-        checks.Where(v => v.Outcome == "skipped" && v.Needs != "MaxRecoveryWait")
+        checks.Where(v => v.Outcome == Outcome.Skipped && v.Needs != "MaxRecoveryWait")
             .Select(v => $"{v.Name}: {v.Message}").Should().BeEmpty("the embedded target provides every setting");
     }
 
@@ -32,6 +33,6 @@ public sealed class LegalVariationMatrixTests
     {
         var run = await FaultMatrixTests.Matrix.Value;
         var rate05 = run.VerdictsOf("embedded~hourly-window").Where(v => v.Clause == "RATE-05").ToArray();
-        rate05.Should().ContainSingle().Which.Should().Match<ReportVerdict>(v => v.Outcome == "skipped" && v.Needs == "MaxRecoveryWait");
+        rate05.Should().ContainSingle().Which.Should().Match<ReportVerdict>(v => v.Outcome == Outcome.Skipped && v.Needs == "MaxRecoveryWait");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrewPass.Conformance.Browser;
 using CrewPass.Conformance.Schemas;
 using CrewPass.Reference;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -41,16 +42,26 @@ public sealed class ReportTests
         }
     }
 
-    [TestCase(new[] { "transport error", "transport error" }, "transport error")]
-    [TestCase(new[] { "passed", "transport error" }, "transport error")]
-    [TestCase(new[] { "inconclusive", "inconclusive" }, "inconclusive")]
-    [TestCase(new[] { "passed", "inconclusive" }, "inconclusive")]
-    [TestCase(new[] { "passed", "not applicable" }, "passed")]
-    [TestCase(new[] { "not applicable" }, "not applicable")]
-    [TestCase(new string[0], "no checks ran")]
-    [TestCase(new[] { "passed", "failed", "transport error" }, "failed")]
-    public void A_clause_whose_checks_proved_nothing_is_never_passed(string[] outcomes, string status) =>
-        Reporting.ClauseStatus.Of(outcomes).Should().Be(status);
+    [TestCase(new[] { Outcome.TransportError, Outcome.TransportError }, Outcome.TransportError)]
+    [TestCase(new[] { Outcome.Passed, Outcome.TransportError }, Outcome.TransportError)]
+    [TestCase(new[] { Outcome.Inconclusive, Outcome.Inconclusive }, Outcome.Inconclusive)]
+    [TestCase(new[] { Outcome.Passed, Outcome.Inconclusive }, Outcome.Inconclusive)]
+    [TestCase(new[] { Outcome.Passed, Outcome.NotApplicable }, Outcome.Passed)]
+    [TestCase(new[] { Outcome.NotApplicable }, Outcome.NotApplicable)]
+    [TestCase(new Outcome[0], Outcome.NoChecksRan)]
+    [TestCase(new[] { Outcome.Passed, Outcome.Failed, Outcome.TransportError }, Outcome.Failed)]
+    [TestCase(new[] { Outcome.Skipped, Outcome.Warning, Outcome.KnownDeviation }, Outcome.Warning)]
+    public void A_clause_whose_checks_proved_nothing_is_never_passed(Outcome[] outcomes, Outcome status) =>
+        ClauseStatus.Of(outcomes).Should().Be(status);
+
+    /// <summary>The report spells each outcome as its schema does, and reads it back as the same type.</summary>
+    [Test]
+    public void Every_outcome_round_trips_through_its_report_name()
+    {
+        foreach (var outcome in Enum.GetValues<Outcome>())
+            System.Text.Json.JsonSerializer.Deserialize<Outcome>($"\"{outcome.ReportName()}\"").Should().Be(outcome);
+        Outcome.NotApplicable.ReportName().Should().Be("not applicable");
+    }
 
     [Test]
     public void A_report_that_breaks_the_schema_fails_it()
@@ -82,7 +93,7 @@ public sealed class ReportTests
         var page = await launched.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
         await page.GotoAsync(new Uri(ReportOf(run, "conformance-report.html")).AbsoluteUri);
         foreach (var level in new[] { "MUST", "SHOULD" })
-            foreach (var outcome in new[] { "passed", "failed", "warning", "skipped", "not applicable", "known deviation" })
+            foreach (var outcome in ClauseStatus.CheckOutcomes.Select(o => o.ReportName()))
             {
                 var shown = await page.Locator($"[data-count='{level}:{outcome}']").InnerTextAsync();
                 var counted = json["targets"]!.AsArray().Sum(t => t!["counts"]![level]![outcome]!.GetValue<int>());
@@ -107,8 +118,8 @@ public sealed class ReportTests
         var run = await CleanRun.Value;
         run.Failed.Should().BeEmpty(run.Describe());
         // The CLIENT checks judge a client; a deployment run names none, so they skip and never block its certificate.
-        run.Verdicts.Where(v => !v.Clause.StartsWith("CLIENT-") && v.Outcome != "passed")
-            .Should().OnlyContain(v => v.Outcome == "not applicable", "not applicable never blocks a certificate");
+        run.Verdicts.Where(v => !v.Clause.StartsWith("CLIENT-") && v.Outcome != Outcome.Passed)
+            .Should().OnlyContain(v => v.Outcome == Outcome.NotApplicable, "not applicable never blocks a certificate");
         var pdf = ReportOf(run, "conformance-certificate.pdf");
         File.Exists(pdf).Should().BeTrue(run.Output);
         (await File.ReadAllBytesAsync(pdf)).Take(5).Should().Equal("%PDF-"u8.ToArray());

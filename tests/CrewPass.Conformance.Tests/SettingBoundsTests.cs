@@ -1,3 +1,4 @@
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -35,7 +36,7 @@ public sealed class SettingBoundsTests
     public async Task At_its_most_lenient_legal_value_the_setting_still_lets_its_clause_catch_the_fault(string variable, string value, string clause, string fault)
     {
         var run = await Run.Value;
-        run.VerdictsOf($"embedded+{fault}").Where(v => v.Clause == clause && v.Outcome == "failed")
+        run.VerdictsOf($"embedded+{fault}").Where(v => v.Clause == clause && v.Outcome == Outcome.Failed)
             .Should().NotBeEmpty($"{variable}={value} must not let {fault} pass {clause}: {run.Describe()}");
     }
 
@@ -44,6 +45,6 @@ public sealed class SettingBoundsTests
     {
         var run = await Run.Value;
         run.VerdictsOf("embedded").Should().NotBeEmpty()
-            .And.OnlyContain(v => v.Outcome == "passed", run.Describe());
+            .And.OnlyContain(v => v.Outcome == Outcome.Passed, run.Describe());
     }
 }

@@ -79,7 +79,7 @@ public sealed class SigningTests
         var run = await SuiteRun.RunInOneProcessAsync("sig01-every-case", new Dictionary<string, string> { ["CREWPASS_SIGNING_VECTORS"] = corrupted },
             SuiteRun.Clauses("SIG-01"));
         run.Outcomes.Should().HaveCount(Vectors.Positive.Count + Vectors.Negative.Count, run.Describe());
-        run.Outcomes.Where(o => o.Outcome != "Failed").Select(o => o.Name).Should().BeEmpty("each SIG-01 case must catch its corrupted vector");
+        run.Outcomes.Where(o => o.Outcome != TrxOutcome.Failed).Select(o => o.Name).Should().BeEmpty("each SIG-01 case must catch its corrupted vector");
     }
 
     [TestCase(40)]

@@ -2,12 +2,14 @@ using System.Collections;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using System.Text.Json;
 using CrewPass.Conformance.Clients;
+using CrewPass.Conformance.Reporting;
 
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>One check's outcome as the TRX reports it.</summary>
-public sealed record CheckOutcome(string Target, string Name, string Outcome, string Message)
+public sealed record CheckOutcome(string Target, string Name, TrxOutcome Outcome, string Message)
 {
     /// <summary>The clause id the check's name starts with (KEY_01_… is KEY-01); PREFLIGHT for the preflight.</summary>
     public string Clause { get; } = Regex.Match(Name, @"^([A-Z]+)_(\d\d)_") is { Success: true } m ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : "PREFLIGHT";
@@ -17,7 +19,7 @@ public sealed record CheckOutcome(string Target, string Name, string Outcome, st
 /// <param name="Owner">An inconclusive check's precondition: the clause that owns it.</param>
 /// <param name="NotJudged">The half of its clause the run could not show (a recording has no exit status).</param>
 /// <param name="Needs">A check skipped for a missing setting: the setting.</param>
-public sealed record ReportVerdict(string Target, string Clause, string Name, string Outcome, string Message, string? Owner = null, string? NotJudged = null,
+public sealed record ReportVerdict(string Target, string Clause, string Name, Outcome Outcome, string Message, string? Owner = null, string? NotJudged = null,
     string? Needs = null);
 
 public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<CheckOutcome> Outcomes, TimeSpan Elapsed, string ResultsDirectory)
@@ -37,18 +39,18 @@ public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<C
                 from clause in target.GetProperty("clauses").EnumerateArray()
                 from check in clause.GetProperty("checks").EnumerateArray()
                 select new ReportVerdict(target.GetProperty("name").GetString()!, clause.GetProperty("id").GetString()!,
-                    check.GetProperty("name").GetString()!, check.GetProperty("outcome").GetString()!, check.GetProperty("message").GetString() ?? "",
+                    check.GetProperty("name").GetString()!, check.GetProperty("outcome").Deserialize<Outcome>(), check.GetProperty("message").GetString() ?? "",
                     check.TryGetProperty("owner", out var owner) ? owner.GetString() : null,
                     check.TryGetProperty("notJudged", out var notJudged) ? notJudged.GetString() : null,
                     check.TryGetProperty("needs", out var needs) ? needs.GetString() : null)).ToArray();
     }
 
-    public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == "Failed");
-    public IEnumerable<CheckOutcome> Skipped => Outcomes.Where(o => o.Outcome == "NotExecuted");
+    public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == TrxOutcome.Failed);
+    public IEnumerable<CheckOutcome> Skipped => Outcomes.Where(o => o.Outcome == TrxOutcome.NotExecuted);
 
     /// <summary>The skipped checks of deployments: a run against a deployment that names no client also skips every CLIENT check (asserted apart).</summary>
     public IEnumerable<CheckOutcome> SkippedDeploymentChecks => Skipped.Where(o => !o.Clause.StartsWith("CLIENT-", StringComparison.Ordinal));
-    public IEnumerable<CheckOutcome> Passed => Outcomes.Where(o => o.Outcome == "Passed");
+    public IEnumerable<CheckOutcome> Passed => Outcomes.Where(o => o.Outcome == TrxOutcome.Passed);
     public IEnumerable<CheckOutcome> Of(string target) => Outcomes.Where(o => o.Target == target);
 
     public string Describe() => $"exit {ExitCode}, {Passed.Count()} passed, {Failed.Count()} failed, {Skipped.Count()} skipped in {Elapsed.TotalSeconds:0.0} s";
@@ -167,7 +169,7 @@ public static class SuiteRun
 
     private static IReadOnlyList<CheckOutcome> ReadOutcomes(string path) =>
         File.ReadLines(path).Select(line => System.Text.Json.JsonSerializer.Deserialize<RunnerOutcome>(line, RunnerOutcome.Json)!)
-            .Select(o => new CheckOutcome(TargetOf(o.Class), o.Name, o.Outcome, o.Message)).ToArray();
+            .Select(o => new CheckOutcome(TargetOf(o.Class), o.Name, Enum.Parse<TrxOutcome>(o.Outcome), o.Message)).ToArray();
 
     /// <summary>One line of the runner's --outcomes file.</summary>
     private sealed record RunnerOutcome(string Class, string Name, string Outcome, string Message)
@@ -189,7 +191,7 @@ public static class SuiteRun
         {
             var (className, name) = definitions[(string)r.Attribute("testId")!];
             var message = (string?)r.Descendants(t + "Message").FirstOrDefault() ?? "";
-            return new CheckOutcome(TargetOf(className), name, (string)r.Attribute("outcome")!, message);
+            return new CheckOutcome(TargetOf(className), name, Enum.Parse<TrxOutcome>((string)r.Attribute("outcome")!), message);
         }).ToArray();
     }
 }

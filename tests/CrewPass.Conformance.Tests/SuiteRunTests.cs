@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CrewPass.Conformance.Browser;
+using CrewPass.Conformance.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -37,8 +38,8 @@ public sealed class SuiteRunTests
     {
         var (deployment, run) = await StagingTemplateRun.Value;
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Verdicts.Where(v => v.Target == "deployment" && v.Outcome != "passed")
-            .Should().OnlyContain(v => (v.Clause.StartsWith("SIG-") || v.Clause == "HTTP-01") && v.Outcome == "not applicable",
+        run.Verdicts.Where(v => v.Target == "deployment" && v.Outcome != Outcome.Passed)
+            .Should().OnlyContain(v => (v.Clause.StartsWith("SIG-") || v.Clause == "HTTP-01") && v.Outcome == Outcome.NotApplicable,
                 "a deployment of this release serves no writes, so only the enabled surface's clauses are ruled out");
         // Named "deployment" whatever its host: test ids stay the same across environments.
         run.Outcomes.Select(o => o.Target).Distinct().Should().BeEquivalentTo(["deployment", "client", ""]);
@@ -51,9 +52,9 @@ public sealed class SuiteRunTests
         await using var deployment = await Deployment.StartAsync(new CrewPass.Reference.ReferenceOptions { WriteSurface = CrewPass.Reference.WriteSurface.Enabled });
         var run = await SuiteRun.RunInOneProcessAsync("external-v2", deployment.Settings);
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Outcomes.Where(o => o.Clause.StartsWith("SIG-")).Should().OnlyContain(o => o.Outcome == "Passed");
-        run.Verdicts.Where(v => v.Target == "deployment" && v.Outcome != "passed")
-            .Should().NotBeEmpty().And.OnlyContain(v => v.Clause == "WRITE-01" && v.Outcome == "not applicable");
+        run.Outcomes.Where(o => o.Clause.StartsWith("SIG-")).Should().OnlyContain(o => o.Outcome == TrxOutcome.Passed);
+        run.Verdicts.Where(v => v.Target == "deployment" && v.Outcome != Outcome.Passed)
+            .Should().NotBeEmpty().And.OnlyContain(v => v.Clause == "WRITE-01" && v.Outcome == Outcome.NotApplicable);
     }
 
     /// <summary>Listing the tests starts no server and sends no request: a target that does not exist lists like any other.</summary>
@@ -115,7 +116,7 @@ public sealed class SuiteRunTests
         var run = await SuiteRun.RunInOneProcessAsync("restricted-lacks-nothing",
             deployment.With(("CREWPASS_RESTRICTED_KEY", deployment.Host.Credentials.OtherPartnerKey)), SuiteRun.Clauses("ME-03"));
         run.Failed.Should().BeEmpty(run.Describe());
-        run.Verdicts.Where(v => v.Outcome == "skipped").Should().ContainSingle(v => v.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
+        run.Verdicts.Where(v => v.Outcome == Outcome.Skipped).Should().ContainSingle(v => v.Name == "ME_03_RestrictedKey_lacks_a_catalogued_scope")
             .Which.Needs.Should().Be("RestrictedKey");
     }
 
@@ -189,8 +190,8 @@ public sealed class SuiteRunTests
             SuiteRun.RunAsync("parity-dotnet-test", settings, "--filter", "TestCategory=DATA-02|TestCategory=DATA-03|TestCategory=RATE-06"),
             SuiteRun.RunInOneProcessAsync("parity-one-process", settings, SuiteRun.Clauses("DATA-02", "DATA-03", "RATE-06")));
         var (dotnetTest, oneProcess) = (runs[0], runs[1]);
-        dotnetTest.Outcomes.Select(o => o.Outcome).Distinct().Should().BeEquivalentTo(["Passed", "Failed", "NotExecuted"], dotnetTest.Describe());
-        dotnetTest.Verdicts.Select(v => v.Outcome).Should().Contain(["failed", "inconclusive", "skipped"]);
+        dotnetTest.Outcomes.Select(o => o.Outcome).Distinct().Should().BeEquivalentTo([TrxOutcome.Passed, TrxOutcome.Failed, TrxOutcome.NotExecuted], dotnetTest.Describe());
+        dotnetTest.Verdicts.Select(v => v.Outcome).Should().Contain([Outcome.Failed, Outcome.Inconclusive, Outcome.Skipped]);
         // Each message's first line is its verdict (the evidence below it holds the run's own ports, keys and Date
         // headers); each run starts its own targets with their own keys, so ports and the keys' last four differ.
         static IEnumerable<CheckOutcome> Comparable(SuiteRunResult run) => run.Outcomes.Select(o => o with

@@ -1,3 +1,3 @@
 namespace CrewPass.Conformance.Reporting;
 
-public sealed record ClauseReport(string Id, string Area, string Level, string Text, string Status, IReadOnlyList<CheckReport> Checks);
+public sealed record ClauseReport(string Id, string Area, string Level, string Text, Outcome Status, IReadOnlyList<CheckReport> Checks);

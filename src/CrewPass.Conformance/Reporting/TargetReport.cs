@@ -7,7 +7,7 @@ public sealed record TargetReport(
     IReadOnlyDictionary<string, string> KeyModes,
     IReadOnlyDictionary<string, string> Credentials,
     IReadOnlyDictionary<string, string> Profile,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<Outcome, int>> Counts,
     IReadOnlyList<ClauseReport> Clauses,
     string Kind = TargetKinds.Deployment,
     string? ProfileSha256 = null,

@@ -3,6 +3,7 @@ using CrewPass.Conformance.Browser;
 using CrewPass.Conformance.Reporting;
 using Microsoft.Playwright;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>conformance-certificate.pdf: one page a partner can hand over, bound to its JSON report by the report's SHA-256.</summary>
@@ -16,7 +17,7 @@ public static class Certificate
     public static Task WriteAsync(ConformanceReport report, string reportSha256, string chromium, string path)
     {
         var target = report.Targets.Single(t => t.Kind == TargetKinds.Deployment);
-        var passed = target.Clauses.Count(c => c.Status is Outcomes.Passed);
+        var passed = target.Clauses.Count(c => c.Status is Outcome.Passed);
         var clauses = passed == target.Clauses.Count
             ? $"all {passed} clauses passed"
             : $"{passed} of {target.Clauses.Count} clauses passed; the other {target.Clauses.Count - passed} do not apply to this deployment's profile";
@@ -40,9 +41,9 @@ public static class Certificate
     public static Task WriteClientAsync(ConformanceReport report, string reportSha256, string chromium, string path)
     {
         var client = report.Targets.Single(t => t.Kind == TargetKinds.Client);
-        var writes = client.Clauses.Where(c => Clauses.ClauseCatalogue.Get(c.Id).JudgesWrites).All(c => c.Status == Outcomes.NotApplicable)
+        var writes = client.Clauses.Where(c => Clauses.ClauseCatalogue.Get(c.Id).JudgesWrites).All(c => c.Status == Outcome.NotApplicable)
             ? "reads only" : "reads and signed writes";
-        var passed = client.Clauses.Count(c => c.Status is Outcomes.Passed);
+        var passed = client.Clauses.Count(c => c.Status is Outcome.Passed);
         var notJudged = client.Clauses.SelectMany(c => c.Checks).Select(k => k.NotJudged).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
         var judgedFrom = client.Profile.ContainsKey("ClientRecording")
             ? "a recording (ClientRecording): what reached the sandbox, not the client's exit status"
@@ -63,7 +64,7 @@ public static class Certificate
     {
         string E(string? text) => WebUtility.HtmlEncode(CrewPass.Conformance.Evidence.Printable.Escape(text ?? ""));
         var rows = string.Concat(judged.Counts.Select(level =>
-            $"<tr><th>{level.Key}</th><td>{level.Value[Outcomes.Passed]}</td><td>{level.Value[Outcomes.NotApplicable]}</td></tr>"));
+            $"<tr><th>{level.Key}</th><td>{level.Value[Outcome.Passed]}</td><td>{level.Value[Outcome.NotApplicable]}</td></tr>"));
         var table = string.Concat(facts.Select(f => $"<tr><th>{E(f.Name)}</th><td>{E(f.Value)}</td></tr>"));
         var html = $$"""
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{E(documentTitle)}}</title>

@@ -6,6 +6,7 @@ using CrewPass.Conformance.Evidence;
 using CrewPass.Conformance.Settings;
 using CrewPass.Reference;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>The run's clients and their scenarios: each scenario runs once per client, when the client's first check asks.</summary>
@@ -14,6 +15,7 @@ public static class ClientRuns
     private static readonly ConcurrentDictionary<(string Client, string Scenario), Lazy<Task<ClientSession>>> Sessions = new();
     private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Problems = new();
     private static readonly ConcurrentDictionary<string, string> Reported = new();
+    private static readonly ConcurrentDictionary<string, RecordedSessions> RecordingFolders = new();
 
     /// <summary>Clients run side by side, but not more than the machine takes: each scenario is a sandbox and a process.</summary>
     private static readonly SemaphoreSlim Slots = new(12);
@@ -61,20 +63,7 @@ public static class ClientRuns
         {
             if (client.Fault is { } fault && FaultCatalogue.All(f => f.Name != fault))
                 return $"ClientFaults: '{fault}' is not a bug or legal variation of the sample client; they are {string.Join(", ", FaultCatalogue.Select(f => f.Name))}";
-            if (client.Recording is { } folder)
-            {
-                if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
-                    return $"ClientRecording: {folder} is empty or missing: record the client first with `dotnet run --project src/CrewPass.Reference -- --certify-client --record {folder}`";
-                try
-                {
-                    foreach (var scenario in SandboxScenario.All) ClientRecording.Read(folder, scenario.Name, ClientRecording.ExpectedVersion);
-                }
-                catch (HarnessConfigurationException e)
-                {
-                    return e.Message;
-                }
-                return null;
-            }
+            if (client.Recording is { } folder) return Recordings(folder).Problem();
             // A shell that cannot find or run the command exits 127 or 126 before the client ever connects.
             var plain = await SessionAsync(client, SandboxScenario.Plain, settings);
             if (plain.Exit is { Code: 126 or 127 } exit && plain.Recording.Connections.Count == 0)
@@ -88,11 +77,13 @@ public static class ClientRuns
     /// <summary>The clients that could not be judged, and why: problems of the run, for the report and its gate.</summary>
     public static IReadOnlyList<string> ReportedProblems => Reported.Values.Order(StringComparer.Ordinal).ToArray();
 
-    public static Task<ClientSession> SessionAsync(ClientUnderTest client, SandboxScenario scenario, HarnessSettings settings) =>
+    public static Task<ClientSession> SessionAsync(
+        ClientUnderTest client, SandboxScenario scenario, HarnessSettings settings) =>
         Sessions.GetOrAdd((client.Name, scenario.Name), _ => new Lazy<Task<ClientSession>>(() => client.Recording is { } folder
-            ? Task.FromResult(new ClientSession(scenario, ClientRecording.Read(folder, scenario.Name, ClientRecording.ExpectedVersion), null,
-                ClientRecording.SigningSecretIn(folder, scenario.Name), Path.Combine(folder, scenario.Name)))
+            ? Recordings(folder).SessionAsync(scenario)
             : PlayAsync(client, scenario, settings))).Value;
+
+    private static RecordedSessions Recordings(string folder) => RecordingFolders.GetOrAdd(folder, f => new RecordedSessions(f));
 
     /// <summary>Starts every scenario of the client at once, so a check waits for its own scenario only (the run starts them when it begins).</summary>
     public static void StartAll(ClientUnderTest client, HarnessSettings settings)
@@ -101,7 +92,8 @@ public static class ClientRuns
     }
 
     /// <summary>Starts a sandbox playing the scenario, runs the client against it, and reads back what the sandbox recorded.</summary>
-    private static async Task<ClientSession> PlayAsync(ClientUnderTest client, SandboxScenario scenario, HarnessSettings settings)
+    private static async Task<ClientSession> PlayAsync(
+        ClientUnderTest client, SandboxScenario scenario, HarnessSettings settings)
     {
         await Slots.WaitAsync();
         try
@@ -140,7 +132,8 @@ public static class ClientRuns
     /// the directory dotnet test was started from (the shell's PWD: the test host itself runs in the build output, where
     /// no user's relative path points); a client still running at the timeout is ended with its process tree.
     /// </summary>
-    private static async Task<ClientExit> RunClientAsync(ClientUnderTest client, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    private static async Task<ClientExit> RunClientAsync(
+        ClientUnderTest client, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");

@@ -7,6 +7,7 @@ using CrewPass.Conformance.Schemas;
 using CrewPass.Conformance.Settings;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>

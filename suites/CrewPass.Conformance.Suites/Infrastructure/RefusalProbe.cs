@@ -3,6 +3,7 @@ using CrewPass.Conformance.Http;
 using CrewPass.Conformance.Keys;
 using CrewPass.Conformance.Settings;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>

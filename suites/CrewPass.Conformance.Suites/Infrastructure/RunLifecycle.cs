@@ -1,6 +1,7 @@
 using CrewPass.Conformance.Browser;
 using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Settings;
+using CrewPass.Conformance.Verdicts;
 using CrewPass.Conformance.Suites.Infrastructure;
 using System.Reflection;
 using NUnit.Framework;
@@ -93,7 +94,7 @@ public sealed class RunLifecycle
     public async Task Report()
     {
         var run = Run.Current;
-        var verdicts = Verdicts.Snapshot;
+        var verdicts = VerdictLog.Snapshot;
         var directory = RunReport.Directory(run);
         var certify = run.Settings?.Bool("Certify") == true;
         // Which certificates the run asks for: the client's when it judged a client (or could not), the deployment's when
@@ -116,12 +117,12 @@ public sealed class RunLifecycle
 
         foreach (var level in new[] { "MUST", "SHOULD" })
         {
-            var counts = ReportWriter.TotalCounts(report)[level].Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}");
+            var counts = ReportWriter.TotalCounts(report)[level].Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ReportName()}");
             Say($"{level,-6} {string.Join(", ", counts.DefaultIfEmpty("no checks"))}");
         }
         foreach (var reason in report.Gate.Reasons) Say($"gate: {reason}");
         foreach (var problem in report.Problems.Except(report.Gate.Reasons)) Say($"flagged: {problem}");
-        Say($"verdict {report.Gate.Verdict.ToUpperInvariant()}; report {json} and {html}");
+        Say($"verdict {report.Gate.Verdict.ReportName().ToUpperInvariant()}; report {json} and {html}");
         async Task CertifyAsync(bool asked, IReadOnlyList<string> blocked, string what, string path, Func<Task> write)
         {
             if (!asked) return;

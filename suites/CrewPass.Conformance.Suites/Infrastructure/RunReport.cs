@@ -6,6 +6,7 @@ using CrewPass.Conformance.Reporting;
 using CrewPass.Conformance.Settings;
 using NUnit.Framework;
 
+using CrewPass.Conformance.Verdicts;
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
 /// <summary>Turns the run's verdicts into the report, judges the gate, and decides whether a certificate may be written.</summary>
@@ -31,7 +32,8 @@ public static class RunReport
     /// Each judged subject's covered MUST clauses of its kind that no check of this run judged (a filter, or a profile
     /// that left a clause no case): the report lists them, and Strict fails the run for them.
     /// </summary>
-    public static IReadOnlyList<(string Subject, string Clause)> UncheckedMustClauses(RunState run, IReadOnlyList<Verdict> verdicts)
+    public static IReadOnlyList<(string Subject, string Clause)> UncheckedMustClauses(
+        RunState run, IReadOnlyList<Verdict> verdicts)
     {
         // The clauses each subject had a check of, in one pass: the fault matrix's 81 targets × 40,339 verdicts × each
         // clause was a hot spot.
@@ -43,7 +45,8 @@ public static class RunReport
                 select (subject, clause.Id)).ToArray();
     }
 
-    public static ConformanceReport Build(RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate, CertificateReport? clientCertificate = null)
+    public static ConformanceReport Build(
+        RunState run, IReadOnlyList<Verdict> verdicts, CertificateReport? certificate, CertificateReport? clientCertificate = null)
     {
         var settings = run.Settings;
         var clients = JudgedClients(run, verdicts);
@@ -54,29 +57,9 @@ public static class RunReport
         var unchecked_ = UncheckedMustClauses(run, verdicts).Select(u => $"{u.Clause} MUST on {u.Subject}: no check ran"
             + (settings?.Strict == true ? "; Strict needs every MUST clause checked" : " (a filter?)")).ToArray();
         var problems = run.Problems.Concat(ClientRuns.ReportedProblems).ToArray();
-        var strict = settings?.Strict == true;
         // The verdicts on what the run judges: a CLIENT check skipped because the run names no client judges nothing.
         var judged = verdicts.Where(v => !IsClient(v.Target) || clients.Contains(v.Target)).ToArray();
-        string Group(IGrouping<(string Target, string Clause, ClauseLevel Level, string Outcome), Verdict> g, string what) =>
-            $"{g.Key.Clause} {(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")} on {g.Key.Target}: {g.Count()} {what}";
-        IEnumerable<string> Reasons(string outcome, string what) =>
-            judged.Where(v => v.Outcome == outcome).GroupBy(v => (v.Target, v.Clause, v.Level, v.Outcome)).Select(g => Group(g, what));
-        var failures = Reasons(Outcomes.Failed, "failing checks").Concat(strict ? unchecked_ : []).Concat(strict ? Reasons(Outcomes.Inconclusive, "inconclusive checks; Strict needs every check to conclude") : []).ToArray();
-        var cannot = Reasons(Outcomes.HarnessError, "checks the harness itself failed in")
-            .Concat(strict ? Reasons(Outcomes.Skipped, "checks skipped for a setting; Strict needs every setting") : [])
-            .Concat(judged.Length == 0 && problems.Length == 0 ? ["no check ran (a filter that selects nothing?)"] : []).ToArray();
-        var transport = Reasons(Outcomes.TransportError, "transport errors (no answer): no verdict").ToArray();
-        var unanswered = unchecked_.Concat(UnansweredMustClauses(targets)).ToArray();
-        // The exit-code contract: settings or target unusable first, then a failure, then what kept the run from a verdict.
-        var exitCode = problems.Length > 0 ? GateExitCodes.CannotTest
-            : failures.Length > 0 ? GateExitCodes.NotConformant
-            : cannot.Length > 0 ? GateExitCodes.CannotTest
-            : transport.Length > 0 ? GateExitCodes.TransportErrorsOnly
-            : unanswered.Length > 0 ? GateExitCodes.MustClauseUnanswered
-            : GateExitCodes.Conformant;
-        var reasons = problems.Concat(failures).Concat(cannot).Concat(transport).Concat(strict ? [] : unanswered).ToArray();
-        var gate = new GateReport(exitCode == GateExitCodes.Conformant ? Outcomes.Passed : Outcomes.Failed,
-            settings?.FailOnShould == true ? "should" : "must", strict, reasons, exitCode, GateExitCodes.Meaning(exitCode));
+        var gate = Gate.Of(problems, judged, unchecked_, targets, settings?.Strict == true, settings?.FailOnShould == true);
         // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
         return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
             new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds,
@@ -84,16 +67,10 @@ public static class RunReport
             gate, [.. problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate, clientCertificate);
     }
 
-    /// <summary>The MUST clauses whose checks all ended inconclusive (or inconclusive beside passes): no verdict, so never conformant.</summary>
-    private static IEnumerable<string> UnansweredMustClauses(IEnumerable<TargetReport> subjects) =>
-        from subject in subjects
-        from clause in subject.Clauses
-        where clause.Level == "MUST" && clause.Status == Outcomes.Inconclusive
-        select $"{clause.Id} MUST on {subject.Name}: inconclusive, no verdict (its precondition: {string.Join(", ", clause.Checks.Select(c => c.Owner).OfType<string>().Distinct().DefaultIfEmpty("none named"))})";
-
     /// <summary>Why this run may not be certified; none means it may. A certificate needs a complete, clean, strict run of one target.</summary>
     /// <param name="unrun">How many checks of the run's test tree did not run (a filter left them out).</param>
-    public static IReadOnlyList<string> CertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
+    public static IReadOnlyList<string> CertificateBlockers(
+        RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
     {
         verdicts = verdicts.Where(v => !IsClient(v.Target)).ToArray();
         var blockers = new List<string>();
@@ -107,9 +84,9 @@ public static class RunReport
         blockers.AddRange(run.Problems);
         if (run.Targets.Count != 1) blockers.Add($"a certificate covers one target; this run checked {run.Targets.Count}");
         if (verdicts.Count == 0) blockers.Add("no check ran");
-        blockers.AddRange(verdicts.Where(v => v.Outcome is not (Outcomes.Passed or Outcomes.NotApplicable))
+        blockers.AddRange(verdicts.Where(v => v.Outcome is not (Outcome.Passed or Outcome.NotApplicable))
             .GroupBy(v => (v.Clause, v.Level, v.Outcome))
-            .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome}, first: {g.First().Test}"));
+            .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome.ReportName()}, first: {g.First().Test}"));
         var unchecked_ = ClauseCatalogue.All.Where(c => c.Covered && !c.JudgesClient && verdicts.All(v => v.Clause != c.Id)).Select(c => c.Id).ToArray();
         if (unchecked_.Length > 0) blockers.Add($"clauses with no check in this run (a filter?): {string.Join(", ", unchecked_)}");
         if (chromium is null) blockers.Add($"Chromium renders the certificate and none was found: {Browser.Chromium.InstallHint}");
@@ -121,7 +98,8 @@ public static class RunReport
     /// one client (the sandbox is the reference by design, so the embedded target is no obstacle).
     /// </summary>
     /// <param name="unrun">How many CLIENT checks of the run's test tree did not run.</param>
-    public static IReadOnlyList<string> ClientCertificateBlockers(RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
+    public static IReadOnlyList<string> ClientCertificateBlockers(
+        RunState run, IReadOnlyList<Verdict> verdicts, string? chromium, int unrun)
     {
         var blockers = new List<string>();
         var judged = JudgedClients(run, verdicts);
@@ -130,9 +108,9 @@ public static class RunReport
         if (unrun > 0) blockers.Add($"{unrun} CLIENT checks did not run (a filter?): a certificate covers a whole run, check by check");
         blockers.AddRange(ClientRuns.ReportedProblems);
         if (judged.Count != 1) blockers.Add($"a client certificate covers one client; this run judged {judged.Count} ({string.Join(", ", judged)})");
-        blockers.AddRange(clients.Where(v => v.Outcome is not (Outcomes.Passed or Outcomes.NotApplicable))
+        blockers.AddRange(clients.Where(v => v.Outcome is not (Outcome.Passed or Outcome.NotApplicable))
             .GroupBy(v => (v.Clause, v.Level, v.Outcome))
-            .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome}, first: {g.First().Test}"));
+            .Select(g => $"{g.Key.Clause} ({(g.Key.Level == ClauseLevel.Must ? "MUST" : "SHOULD")}): {g.Count()} {g.Key.Outcome.ReportName()}, first: {g.First().Test}"));
         var unchecked_ = ClauseCatalogue.All.Where(c => c.JudgesClient && clients.All(v => v.Clause != c.Id)).Select(c => c.Id).ToArray();
         if (unchecked_.Length > 0) blockers.Add($"CLIENT clauses with no check in this run (a filter?): {string.Join(", ", unchecked_)}");
         if (chromium is null) blockers.Add($"Chromium renders the certificate and none was found: {Browser.Chromium.InstallHint}");
@@ -147,29 +125,14 @@ public static class RunReport
         if (client?.Command is { } command) described["ClientCommand"] = Redactor.Redact(command);
         if (client?.Recording is { } recording) described["ClientRecording"] = recording;
         if (client?.Fault is { } fault) described["ClientFault"] = fault;
-        return new TargetReport(name, "the client-certification sandbox (the reference, one instance per scenario)", client?.DisplayName,
-            new Dictionary<string, string> { ["CREWPASS_API_KEY"] = "test" }, new Dictionary<string, string>(), described,
-            Counts(verdicts), Clauses(verdicts, c => c.JudgesClient), TargetKinds.Client);
+        return TargetReports.Client(name, client?.DisplayName, described, verdicts);
     }
-
-    private static ClauseReport[] Clauses(IReadOnlyList<Verdict> verdicts, Func<Clause, bool> judged) =>
-        ClauseCatalogue.All.Where(judged).Select(c =>
-        {
-            var checks = verdicts.Where(v => v.Clause == c.Id).OrderBy(v => v.Test, StringComparer.Ordinal)
-                .Select(v => new CheckReport(v.Test, v.Outcome, v.Message, v.Exchanges, v.Owner, v.NotJudged, v.Needs)).ToArray();
-            return new ClauseReport(c.Id, c.Area, c.LevelName, c.Text, c.Covered ? ClauseStatus.Of(checks.Select(k => k.Outcome).ToArray()) : Outcomes.NotYetCovered, checks);
-        }).ToArray();
-
-    private static Dictionary<string, IReadOnlyDictionary<string, int>> Counts(IReadOnlyList<Verdict> verdicts) =>
-        new[] { ClauseLevel.Must, ClauseLevel.Should }.ToDictionary(
-            level => level == ClauseLevel.Must ? "MUST" : "SHOULD",
-            level => (IReadOnlyDictionary<string, int>)Outcomes.All.ToDictionary(o => o, o => verdicts.Count(v => v.Level == level && v.Outcome == o)));
 
     private static TargetReport Target(TargetUnderTest target, IReadOnlyList<Verdict> verdicts)
     {
         var settings = target.Settings;
-        var clauses = Clauses(verdicts, c => !c.JudgesClient);
-        var counts = Counts(verdicts);
+        var clauses = TargetReports.Clauses(verdicts, c => !c.JudgesClient);
+        var counts = TargetReports.Counts(verdicts);
         var secrets = SettingDefinitions.All.Where(d => d.Kind == SettingKind.Secret && settings[d.Name] is not null).ToArray();
         return new TargetReport(
             target.Name,

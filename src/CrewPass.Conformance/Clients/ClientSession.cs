@@ -1,9 +1,9 @@
-using CrewPass.Conformance.Clients;
 
-namespace CrewPass.Conformance.Suites.Infrastructure;
+namespace CrewPass.Conformance.Clients;
 
 /// <summary>One scenario played to one client: the sandbox's recording, how the client ended (none for a recording), the secret its writes are checked with.</summary>
-public sealed record ClientSession(SandboxScenario Scenario, ClientRecording Recording, ClientExit? Exit, string? SigningSecret, string Folder)
+public sealed record ClientSession(
+    SandboxScenario Scenario, ClientRecording Recording, ClientExit? Exit, string? SigningSecret, string Folder)
 {
     public IReadOnlyList<RecordedRequest> Requests => Recording.Requests;
 

@@ -1,6 +1,6 @@
 using CrewPass.Conformance.Settings;
 
-namespace CrewPass.Conformance.Suites.Infrastructure;
+namespace CrewPass.Conformance.Verdicts;
 
 /// <summary>An optional setting's value, or the skip that names it (a failure under Strict=true).</summary>
 public static class Needs

@@ -1,4 +1,4 @@
-namespace CrewPass.Conformance.Suites.Infrastructure;
+namespace CrewPass.Conformance.Clients;
 
 /// <summary>
 /// A scenario of CONTRACT.md's CLIENT section, as a typed case: what the sandbox plays, and what a check may expect of

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CrewPass.Conformance.Suites.Infrastructure;
+namespace CrewPass.Conformance.Clients;
 
 /// <summary>How the client ended one scenario: its exit code, or that it did not finish and was ended by its process id.</summary>
 public sealed record ClientExit(int? Code, int ProcessId, TimeSpan Took, string Output)
