@@ -7,7 +7,7 @@ namespace CrewPass.Conformance;
 public sealed record PreflightFacts(string LivePartnerId, string TestPartnerId, IReadOnlyDictionary<string, Exchange> Answers)
 {
     /// <summary>The header the CrewPass reference deployment names itself with on every answer.</summary>
-    public const string ReferenceHeader = "X-CrewPass-Reference";
+    public const string ReferenceHeader = HeaderNames.Reference;
 
     /// <summary>The reference's version when the target is the reference (at whatever address): it is never certified.</summary>
     public string? ReferenceVersion => Answers.Values.Select(a => a.Header(ReferenceHeader)).FirstOrDefault(v => v is not null);

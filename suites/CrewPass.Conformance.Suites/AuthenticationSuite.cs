@@ -73,14 +73,14 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     /// AUTH-04 to AUTH-06 judge how a request is written, not whose data it reads: they present another partner's key
     /// where the run has one (OtherPartnerKey), so the partner under test's budget goes to what only its keys can show.
     /// </summary>
-    private string FormKey => Settings["OtherPartnerKey"] is null ? "LiveKey" : "OtherPartnerKey";
+    private string FormKey => Settings.OtherPartnerKey is null ? "LiveKey" : "OtherPartnerKey";
 
     /// <summary>RFC 9110 §11.1: the scheme name is case-insensitive.</summary>
     [Clause("AUTH-04")]
     [TestCaseSource(nameof(SchemeSpellings))]
     public async Task AUTH_04_The_scheme_name_is_case_insensitive(Endpoint endpoint, string scheme)
     {
-        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithHeader("Authorization", $"{scheme} {Settings[FormKey]}")), $"{FormKey} with the scheme '{scheme}'", FormKey);
+        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithHeader(HeaderNames.Authorization, $"{scheme} {Settings[FormKey]}")), $"{FormKey} with the scheme '{scheme}'", FormKey);
         await ExpectKeyHonouredAsync(answer, endpoint, FormKey);
         Expect(await AcceptedAsync(answer, endpoint, FormKey), $"the key to be accepted with the scheme spelt '{scheme}'", Summary(answer), answer);
     }
@@ -103,9 +103,9 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithBearer(Settings[FormKey]!)
-            .WithHeader("X-CrewPass-Timestamp", timestamp)
-            .WithHeader("X-CrewPass-Nonce", Guid.NewGuid().ToString("N"))
-            .WithHeader("X-CrewPass-Signature", "v1=" + new string('0', 64))), $"{FormKey} with signature headers", FormKey);
+            .WithHeader(HeaderNames.Timestamp, timestamp)
+            .WithHeader(HeaderNames.Nonce, Guid.NewGuid().ToString("N"))
+            .WithHeader(HeaderNames.Signature, "v1=" + new string('0', 64))), $"{FormKey} with signature headers", FormKey);
         await ExpectKeyHonouredAsync(answer, endpoint, FormKey);
         Expect(await AcceptedAsync(answer, endpoint, FormKey), "the key to be accepted: v1 reads ignore X-CrewPass-* signature headers", Summary(answer), answer);
     }
@@ -120,7 +120,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     public async Task AUTH_07_No_keyed_request_is_redirected_to_cleartext(Endpoint endpoint, string keySetting)
     {
         var answer = await Target.ObserveAsync(endpoint.Path, keySetting);
-        var location = answer.Header("Location");
+        var location = answer.Header(HeaderNames.Location);
         var cleartext = location is not null && location.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
         Expect(!cleartext, "no redirect of a keyed request to an http:// URL", $"{Summary(answer)} to {location}", answer);
     }
@@ -130,7 +130,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     [TestCaseSource(nameof(QueryParameters))]
     public async Task AUTH_08_A_key_in_the_query_string_is_not_accepted(Endpoint endpoint, string parameter)
     {
-        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithQuery(parameter, Settings["TestKey"]!)), $"the key in ?{parameter}=", "TestKey");
+        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithQuery(parameter, Settings.TestKey!)), $"the key in ?{parameter}=", "TestKey");
         Expect(answer.Status is >= 400 and < 500, $"the key in ?{parameter}= to be refused (a 4xx)", Summary(answer), answer);
     }
 
@@ -138,7 +138,7 @@ public sealed class AuthenticationSuite(string target) : ConformanceSuite(target
     [TestCaseSource(nameof(QueryParameters))]
     public async Task AUTH_08_A_key_in_a_cookie_is_not_accepted(Endpoint endpoint, string cookie)
     {
-        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithHeader("Cookie", $"{cookie}={Settings["TestKey"]}")), $"the key in the cookie {cookie}", "TestKey");
+        var answer = NotThrottled(await Client.GetAsync(endpoint.Path, r => r.WithHeader(HeaderNames.Cookie, $"{cookie}={Settings.TestKey}")), $"the key in the cookie {cookie}", "TestKey");
         Expect(answer.Status is >= 400 and < 500, $"the key in the cookie {cookie} to be refused (a 4xx)", Summary(answer), answer);
     }
 

@@ -25,7 +25,7 @@ public sealed class ClientSuite(string client) : IClientSessions
     {
         // Against the embedded reference a certificate can only be a client's, and it names the partner's own client.
         if (ClientRuns.Resolve(Name, Settings) is not { } resolved)
-            return Settings.IsEmbedded && Settings.Bool("Certify")
+            return Settings.IsEmbedded && Settings.Certify
                 ? "Certify=true for a client needs the client: set ClientCommand (CREWPASS_CLIENT_COMMAND) to run it, or ClientRecording (CREWPASS_CLIENT_RECORDING) to judge what a `--certify-client --record DIR` sandbox recorded"
                 : null;
         return ClientRuns.ProblemAsync(resolved, Settings).GetAwaiter().GetResult();

@@ -59,7 +59,7 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
     {
         var (answer, _) = await RefusalAsync(refusal, endpoint);
         if (answer.Status != 401) throw new NotApplicable($"the target refused {refusal.Why} with {answer.Status}, not 401");
-        var challenge = answer.Header("WWW-Authenticate");
+        var challenge = answer.Header(HeaderNames.WwwAuthenticate);
         Expect(challenge is not null && BearerChallenge().IsMatch(challenge), $"WWW-Authenticate naming the Bearer scheme, for {refusal.Why}",
             challenge is null ? "no WWW-Authenticate header" : $"WWW-Authenticate: {challenge}", answer);
     }
@@ -87,8 +87,8 @@ public sealed partial class KeysSuite(string target) : ConformanceSuite(target)
         from e in Cases.Endpoints
         from key in new PresentedKey[]
         {
-            new("valid-bearer", async (suite, e) => (suite.Settings["LiveKey"]!, await suite.Target.ObserveAsync(e.Path, "LiveKey"))),
-            new("valid-x-partner-api-key", async (suite, e) => (suite.Settings["LiveKey"]!, await suite.Target.ObserveAsync(e.Path, "LiveKey", Presentation.ApiKeyHeader))),
+            new("valid-bearer", async (suite, e) => (suite.Settings.LiveKey!, await suite.Target.ObserveAsync(e.Path, "LiveKey"))),
+            new("valid-x-partner-api-key", async (suite, e) => (suite.Settings.LiveKey!, await suite.Target.ObserveAsync(e.Path, "LiveKey", Presentation.ApiKeyHeader))),
             // The corpus's own refusals, shared with KEY-01 to KEY-03: the same request needs asking once.
             new("unknown-key", (suite, e) => suite.CorpusRefusalAsync("unknown-live-key", e)),
             new("genuine-key-appended", (suite, e) => suite.CorpusRefusalAsync("genuine-key-appended", e)),

@@ -42,7 +42,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     [Test]
     public async Task RATE_02_Remaining_goes_down_by_one_per_request()
     {
-        var key = Settings["RateLimitKey"] is null ? "LiveKey" : "RateLimitKey";
+        var key = Settings.RateLimitKey is null ? "LiveKey" : "RateLimitKey";
         await ExpectOneBudgetAsync($"three requests with {key}", true, Step(key), Step(key), Step(key));
     }
 
@@ -110,7 +110,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
 
     private sealed record ProbeStep(string KeySetting, Presentation Presentation, bool Counted = true)
     {
-        public override string ToString() => $"{KeySetting} as {(Presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer")}";
+        public override string ToString() => $"{KeySetting} as {(Presentation == Presentation.ApiKeyHeader ? HeaderNames.PartnerApiKey : "Bearer")}";
     }
 
     /// <param name="RecoveryTooFar">Retry-After named a wait past MaxRecoveryWait: recovery was not awaited (an hourly window is legitimate).</param>
@@ -122,7 +122,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
     /// </summary>
     private static TimeSpan? RetryAfterOf(Exchange throttled, List<string> problems)
     {
-        var value = throttled.Header("Retry-After");
+        var value = throttled.Header(HeaderNames.RetryAfter);
         if (value is null)
         {
             problems.Add("the 429 has no Retry-After");
@@ -138,7 +138,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
         {
             var wait = date - DateOf(throttled);
             if (wait >= TimeSpan.FromSeconds(1)) return wait;
-            problems.Add($"Retry-After: {value} is not after the answer's Date ({throttled.Header("Date")})");
+            problems.Add($"Retry-After: {value} is not after the answer's Date ({throttled.Header(HeaderNames.Date)})");
             return null;
         }
         problems.Add($"Retry-After: {value} is neither delay-seconds nor an HTTP-date");
@@ -163,7 +163,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
         RateLimitReader.Read(answer.ResponseHeaders, Settings.RateLimitHeaders, DateOf(answer));
 
     private static DateTimeOffset DateOf(Exchange answer) =>
-        DateTimeOffset.TryParse(answer.Header("Date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : DateTimeOffset.UtcNow;
+        DateTimeOffset.TryParse(answer.Header(HeaderNames.Date), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : DateTimeOffset.UtcNow;
 
     private async Task<Exchange> SendAsync(ProbeStep step)
     {
@@ -218,7 +218,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
 
     private Task<Exhaustion> ExhaustionAsync()
     {
-        var key = Settings["RateLimitKey"] is null ? "TestKey" : "RateLimitKey";
+        var key = Settings.RateLimitKey is null ? "TestKey" : "RateLimitKey";
         var value = Settings[key]!;
         if (!Settings.AllowRateLimitExhaustion)
             throw new NeedsSetting("AllowRateLimitExhaustion", $"set it true (CREWPASS_ALLOW_RATE_LIMIT_EXHAUSTION): exhausting spends {key}'s whole budget; a dedicated RateLimitKey partner is recommended");
@@ -283,7 +283,7 @@ public sealed class RateLimitSuite(string target) : ConformanceSuite(target)
         var resetSeconds = Read(throttled).Reading?.ResetSeconds ?? Read(last).Reading?.ResetSeconds;
         var wait = RetryAfterOf(throttled, problems);
         // One second of rounding; an HTTP-date and the Date it is read against each round to the second, so two.
-        var rounding = throttled.Header("Retry-After") is { } given && given.Contains(',', StringComparison.Ordinal) ? 2 : 1;
+        var rounding = throttled.Header(HeaderNames.RetryAfter) is { } given && given.Contains(',', StringComparison.Ordinal) ? 2 : 1;
         if (wait is null)
         {
             wait = TimeSpan.FromSeconds(Math.Ceiling(Math.Min(resetSeconds ?? 1, 86_400)));

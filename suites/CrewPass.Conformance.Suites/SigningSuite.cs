@@ -19,7 +19,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
 {
     private const int ConcurrentReplays = 16;
     private const long Window = 300;
-    private static readonly Lazy<SigningVectors> Vectors = new(() => SigningVectors.Load(AppContext.BaseDirectory, Run.Settings?["SigningVectors"]));
+    private static readonly Lazy<SigningVectors> Vectors = new(() => SigningVectors.Load(AppContext.BaseDirectory, Run.Settings?.SigningVectors));
     private TargetUnderTest _writes = null!;
     private ServerClock? _clock;
 
@@ -87,7 +87,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
         var signed = Sign(operation.Body);
-        var request = new ApiRequest(operation.Method, operation.Path) { Body = operation.Body, Http11 = true }.WithBearer(Settings["TestKey"]!)
+        var request = new ApiRequest(operation.Method, operation.Path) { Body = operation.Body, Http11 = true }.WithBearer(Settings.TestKey!)
             .WithHeader(SignatureHeaders.TimestampHeader.ToUpperInvariant(), signed.Timestamp)
             .WithHeader(SignatureHeaders.NonceHeader.ToUpperInvariant(), signed.Nonce)
             .WithHeader(SignatureHeaders.SignatureHeader.ToUpperInvariant(), signed.Signature);
@@ -105,7 +105,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         var attach = Settings.WriteOperation("vessel-attach");
         var before = await VesselIdsAsync();
         // Signed over what remains (the missing field empty), so only the missing header can be the reason to refuse.
-        var remaining = missing.SignWithout(Settings["SigningSecret"]!, attach.Body, Sign(attach.Body));
+        var remaining = missing.SignWithout(Settings.SigningSecret!, attach.Body, Sign(attach.Body));
         var answer = await SendAsync(attach, attach.Body, remaining, omit: missing.Header);
         var after = await VesselIdsAsync();
         ExpectAnswer(answer, $"vessel-attach without {missing}", () =>
@@ -160,7 +160,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         new("signed-over-the-body-alone", (suite, _, body) => "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Bytes(suite.Secret), Bytes(body)))),
     }.Select(w => new TestCaseData(w).SetArgDisplayNames(w.Name));
 
-    private string Secret => Settings["SigningSecret"]!;
+    private string Secret => Settings.SigningSecret!;
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -243,7 +243,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
     {
         await UseWriteSurfaceAsync();
         var operation = Settings.SigningOperation;
-        var secret = Settings["SigningSecret"]!;
+        var secret = Settings.SigningSecret!;
         var first = Resign(secret, operation.Body, RequestSigner.NewNonce(), _clock!.NowSeconds - reuse.Age);
         var accepted = await SendAsync(operation, operation.Body, first);
         if (!accepted.IsSuccess)
@@ -383,11 +383,11 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
         answer.Status == Settings.SignatureErrorStatus && answer.StringAt(Settings.ErrorCodePointer) is { } code && Settings.SignatureErrorCodes.Contains(code);
 
     private async Task<ServerClock> ClockAsync() =>
-        _clock ??= ServerClock.From(await _writes.Client.GetAsync(ContractDefaults.MePath, r => r.WithBearer(Settings["TestKey"]!)));
+        _clock ??= ServerClock.From(await _writes.Client.GetAsync(ContractDefaults.MePath, r => r.WithBearer(Settings.TestKey!)));
 
     /// <summary>Signed now by the target's clock, with a fresh nonce.</summary>
     private SignatureHeaders Sign(string body) =>
-        RequestSigner.Headers(Settings["SigningSecret"]!, Encoding.UTF8.GetBytes(body), _clock!.NowSeconds);
+        RequestSigner.Headers(Settings.SigningSecret!, Encoding.UTF8.GetBytes(body), _clock!.NowSeconds);
 
     private static SignatureHeaders Resign(string secret, string body, string nonce, long timestamp) =>
         RequestSigner.Headers(secret, Encoding.UTF8.GetBytes(body), timestamp, nonce);
@@ -419,7 +419,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
 
     private async Task<HashSet<string>> VesselIdsAsync()
     {
-        var list = await _writes.Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(Settings["TestKey"]!));
+        var list = await _writes.Client.GetAsync(ContractDefaults.VesselListPath, r => r.WithBearer(Settings.TestKey!));
         // A failed read is no list: comparing it would prove "no effect" from two refusals.
         if (!list.IsSuccess || list.Json?["data"] is not JsonArray)
             throw new Inconclusive($"the test key's vessel list could not be read ({Summary(list)}), so the write's effect cannot be judged", list) { Owner = "AUTH-02" };
@@ -428,7 +428,7 @@ public sealed class SigningSuite(string target) : ConformanceSuite(target)
 
     private Task<Exchange> SendAsync(WriteOperation operation, string body, SignatureHeaders headers, string? omit = null)
     {
-        var request = new ApiRequest(operation.Method, operation.Path) { Body = body }.WithBearer(Settings["TestKey"]!).Signed(headers, omit);
+        var request = new ApiRequest(operation.Method, operation.Path) { Body = body }.WithBearer(Settings.TestKey!).Signed(headers, omit);
         return _writes.Client.SendAsync(request);
     }
 

@@ -18,7 +18,7 @@ public sealed class WebSuite(string target) : ConformanceSuite(target)
     [TestCaseSource(nameof(EndpointsAndHeaders))]
     public async Task WEB_01_A_page_on_another_origin_cannot_call_with_a_key(Endpoint endpoint, string header)
     {
-        var chromium = Chromium.Find(Settings["Chromium"]);
+        var chromium = Chromium.Find(Settings.Chromium);
         if (chromium is null) throw new NeedsSetting("Chromium", Chromium.InstallHint);
         var session = await BrowserSession.StartAsync(chromium!, Run.Current.Targets);
         var outcome = await session.CallAsync(Target, endpoint.Path, header);
@@ -37,11 +37,11 @@ public sealed class WebSuite(string target) : ConformanceSuite(target)
     public async Task WEB_01_A_preflight_does_not_allow_the_key_headers_for_another_origin(Endpoint endpoint, string header, string origin)
     {
         var answer = await Client.SendAsync(new ApiRequest("OPTIONS", endpoint.Path)
-            .WithHeader("Origin", origin)
-            .WithHeader("Access-Control-Request-Method", "GET")
-            .WithHeader("Access-Control-Request-Headers", header.ToLowerInvariant()));
-        var allowOrigin = answer.Header("Access-Control-Allow-Origin");
-        var allowHeaders = (answer.Header("Access-Control-Allow-Headers") ?? "").Split(',').Select(h => h.Trim()).ToArray();
+            .WithHeader(HeaderNames.Origin, origin)
+            .WithHeader(HeaderNames.AccessControlRequestMethod, "GET")
+            .WithHeader(HeaderNames.AccessControlRequestHeaders, header.ToLowerInvariant()));
+        var allowOrigin = answer.Header(HeaderNames.AccessControlAllowOrigin);
+        var allowHeaders = (answer.Header(HeaderNames.AccessControlAllowHeaders) ?? "").Split(',').Select(h => h.Trim()).ToArray();
         var allowed = answer.IsSuccess && (allowOrigin == "*" || allowOrigin == origin)
                       && allowHeaders.Any(h => h == "*" || h.Equals(header, StringComparison.OrdinalIgnoreCase));
         Expect(!allowed, $"no preflight permission for {header} from {origin}",

@@ -21,7 +21,7 @@ public sealed class WriteSurfaceSuite(string target) : ConformanceSuite(target)
         if (Settings.WriteSurfaceEnabled) throw new NotApplicable("WriteSurface is enabled; SIG-02 to SIG-08 check the write surface instead");
         // Probed as a genuine v2 client would: the test key, signed with its partner's secret on the target's own clock.
         // A surface left on with working verification must answer this one, so only a refusal passes.
-        var testKey = Settings["TestKey"]!;
+        var testKey = Settings.TestKey!;
         // Nothing but WRITE-01 writes to this view, and it holds the view alone: the last probe's "after" is this one's "before".
         var before = Target.LastTestView ?? await VesselListAsync(testKey, "before the probe");
         var request = probe.Prepare(new ApiRequest(operation.Method, operation.Path) { Body = operation.Body }.WithBearer(testKey), this, before);
@@ -62,7 +62,7 @@ public sealed class WriteSurfaceSuite(string target) : ConformanceSuite(target)
     [Parallelizable(ParallelScope.Children)]
     public async Task WRITE_02_Read_paths_refuse_mutating_methods(Endpoint endpoint, string method)
     {
-        var answer = await Client.SendAsync(new ApiRequest(method, endpoint.Path) { Body = method == "DELETE" ? null : "{}" }.WithBearer(Settings["TestKey"]!));
+        var answer = await Client.SendAsync(new ApiRequest(method, endpoint.Path) { Body = method == "DELETE" ? null : "{}" }.WithBearer(Settings.TestKey!));
         if (!answer.IsSuccess) await ExpectKeyHonouredAsync(answer, endpoint, "TestKey");
         Expect(answer.Status is 404 or 405, $"405 or 404 for {method} {endpoint.Path}", Summary(answer), answer);
     }

@@ -10,8 +10,8 @@ using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
 // The suites in one process through NUnit's own API, without dotnet test's three processes (the CLI, vstest.console, the
-// test host) and the adapter's per-result conversion: the fault matrix's 40,339 checks take 32 s and 35 CPU-s here
-// against 61 s and 80 CPU-s through dotnet test. Users run dotnet test; the harness runs its matrices here, and
+// test host) and the adapter's per-result conversion: the fault matrix takes about half the time and CPU here
+// (bench/figures.md). Users run dotnet test; the harness runs its matrices here, and
 // `bench/run.sh --warm` measures what runs sharing one warm process would cost. Settings: CREWPASS_* as for dotnet test.
 var suites = new Argument<FileInfo>("suites") { Description = "The built CrewPass.Conformance.Suites.dll." };
 var filter = new Option<string?>("--where") { Description = "The checks to run, as an NUnit filter in XML (<filter><cat>KEY-01</cat></filter>).", HelpName = "XML" };
@@ -33,7 +33,7 @@ root.SetAction(parse =>
     var assembly = parse.GetValue(suites)!.FullName;
     // The suites read their schemas and fixtures beside their assembly (AppContext.BaseDirectory).
     AppContext.SetData("APP_CONTEXT_BASE_DIRECTORY", Path.GetDirectoryName(assembly) + Path.DirectorySeparatorChar);
-    // Chromium.SharedSlot: the runs share one Playwright driver (a Node process, ~0.8 CPU-s to start) instead of
+    // Chromium.SharedSlot: the runs share one Playwright driver (a Node process, dear to start) instead of
     // starting one per browser, and one browser per set of flags (the targets' hosts and keys). They end with this
     // process: the driver's requests' pipe closes, and it exits with its browsers.
     AppDomain.CurrentDomain.SetData("CrewPass.Conformance.Browser.Shared", new System.Collections.Concurrent.ConcurrentDictionary<string, object>());
@@ -232,7 +232,7 @@ sealed class SuitesContext(string suites) : AssemblyLoadContext(isCollectible: t
         if (name.Name == "nunit.framework" || _resolver.ResolveAssemblyToPath(name) is not { } path) return null;
         // Ours hold a run's state (the run, its verdicts, the secrets to redact): fresh for each run. The libraries
         // (RestSharp, NJsonSchema, Playwright, …) hold none a run depends on: loaded once beside this process, they are
-        // compiled once, not once a run (a run without child processes: 1.8 to 1.1 CPU-s once warm).
+        // compiled once, not once a run.
         if (name.Name!.StartsWith("CrewPass.", StringComparison.Ordinal)) return LoadFromAssemblyPath(path);
         try
         {

@@ -12,7 +12,7 @@ public static class Chromium
     /// <summary>
     /// Debian and Ubuntu name it chromium or chromium-browser; GitHub's Ubuntu runners carry google-chrome. Chromium's
     /// headless shell comes first: it is what Playwright itself runs headless (the same Blink and network stack, so the
-    /// same CORS), without the full browser's layers: a default run of the suites takes a tenth less CPU (11.7 to 10.5 CPU-s on average, three runs each).
+    /// same CORS), without the full browser's layers, so a run costs less CPU (bench/figures.md).
     /// </summary>
     public static readonly string[] Names = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"];
 
@@ -47,8 +47,8 @@ public static class Chromium
     /// Where a host that runs many runs in one process (the harness's warm runner) offers them one Playwright driver to
     /// share, and one browser for each set of flags (the same executable, the same hosts, the same trusted keys): a
     /// <c>ConcurrentDictionary&lt;string, object&gt;</c> under this name in the process's AppDomain data. Without it, as
-    /// under dotnet test, each launch has a browser and a driver of its own, gone with it. The driver is a Node process
-    /// whose start costs ~0.8 CPU-s, a browser's ~1.3 (docs/speed.md); each use of a shared browser has contexts of its own.
+    /// under dotnet test, each launch has a browser and a driver of its own, gone with it. Both are dear to start (the
+    /// driver is a Node process); each use of a shared browser has contexts of its own.
     /// </summary>
     public const string SharedSlot = "CrewPass.Conformance.Browser.Shared";
 

@@ -6,6 +6,7 @@ using CrewPass.Conformance.Signing;
 using CrewPass.Conformance.Verdicts;
 using FluentAssertions;
 using FluentAssertions.Execution;
+using CrewPass.Conformance.Http;
 
 namespace CrewPass.Conformance.Clients;
 
@@ -43,7 +44,7 @@ public static partial class ClientChecks
         IClientSessions sessions, SandboxScenario scenario)
     {
         await EveryRequestAsync(sessions, scenario, "the Bearer form", request =>
-                request.All("authorization").Where(v => BearerIssuedKey().IsMatch(v))
+                request.All(HeaderNames.Authorization).Where(v => BearerIssuedKey().IsMatch(v))
                     .Should().NotBeEmpty("CLIENT-02: the page prefers Authorization: Bearer <key>"));
     }
 
@@ -56,7 +57,7 @@ public static partial class ClientChecks
             {
                 Placeholders.Where(request.Target.Contains)
                     .Should().BeEmpty("CLIENT-03: the key never travels in a URL (query or path)");
-                request.All("cookie").Where(c => Placeholders.Any(c.Contains))
+                request.All(HeaderNames.Cookie).Where(c => Placeholders.Any(c.Contains))
                     .Should().BeEmpty("CLIENT-03: the key never travels in a cookie");
                 request.BodyRedacted
                     .Should().BeFalse("CLIENT-03: the key never travels in a request body (the sandbox found one there and redacted it)");
@@ -178,12 +179,12 @@ public static partial class ClientChecks
             ExpectRequest(session, write, "a write signed as the page shows", () =>
             {
                 var (timestamp, nonce, signature) = (write.One(SignatureHeaders.TimestampHeader), write.One(SignatureHeaders.NonceHeader), write.One(SignatureHeaders.SignatureHeader));
-                new[] { ("X-CrewPass-Timestamp", timestamp), ("X-CrewPass-Nonce", nonce), ("X-CrewPass-Signature", signature) }
+                new[] { (HeaderNames.Timestamp, timestamp), (HeaderNames.Nonce, nonce), (HeaderNames.Signature, signature) }
                     .Where(h => h.Item2 is null).Select(h => h.Item1)
                         .Should().BeEmpty("CLIENT-08: each of the three headers, once");
-                write.One("content-type")?.Split(';')[0].Trim()
+                write.One(HeaderNames.ContentType)?.Split(';')[0].Trim()
                     .Should().Be("application/json", "CLIENT-08: Content-Type: application/json");
-                write.All("content-type").Should().HaveCount(1, "CLIENT-08: Content-Type: application/json");
+                write.All(HeaderNames.ContentType).Should().HaveCount(1, "CLIENT-08: Content-Type: application/json");
                 if (timestamp is null || nonce is null || signature is null) return;
                 signature.Should().MatchRegex("^v1=[0-9a-f]{64}$", "CLIENT-08: v1= and 64 lowercase hex digits");
                 var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
@@ -252,7 +253,7 @@ public static partial class ClientChecks
     {
         await EveryRequestAsync(sessions, scenario, "a read with the key and nothing else", read =>
             {
-                read.Headers.Select(h => h.Key).Where(h => h.StartsWith("x-crewpass-", StringComparison.Ordinal))
+                read.Headers.Select(h => h.Key).Where(h => h.StartsWith(HeaderNames.CrewPassPrefix, StringComparison.OrdinalIgnoreCase))
                     .Should().BeEmpty("CLIENT-11: no X-CrewPass-* signature headers on a read");
                 read.Body.Should().BeEmpty("CLIENT-11: no body on a read");
             }, r => r.IsRead);
@@ -326,10 +327,19 @@ public static partial class ClientChecks
     private static readonly string[] Placeholders = [RecordedRequest.IssuedKey, RecordedRequest.OtherKey, RecordedRequest.SigningSecret];
 
     private static string[] KeyHeaders(RecordedRequest request) =>
-        request.Headers.Where(h => h.Key is "authorization" or "x-partner-api-key").Select(h => $"{h.Key}: {h.Value}").ToArray();
+        request.Headers.Where(h => IsKeyHeader(h.Key)).Select(h => $"{h.Key}: {h.Value}").ToArray();
 
-    private static bool IssuedKeyForm(string header) =>
-        header == "x-partner-api-key: " + RecordedRequest.IssuedKey || (header.StartsWith("authorization: ", StringComparison.Ordinal) && BearerIssuedKey().IsMatch(header["authorization: ".Length..]));
+    private static bool IsKeyHeader(string name) =>
+        name.Equals(HeaderNames.Authorization, StringComparison.OrdinalIgnoreCase) || name.Equals(HeaderNames.PartnerApiKey, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A key header as <see cref="KeyHeaders"/> shows it: the key exactly as issued, Bearer-prefixed in Authorization.</summary>
+    private static bool IssuedKeyForm(string header)
+    {
+        var (name, value) = (header[..header.IndexOf(':')], header[(header.IndexOf(':') + 2)..]);
+        return name.Equals(HeaderNames.PartnerApiKey, StringComparison.OrdinalIgnoreCase)
+            ? value == RecordedRequest.IssuedKey
+            : BearerIssuedKey().IsMatch(value);
+    }
 
     /// <summary>The scheme in any letter case, then one or more spaces (RFC 6750 §2.1, RFC 9110 §11.4); the key exactly as issued.</summary>
     [GeneratedRegex(@"^(?i:bearer) +\{\{api-key\}\}$")]

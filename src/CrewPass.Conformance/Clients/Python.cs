@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace CrewPass.Conformance.Clients;
 
 /// <summary>
-/// The interpreter `python3` stands for, asked once. A version manager's shim (pyenv's here: a shell script and five
-/// more, ~0.35 CPU-s a start against 0.04 for the interpreter) would otherwise run before every scenario of every client.
+/// The interpreter `python3` stands for, asked once: a version manager's shim costs several times the interpreter's own
+/// start, and would otherwise run before every scenario of every client (bench/figures.md).
 /// </summary>
 public static class Python
 {

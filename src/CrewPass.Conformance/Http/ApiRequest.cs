@@ -18,9 +18,9 @@ public sealed record ApiRequest(string Method, string Path)
 
     public ApiRequest WithHeader(string name, string value) => this with { Headers = [.. Headers, new(name, value)] };
 
-    public ApiRequest WithBearer(string key) => WithHeader("Authorization", "Bearer " + key);
+    public ApiRequest WithBearer(string key) => WithHeader(HeaderNames.Authorization, "Bearer " + key);
 
-    public ApiRequest WithApiKeyHeader(string key) => WithHeader("X-Partner-API-Key", key);
+    public ApiRequest WithApiKeyHeader(string key) => WithHeader(HeaderNames.PartnerApiKey, key);
 
     public ApiRequest WithQuery(string name, string value) => this with { Query = [.. Query, new(name, value)] };
 

@@ -48,7 +48,7 @@ public sealed class Exchange
         ResponseHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
 
     /// <summary>The media type of the body without parameters, lower case.</summary>
-    public string? MediaType => Header("Content-Type")?.Split(';')[0].Trim().ToLowerInvariant();
+    public string? MediaType => Header(HeaderNames.ContentType)?.Split(';')[0].Trim().ToLowerInvariant();
 
     /// <summary>The string at a JSON pointer of the body, or null.</summary>
     public string? StringAt(string pointer) => JsonPointer.Resolve(Json, pointer) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -30,7 +30,7 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
     public static readonly AsyncLocal<List<KeyValuePair<string, string>>?> SentHeaders = new();
 
     public static bool CarriesCredential(HttpRequestMessage request) =>
-        request.Headers.Contains("Authorization") || request.Headers.Contains("X-Partner-API-Key") || request.Headers.Contains("Cookie")
+        request.Headers.Contains(HeaderNames.Authorization) || request.Headers.Contains(HeaderNames.PartnerApiKey) || request.Headers.Contains(HeaderNames.Cookie)
         || (request.RequestUri?.Query.Contains("key", StringComparison.OrdinalIgnoreCase) ?? false)
         || (request.RequestUri?.Query.Contains("token", StringComparison.OrdinalIgnoreCase) ?? false);
 

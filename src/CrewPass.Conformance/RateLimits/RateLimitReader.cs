@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrewPass.Conformance.Http;
 
 namespace CrewPass.Conformance.RateLimits;
 
@@ -31,9 +32,9 @@ public static partial class RateLimitReader
         var byName = headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase);
         var detected = convention != RateLimitConvention.Auto ? convention
-            : byName.ContainsKey("X-RateLimit-Limit") || byName.ContainsKey("X-RateLimit-Remaining") ? RateLimitConvention.XRateLimit
-            : byName.ContainsKey("RateLimit-Limit") || byName.ContainsKey("RateLimit-Remaining") ? RateLimitConvention.IetfDraft
-            : byName.ContainsKey("RateLimit") ? RateLimitConvention.IetfStructured
+            : byName.ContainsKey(HeaderNames.XRateLimitLimit) || byName.ContainsKey(HeaderNames.XRateLimitRemaining) ? RateLimitConvention.XRateLimit
+            : byName.ContainsKey(HeaderNames.RateLimitLimit) || byName.ContainsKey(HeaderNames.RateLimitRemaining) ? RateLimitConvention.IetfDraft
+            : byName.ContainsKey(HeaderNames.RateLimit) ? RateLimitConvention.IetfStructured
             : RateLimitConvention.Auto;
         return detected switch
         {
@@ -56,14 +57,14 @@ public static partial class RateLimitReader
 
     private static RateLimitRead ReadStructured(Dictionary<string, string> headers, DateTimeOffset now)
     {
-        var state = headers.GetValueOrDefault("RateLimit");
-        var policy = headers.GetValueOrDefault("RateLimit-Policy");
+        var state = headers.GetValueOrDefault(HeaderNames.RateLimit);
+        var policy = headers.GetValueOrDefault(HeaderNames.RateLimitPolicy);
         var raw = $"RateLimit: {state ?? "(absent)"}; RateLimit-Policy: {policy ?? "(absent)"}";
         var problems = new List<string>();
         if (state is null) problems.Add("RateLimit is missing");
         if (policy is null) problems.Add("RateLimit-Policy is missing, so there is no quota");
-        var stateItem = state is null ? null : FirstItem(state, problems, "RateLimit");
-        var policyItem = policy is null ? null : FirstItem(policy, problems, "RateLimit-Policy");
+        var stateItem = state is null ? null : FirstItem(state, problems, HeaderNames.RateLimit);
+        var policyItem = policy is null ? null : FirstItem(policy, problems, HeaderNames.RateLimitPolicy);
         long? Parameter(Dictionary<string, string>? item, string name, string header)
         {
             if (item is null) return null;
@@ -71,8 +72,8 @@ public static partial class RateLimitReader
             problems.Add($"{header} has no whole-number parameter {name}");
             return null;
         }
-        return Normalise(RateLimitConvention.IetfStructured, Parameter(policyItem, "q", "RateLimit-Policy"), Parameter(stateItem, "r", "RateLimit"),
-            Parameter(stateItem, "t", "RateLimit"), raw, problems, now);
+        return Normalise(RateLimitConvention.IetfStructured, Parameter(policyItem, "q", HeaderNames.RateLimitPolicy), Parameter(stateItem, "r", HeaderNames.RateLimit),
+            Parameter(stateItem, "t", HeaderNames.RateLimit), raw, problems, now);
     }
 
     private static RateLimitRead Normalise(RateLimitConvention convention, long? limit, long? remaining, long? reset, string raw, List<string> problems, DateTimeOffset now)

@@ -49,6 +49,33 @@ public sealed class HarnessSettings
     public SettingSource SourceOf(string name) => _values.TryGetValue(name, out var v) ? v.Source : SettingSource.Default;
 
     public string BaseUrl => Get("BaseUrl")!;
+
+    // The credentials and run settings by name: each property is its setting, so no caller spells a setting's name.
+    public string? LiveKey => Get(nameof(LiveKey));
+    public string? TestKey => Get(nameof(TestKey));
+    public string? OtherPartnerKey => Get(nameof(OtherPartnerKey));
+    public string? RateLimitKey => Get(nameof(RateLimitKey));
+    public string? SigningSecret => Get(nameof(SigningSecret));
+    public string? CaCertificate => Get(nameof(CaCertificate));
+    public string? Chromium => Get(nameof(Chromium));
+    public string? ClientCommand => Get(nameof(ClientCommand));
+    public string? ClientRecording => Get(nameof(ClientRecording));
+    public string? ClientName => Get(nameof(ClientName));
+    public TimeSpan ClientTimeout => TimeSpan.FromSeconds(Int(nameof(ClientTimeout)));
+    public bool Certify => Bool(nameof(Certify));
+    public int MaxInFlight => Int(nameof(MaxInFlight));
+    public int? FuzzSeed => Get(nameof(FuzzSeed)) is { } seed && int.TryParse(seed, out var pinned) ? pinned : null;
+    public string? KnownDeviationsFile => Get("KnownDeviations");
+    public string? ReportDirectory => Get(nameof(ReportDirectory));
+    public string? SigningVectors => Get(nameof(SigningVectors));
+    public string? ClientFaults => Get(nameof(ClientFaults));
+    public bool HasEndpointRows => Get(nameof(Endpoints)) is not null;
+    public string? EmbeddedFaults => Get(nameof(EmbeddedFaults));
+    public string? EmbeddedTrouble => Get(nameof(EmbeddedTrouble));
+    public string? EmbeddedVariations => Get(nameof(EmbeddedVariations));
+    public int EmbeddedClockOffset => int.Parse(Get(nameof(EmbeddedClockOffset)) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    public int EmbeddedExtraEndpoints => Int(nameof(EmbeddedExtraEndpoints));
+    public WriteSurface WriteSurface => Enum.Parse<WriteSurface>(Get(nameof(WriteSurface))!, ignoreCase: true);
     /// <summary>EmbeddedFaultsOn=added: each embedded fault sits on the first added read alone.</summary>
     public bool FaultsOnAddedEndpoint => string.Equals(Get("EmbeddedFaultsOn"), "added", StringComparison.OrdinalIgnoreCase);
 
@@ -60,7 +87,7 @@ public sealed class HarnessSettings
     public bool FailOnShould => Get("FailOn")!.Equals("should", StringComparison.OrdinalIgnoreCase);
     public bool Strict => Bool("Strict");
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Int("RequestTimeout"));
-    public bool WriteSurfaceEnabled => Get("WriteSurface")!.Equals("enabled", StringComparison.OrdinalIgnoreCase);
+    public bool WriteSurfaceEnabled => WriteSurface == WriteSurface.Enabled;
 
     public RateLimits.RateLimitConvention RateLimitHeaders => RateLimits.RateLimitReader.ParseConvention(Get("RateLimitHeaders")!);
     public int MaxExhaustionRequests => Int("MaxExhaustionRequests");

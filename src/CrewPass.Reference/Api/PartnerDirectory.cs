@@ -28,8 +28,8 @@ public sealed class PartnerDirectory
 
     /// <summary>
     /// The rate-limit partner's window: short, so RATE-05's wait for recovery is short. A sandbox shared by several runs
-    /// gives it 5 s: eight runs at once on two cores spent a burst of its 40 requests in more than 2 s, so every window
-    /// rolled over mid-burst and RATE-05 could only be inconclusive.
+    /// gives it longer: runs side by side on few cores spread one burst over more than the short window, so it rolled
+    /// over mid-burst and RATE-05 could only be inconclusive.
     /// </summary>
     public static TimeSpan RateLimitPartnerWindow(int partnerSets) => TimeSpan.FromSeconds(partnerSets > 1 ? 5 : 2);
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using CrewPass.Conformance.Browser;
 using Microsoft.Playwright;
+using CrewPass.Conformance.Http;
 
 namespace CrewPass.Conformance.Suites.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace CrewPass.Conformance.Suites.Infrastructure;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    public static readonly string[] KeyHeaders = ["Authorization", "X-Partner-API-Key"];
+    public static readonly string[] KeyHeaders = [HeaderNames.Authorization, HeaderNames.PartnerApiKey];
 
     private const string Fetch = """
         async probes => Promise.all(probes.map(async ({ url, header, value }) => {
@@ -61,7 +62,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             url = new Uri(p.Target.Client.BaseUrl, p.Path).ToString(),
             header = p.Header,
-            value = (p.Header == "Authorization" ? "Bearer " : "") + p.Target.Settings["TestKey"],
+            value = (p.Header == HeaderNames.Authorization ? "Bearer " : "") + p.Target.Settings.TestKey,
         }).ToArray());
         return probes.Zip(outcomes).ToDictionary(p => (p.First.Target.Name, p.First.Path, p.First.Header), p => p.Second);
     }

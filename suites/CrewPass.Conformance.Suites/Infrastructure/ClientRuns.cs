@@ -34,7 +34,7 @@ public static class ClientRuns
         foreach (var fault in FaultNames(Run.Planned.Settings)) yield return $"{ClientUnderTest.FixtureName}+{fault}";
     }
 
-    private static IEnumerable<string> FaultNames(HarnessSettings? settings) => settings?["ClientFaults"] switch
+    private static IEnumerable<string> FaultNames(HarnessSettings? settings) => settings?.ClientFaults switch
     {
         null => [],
         "all" => FaultCatalogue.Select(f => f.Name),
@@ -46,11 +46,11 @@ public static class ClientRuns
     {
         var fault = name.Contains('+') ? name[(name.IndexOf('+') + 1)..] : null;
         // The sample stands in against `embedded` so the first command runs every check; never for a certificate, which names the partner's own client.
-        var command = settings["ClientCommand"] ?? (settings.IsEmbedded && settings["ClientRecording"] is null && !settings.Bool("Certify") ? ClientUnderTest.SampleCommand : null);
-        var recording = settings["ClientRecording"];
+        var command = settings.ClientCommand ?? (settings.IsEmbedded && settings.ClientRecording is null && !settings.Certify ? ClientUnderTest.SampleCommand : null);
+        var recording = settings.ClientRecording;
         if (command is null && recording is null) return null;
-        var display = settings["ClientName"]
-                      ?? (settings["ClientCommand"] is null && recording is null ? "CrewPass sample client (Python)" : recording is not null ? $"the client recorded in {recording}" : command!);
+        var display = settings.ClientName
+                      ?? (settings.ClientCommand is null && recording is null ? "CrewPass sample client (Python)" : recording is not null ? $"the client recorded in {recording}" : command!);
         return new ClientUnderTest(name, command, recording, fault, fault is null ? display : $"{display} with the variant {fault}");
     }
 
@@ -111,7 +111,7 @@ public static class ClientRuns
                 Redactor.Register([sandbox.Credentials.TestKey, secret]);
                 var ca = Path.Combine(folder, "ca.pem");
                 await File.WriteAllTextAsync(ca, sandbox.CaCertificatePem);
-                exit = await RunClientAsync(client, sandbox.ClientEnvironment(ca), TimeSpan.FromSeconds(settings.Int("ClientTimeout")));
+                exit = await RunClientAsync(client, sandbox.ClientEnvironment(ca), settings.ClientTimeout);
                 await File.WriteAllTextAsync(Path.Combine(folder, "client-output.txt"), exit.Output);
             }
             finally

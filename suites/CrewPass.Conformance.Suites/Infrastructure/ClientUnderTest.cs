@@ -10,8 +10,8 @@ public sealed record ClientUnderTest(string Name, string? Command, string? Recor
 
     /// <summary>
     /// The sample client, the client against `embedded` when none is given. It needs the standard library only: -S skips
-    /// site-packages' start-up hooks, which on a machine with many packages cost more than the client (here a .pth that
-    /// imports certifi: 0.07 to 0.02 s a start, and the client matrix starts it 119 times).
+    /// site-packages' start-up hooks, which on a machine with many packages cost more than the client, and the client
+    /// matrix starts it once per scenario of every variant.
     /// </summary>
     public static string SampleCommand => $"{SampleInterpreter} -S {Path.Combine(AppContext.BaseDirectory, "fixtures", "clients", "python", "client.py")}";
 

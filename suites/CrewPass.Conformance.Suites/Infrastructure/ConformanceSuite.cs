@@ -105,7 +105,7 @@ public abstract class ConformanceSuite(string target)
         var plain = await Target.ObserveAsync(endpoint.Path, keySetting, presentation);
         if (Honoured(plain)) return;
         var owner = plain.Status is >= 300 and < 400 ? "AUTH-07" : presentation == Presentation.ApiKeyHeader ? "AUTH-03" : "AUTH-02";
-        var form = presentation == Presentation.ApiKeyHeader ? "X-Partner-API-Key" : "Bearer";
+        var form = presentation == Presentation.ApiKeyHeader ? HeaderNames.PartnerApiKey : "Bearer";
         throw Inconclusive.OwnedBy(owner, $"{keySetting}'s plain read of {endpoint} as {form} is not honoured either ({Summary(plain)}), " +
                                           $"so this answer says nothing of what the check varies; {owner} judges that", answer, plain);
     }

@@ -21,9 +21,9 @@ public sealed record RefusalProbe(string Key, ApiRequest Request, bool HttpLayer
         var value = CredentialTemplate.Fill(credential.Template, setting => Needs.Value(settings, setting), new Bogus.Randomizer(seed));
         var (name, headerValue) = credential.Presentation switch
         {
-            Presentation.Bearer => ("Authorization", "Bearer " + value),
-            Presentation.ApiKeyHeader => ("X-Partner-API-Key", value),
-            _ => ("Authorization", value),
+            Presentation.Bearer => (HeaderNames.Authorization, "Bearer " + value),
+            Presentation.ApiKeyHeader => (HeaderNames.PartnerApiKey, value),
+            _ => (HeaderNames.Authorization, value),
         };
         var illegal = value.Any(c => c < 0x20 || c == 0x7f);
         var tooLong = Encoding.UTF8.GetByteCount($"{name}: {headerValue}") >= settings.LongKeyBytes;

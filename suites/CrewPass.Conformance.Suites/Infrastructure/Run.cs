@@ -41,16 +41,16 @@ public static class Run
         {
             return new RunPlan(null, [NameFromBaseUrlAlone()], [e.Message], 0, []);
         }
-        var seed = settings["FuzzSeed"] is { } s && int.TryParse(s, out var pinned) ? pinned : Random.Shared.Next(1, 1_000_000);
+        var seed = settings.FuzzSeed ?? Random.Shared.Next(1, 1_000_000);
         // A reference at scale declares its further reads as a deployment's profile would, before the cases are listed.
-        if (settings.IsEmbedded && settings.Int("EmbeddedExtraEndpoints") is > 0 and var extra && settings["Endpoints"] is null)
+        if (settings.IsEmbedded && settings.EmbeddedExtraEndpoints is > 0 and var extra && !settings.HasEndpointRows)
             settings = settings.With(new Dictionary<string, string>
             {
                 ["Endpoints"] = ExtraReadEndpoints.ProfileRows(extra, Path.Combine(AppContext.BaseDirectory, "fixtures", "profiles")),
             });
         try
         {
-            var deviations = KnownDeviations.Load(settings["KnownDeviations"], Conformance.Schemas.SchemaCatalogue.Bundled);
+            var deviations = KnownDeviations.Load(settings.KnownDeviationsFile, Conformance.Schemas.SchemaCatalogue.Bundled);
             var names = settings.IsEmbedded ? EmbeddedInstances(settings).Select(i => i.Name).ToArray() : [DeploymentName];
             return new RunPlan(settings, names, [], seed, deviations);
         }
@@ -80,7 +80,7 @@ public static class Run
         {
             if (settings.IsEmbedded)
             {
-                // Side by side: the matrices' 81 instances one after another took ~10 s before their first check.
+                // Side by side: the matrices' instances one after another kept the first check waiting for all of them.
                 var instances = EmbeddedInstances(settings).ToArray();
                 var started = await Task.WhenAll(instances.Select(i => Task.Run(() => StartAsync(i.Options, hosts))));
                 foreach (var ((name, options, profile), host) in instances.Zip(started))
@@ -119,7 +119,7 @@ public static class Run
     private static async Task<TargetUnderTest?> EmbeddedWriteSurfaceAsync(TargetUnderTest target, ReferenceOptions options, ConcurrentBag<ReferenceHost> hosts)
     {
         if (target.Settings.WriteSurfaceEnabled) return target;
-        var host = await StartAsync(options with { WriteSurface = WriteSurface.Enabled }, hosts);
+        var host = await StartAsync(options with { WriteSurface = CrewPass.Reference.WriteSurface.Enabled }, hosts);
         var settings = target.Settings.With(new Dictionary<string, string>(EmbeddedSettings(host)) { ["WriteSurface"] = "enabled" });
         var (companion, problem) = await ConnectAsync(target.Name + "/v2", settings, t => Task.FromResult<TargetUnderTest?>(t));
         return companion ?? throw new InvalidOperationException($"the embedded v2 instance did not start: {problem}");
@@ -133,7 +133,7 @@ public static class Run
         {
             var baseUrl = new Uri(settings.BaseUrl);
             Preflight.CheckTransport(baseUrl);
-            var client = new ConformanceClient(baseUrl, CertificateTrust.From(settings["CaCertificate"]), settings.RequestTimeout, settings.Int("MaxInFlight"));
+            var client = new ConformanceClient(baseUrl, CertificateTrust.From(settings.CaCertificate), settings.RequestTimeout, settings.MaxInFlight);
             var facts = await Preflight.RunAsync(settings, client);
             return (new TargetUnderTest(name, settings, client, facts, writeSurface), null);
         }
@@ -149,7 +149,7 @@ public static class Run
     /// </summary>
     private static IEnumerable<(string Name, ReferenceOptions Options, string? Profile)> EmbeddedInstances(HarnessSettings settings)
     {
-        var surface = settings.WriteSurfaceEnabled ? WriteSurface.Enabled : WriteSurface.Disabled;
+        var surface = settings.WriteSurfaceEnabled ? CrewPass.Reference.WriteSurface.Enabled : CrewPass.Reference.WriteSurface.Disabled;
         var convention = settings.RateLimitHeaders switch
         {
             RateLimits.RateLimitConvention.IetfDraft => HeaderConvention.IetfDraft,
@@ -159,7 +159,7 @@ public static class Run
         // On an added read, only the faults that act on a read can sit there; each then sits there alone.
         var onAdded = settings.FaultsOnAddedEndpoint;
         var placeable = onAdded ? FaultCatalogue.All.Where(f => f.OnAnyRead).ToList() : FaultCatalogue.All.ToList();
-        var faults = settings["EmbeddedFaults"] switch
+        var faults = settings.EmbeddedFaults switch
         {
             null => [],
             "all" => placeable,
@@ -174,11 +174,11 @@ public static class Run
         {
             WriteSurface = surface,
             RateLimitHeaders = convention,
-            ClockOffset = TimeSpan.FromSeconds(int.Parse(settings["EmbeddedClockOffset"] ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
-            Trouble = settings["EmbeddedTrouble"] is { } trouble ? NetworkTrouble.Parse(trouble) : NetworkTrouble.None,
-            ExtraEndpoints = settings.Int("EmbeddedExtraEndpoints"),
+            ClockOffset = TimeSpan.FromSeconds(settings.EmbeddedClockOffset),
+            Trouble = settings.EmbeddedTrouble is { } trouble ? NetworkTrouble.Parse(trouble) : NetworkTrouble.None,
+            ExtraEndpoints = settings.EmbeddedExtraEndpoints,
         };
-        var choices = settings["EmbeddedVariations"] switch
+        var choices = settings.EmbeddedVariations switch
         {
             null => [],
             "all" => LegalChoices.All.ToList(),

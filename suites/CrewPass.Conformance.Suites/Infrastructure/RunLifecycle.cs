@@ -28,7 +28,7 @@ public sealed class RunLifecycle
         // but only when the filter left a WEB-01 check to run (a partner's certify-client runs none).
         var cases = Selected().ToArray();
         var selected = cases.Select(c => c.Clause.Id).ToHashSet();
-        if (run.Targets.Count > 0 && selected.Contains("WEB-01") && Chromium.Find(run.Settings?["Chromium"]) is { } chromium)
+        if (run.Targets.Count > 0 && selected.Contains("WEB-01") && Chromium.Find(run.Settings?.Chromium) is { } chromium)
             _ = BrowserSession.StartAsync(chromium, run.Targets);
         // For the same reason the clients' scenarios start now: a scenario that waits out a Retry-After would otherwise
         // begin only when NUnit reaches the CLIENT fixtures, and its wait would end the run.
@@ -36,21 +36,21 @@ public sealed class RunLifecycle
             foreach (var client in ClientRuns.PlannedNames().Select(name => ClientRuns.Resolve(name, settings)).OfType<ClientUnderTest>().Where(c => c.Recording is null))
                 ClientRuns.StartAll(client, settings);
         // The shared answers the checks judge (valid keys' reads, refusals) are asked for now, off NUnit's workers: a check
-        // waiting on the network would otherwise hold a worker (52 reads at 100 ms: 39 s, most of it workers waiting).
+        // waiting on the network would otherwise hold a worker, and a far target leaves them all waiting.
         if (run.Targets.Count > 0) SendAhead(run, cases);
     }
 
     /// <summary>Every shared read and refusal the selected cases will judge, asked for per target, each counted for its clause.</summary>
     private static void SendAhead(CrewPass.Conformance.Suites.Infrastructure.RunState run, IReadOnlyList<(ITest Case, ClauseAttribute Clause)> cases)
     {
-        // The matrices select ~40,000 cases across ~80 targets: each case's target is looked up once.
+        // The matrices select tens of thousands of cases across many targets: each case's target is looked up once.
         var planned = cases.Select(c => (c.Case, Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), c.Clause.Id))
             .Where(c => c.Endpoint is not null).ToLookup(c => TargetOf(c.Case) ?? "");
         foreach (var target in run.Targets)
         {
             var mine = planned[target.Name].ToArray();
-            // A near target answers before a worker would wait long: there, sending ahead only crowds the start (a default
-            // run 6.7 to 7.8 s). The rate-limit partner's reads go ahead anywhere: its windows are long, whatever the distance.
+            // A near target answers before a worker would wait long: there, sending ahead only crowds the start. The
+            // rate-limit partner's reads go ahead anywhere: its windows are long, whatever the distance.
             var far = target.Facts.Answers.Values.Min(a => a.Elapsed) >= FarAway;
             // Per budget: the rate-limit partner's reads hold only its budget, so RATE-05's exhaustion waits for them alone.
             // A key the target was not given is the check's skip to name, never an answer to send ahead.
@@ -96,14 +96,14 @@ public sealed class RunLifecycle
         var run = Run.Current;
         var verdicts = VerdictLog.Snapshot;
         var directory = RunReport.Directory(run);
-        var certify = run.Settings?.Bool("Certify") == true;
+        var certify = run.Settings?.Certify == true;
         // Which certificates the run asks for: the client's when it judged a client (or could not), the deployment's when
         // it judged a deployment; against the embedded reference a judged client is the point, so only the client's.
         var judgedClient = RunReport.JudgedClients(run, verdicts).Count > 0 || ClientRuns.ReportedProblems.Count > 0;
         var judgedDeployment = verdicts.Any(v => !RunReport.IsClient(v.Target)) || run.Problems.Count > 0;
         var certifyClient = certify && judgedClient;
         var certifyDeployment = certify && (judgedDeployment || !judgedClient) && !(judgedClient && run.Settings?.IsEmbedded == true);
-        var chromium = certify ? Chromium.Find(run.Settings?["Chromium"]) : null;
+        var chromium = certify ? Chromium.Find(run.Settings?.Chromium) : null;
         var (deploymentChecks, clientChecks) = ChecksInTree();
         var blockers = certifyDeployment ? RunReport.CertificateBlockers(run, verdicts, chromium, deploymentChecks - verdicts.Count(v => !RunReport.IsClient(v.Target))) : [];
         var clientBlockers = certifyClient ? RunReport.ClientCertificateBlockers(run, verdicts, chromium, clientChecks - verdicts.Count(v => RunReport.IsClient(v.Target))) : [];

@@ -63,7 +63,7 @@ public static class RunReport
         // Every report flags a MUST clause that no check judged, strict or not; only Strict fails the gate for it.
         return new ConformanceReport(HarnessInfo.Current, run.StartedAt, DateTimeOffset.UtcNow,
             new RequestReport(RequestLedger.Total, RequestLedger.PerClause, RequestLedger.Waited.TotalSeconds,
-                settings is null ? 0 : settings.Int("MaxInFlight"), RequestLedger.PeakInFlight),
+                settings is null ? 0 : settings.MaxInFlight, RequestLedger.PeakInFlight),
             gate, [.. problems, .. settings?.Strict == true ? [] : unchecked_], targets, ConformanceReport.NotCoverable, certificate, clientCertificate);
     }
 
@@ -151,7 +151,7 @@ public static class RunReport
     public static string Directory(RunState run)
     {
         // Settings that did not load still name where their one message goes.
-        if ((run.Settings?["ReportDirectory"] ?? RunEnvironment.Get("CREWPASS_REPORT_DIRECTORY") ?? TestContext.Parameters["ReportDirectory"]) is { Length: > 0 } configured)
+        if ((run.Settings?.ReportDirectory ?? RunEnvironment.Get("CREWPASS_REPORT_DIRECTORY") ?? TestContext.Parameters["ReportDirectory"]) is { Length: > 0 } configured)
             return Path.GetFullPath(configured);
         var built = typeof(RunReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "CrewPass.DefaultResultsDirectory")?.Value;

@@ -30,8 +30,8 @@ public sealed class ServerClock
     public static ServerClock From(Exchange answer)
     {
         var clock = Stopwatch.StartNew();
-        if (!DateTimeOffset.TryParseExact(answer.Header("Date"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-            throw new InvalidOperationException($"the target sent no usable Date header ({answer.Header("Date") ?? "none"}), so its clock cannot be read");
+        if (!DateTimeOffset.TryParseExact(answer.Header(HeaderNames.Date), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            throw new InvalidOperationException($"the target sent no usable Date header ({answer.Header(HeaderNames.Date) ?? "none"}), so its clock cannot be read");
         // The server wrote Date somewhere in [date, date + 1 s), about half a round trip before the answer arrived.
         return new ServerClock(date + TimeSpan.FromMilliseconds(500) + answer.Elapsed / 2, clock, answer.Elapsed);
     }

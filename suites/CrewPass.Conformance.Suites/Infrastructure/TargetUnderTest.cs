@@ -48,7 +48,7 @@ public sealed class TargetUnderTest : IDisposable
     {
         Holds Resource(Holds r) => r switch
         {
-            Holds.RateLimitBudget when Settings["RateLimitKey"] is null => Holds.PartnerBudget,
+            Holds.RateLimitBudget when Settings.RateLimitKey is null => Holds.PartnerBudget,
             Holds.WriteSurfaceTestView when Settings.WriteSurfaceEnabled => Holds.TestView,
             _ => r,
         };

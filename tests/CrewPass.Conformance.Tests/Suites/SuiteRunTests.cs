@@ -25,7 +25,7 @@ public sealed class SuiteRunTests
     /// <summary>
     /// README's command for a real deployment, exactly: the staging template, with the URL and keys from the environment.
     /// Three tests judge this one run (what it checks, that it passes, that nothing it writes holds a key): a run through
-    /// dotnet test costs ~8 CPU-s. Its deployment lives as long as the harness: the tests read its keys.
+    /// dotnet test is dear. Its deployment lives as long as the harness: the tests read its keys.
     /// </summary>
     public static readonly Lazy<Task<(Deployment Deployment, SuiteRunResult Run)>> StagingTemplateRun = new(async () =>
     {

@@ -23,7 +23,7 @@ internal sealed class WarmRunner
     private readonly string _logPath = Scratch.NewFile("warm-runner.log");
     private readonly StreamWriter _log;
 
-    /// <summary>No run takes this long (the longest, the fault matrix, 33–55 s): past it, a run fails rather than waits for ever.</summary>
+    /// <summary>Far longer than any run takes (the fault matrix is the longest): past it, a run fails rather than waits for ever.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
 
     private WarmRunner()

@@ -6,12 +6,6 @@ using NUnit.Framework;
 
 namespace CrewPass.Conformance.Tests.Matrices;
 
-/// <summary>
-/// Every check is shown to fail: one run of the suites against the faithful reference and one instance per
-/// catalogued fault (EmbeddedFaults=all, FailOn=should), then each fault is judged on its own row.
-/// </summary>
-// All, as every harness class that runs the suites: NUnit runs a class whose tests alone are parallel by itself, never
-// beside another class's tests, so its last long test left the other worker idle.
 [Parallelizable(ParallelScope.All)]
 public sealed class FaultMatrixTests
 {
@@ -27,9 +21,8 @@ public sealed class FaultMatrixTests
 
     /// <summary>
     /// NUnit workers for runs of many targets: each target's RATE-05 holds a worker while it waits out its rate-limit
-    /// window (~2 s, asleep), and with the suites' 16 the 81 targets' waits left the CPU idle for ~10 s, 16 at a time
-    /// (the matrix's TRX through dotnet test). With 40 the matrices' set-up: 60.4 s against 67.3 (three and four runs,
-    /// alternating), its CPU unchanged (106–109 CPU-s against 100–119), the same verdicts (39,330 passed, 790 failed, 219 not run).
+    /// window, asleep, and with the suites' 16 the targets' waits left the CPU idle. More workers: a shorter set-up, the
+    /// same CPU and the same verdicts (bench/figures.md).
     /// </summary>
     public const int ManyTargetsWorkers = 40;
 
@@ -211,23 +204,4 @@ public sealed class FaultMatrixTests
     [Test]
     public void Every_fault_names_known_clauses() =>
         FaultCatalogue.All.Should().OnlyContain(f => f.Clauses.Count > 0 && f.Clauses.All(ClauseCatalogue.Exists));
-}
-
-/// <summary>
-/// The matrices' runs before their classes (this namespace): the fault and legal-variation matrix beside the client-bug
-/// matrix (the first keeps ~1.3 of the two cores busy, the second is mostly the Python sample's processes), then the
-/// faults on an added read. A set-up fixture is not parallel, so NUnit runs it while no other test runs: the fault
-/// matrix's two-minute bound holds (beside other tests through dotnet test it took 84–104 s in CI; here 33–37 s), and no
-/// test of these classes holds a worker waiting for a run; in a namespace of its own, a run filtered to other classes
-/// never waits for it.
-/// </summary>
-[SetUpFixture]
-public sealed class TheMatricesFirst
-{
-    [OneTimeSetUp]
-    public async Task TheRuns()
-    {
-        await Task.WhenAll(FaultMatrixTests.Matrix.Value, ClientBugMatrixTests.Matrix.Value);
-        await FaultMatrixTests.OnAddedRead.Value;
-    }
 }

@@ -8,54 +8,6 @@ using CrewPass.Conformance.Reporting;
 
 namespace CrewPass.Conformance.Tests;
 
-/// <summary>One check's outcome as the TRX reports it.</summary>
-public sealed record CheckOutcome(string Target, string Name, TrxOutcome Outcome, string Message)
-{
-    /// <summary>The clause id the check's name starts with (KEY_01_… is KEY-01); PREFLIGHT for the preflight.</summary>
-    public string Clause { get; } = Regex.Match(Name, @"^([A-Z]+)_(\d\d)_") is { Success: true } m ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : "PREFLIGHT";
-}
-
-/// <summary>One check's verdict as conformance-report.json types it: failed, transport error, inconclusive, … (the TRX cannot tell them apart).</summary>
-/// <param name="Owner">An inconclusive check's precondition: the clause that owns it.</param>
-/// <param name="NotJudged">The half of its clause the run could not show (a recording has no exit status).</param>
-/// <param name="Needs">A check skipped for a missing setting: the setting.</param>
-public sealed record ReportVerdict(string Target, string Clause, string Name, Outcome Outcome, string Message, string? Owner = null, string? NotJudged = null,
-    string? Needs = null);
-
-public sealed record SuiteRunResult(int ExitCode, string Output, IReadOnlyList<CheckOutcome> Outcomes, TimeSpan Elapsed, string ResultsDirectory)
-{
-    private readonly Lazy<IReadOnlyList<ReportVerdict>> _verdicts = new(() => ReadReport(Path.Combine(ResultsDirectory, "conformance-report.json")));
-
-    /// <summary>Every check's typed verdict from the run's report.</summary>
-    public IReadOnlyList<ReportVerdict> Verdicts => _verdicts.Value;
-
-    public IEnumerable<ReportVerdict> VerdictsOf(string target) => Verdicts.Where(v => v.Target == target);
-
-    private static IReadOnlyList<ReportVerdict> ReadReport(string path)
-    {
-        if (!File.Exists(path)) return [];
-        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
-        return (from target in report.RootElement.GetProperty("targets").EnumerateArray()
-                from clause in target.GetProperty("clauses").EnumerateArray()
-                from check in clause.GetProperty("checks").EnumerateArray()
-                select new ReportVerdict(target.GetProperty("name").GetString()!, clause.GetProperty("id").GetString()!,
-                    check.GetProperty("name").GetString()!, check.GetProperty("outcome").Deserialize<Outcome>(), check.GetProperty("message").GetString() ?? "",
-                    check.TryGetProperty("owner", out var owner) ? owner.GetString() : null,
-                    check.TryGetProperty("notJudged", out var notJudged) ? notJudged.GetString() : null,
-                    check.TryGetProperty("needs", out var needs) ? needs.GetString() : null)).ToArray();
-    }
-
-    public IEnumerable<CheckOutcome> Failed => Outcomes.Where(o => o.Outcome == TrxOutcome.Failed);
-    public IEnumerable<CheckOutcome> Skipped => Outcomes.Where(o => o.Outcome == TrxOutcome.NotExecuted);
-
-    /// <summary>The skipped checks of deployments: a run against a deployment that names no client also skips every CLIENT check (asserted apart).</summary>
-    public IEnumerable<CheckOutcome> SkippedDeploymentChecks => Skipped.Where(o => !o.Clause.StartsWith("CLIENT-", StringComparison.Ordinal));
-    public IEnumerable<CheckOutcome> Passed => Outcomes.Where(o => o.Outcome == TrxOutcome.Passed);
-    public IEnumerable<CheckOutcome> Of(string target) => Outcomes.Where(o => o.Target == target);
-
-    public string Describe() => $"exit {ExitCode}, {Passed.Count()} passed, {Failed.Count()} failed, {Skipped.Count()} skipped in {Elapsed.TotalSeconds:0.0} s";
-}
-
 /// <summary>
 /// Runs the conformance suites the way a user does: dotnet test on the built suites assembly, with CREWPASS_* settings;
 /// or, where only the checks' verdicts are judged, in the harness's warm runner through NUnit's own API (<see cref="RunInOneProcessAsync"/>).
@@ -80,7 +32,7 @@ public static class SuiteRun
     /// vstest.console, no adapter converting each result, no process started per run), with the checks an NUnit filter
     /// (XML) selects, or all. For runs that judge the checks, the report and the gate, not what dotnet test prints,
     /// exits with or writes: a run through dotnet test costs three processes' start and the framework's first
-    /// compilation (40,339 checks: 61 s and 80 CPU-s against 32 s and 35 in one process). Outcomes as the TRX names them,
+    /// compilation, about twice the CPU of one process (bench/figures.md). Outcomes as the TRX names them,
     /// the exit code as dotnet test gives it, the suites' own lines as dotnet test prints them; no TRX, JUnit or console
     /// logger. Settings are CREWPASS_* variables only: the run sees them as its environment, and no other.
     /// </summary>
@@ -134,17 +86,15 @@ public static class SuiteRun
         // As a shell would: a client command's relative paths are relative to where dotnet test was started.
         start.Environment["PWD"] = Repository.Root;
         // A suites run lives seconds: promoting methods to optimised code after 30 calls re-compiles what will not run
-        // long enough to pay it back. Measured on a default run: 21% less CPU (14.3 to 11.3 s), 18% less wall.
+        // long enough to pay it back (bench/figures.md).
         start.Environment["DOTNET_TC_CallCountThreshold"] = "1000";
-        // For the same reason, no profiling of methods on their way to optimised code: 9.7 to 9.3 CPU-s a default run
-        // (five runs each, alternating; less in every pair).
+        // For the same reason, no profiling of methods on their way to optimised code.
         start.Environment["DOTNET_TieredPGO"] = "0";
         // Nor separate writable and executable mappings of each method it compiles (W^X): every compiled method costs
-        // mapping changes, dearer on this VM's two cores and under the harness's load. GateTests' eight runs: 70 to 62
-        // CPU-s and 41 to 37 s (three alternating pairs, less in each). Its runs talk only to deployments the harness started.
+        // mapping changes, dearer on few cores under the harness's load. Its runs talk only to deployments the harness started.
         start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
-        // python3 as a version manager's shim (pyenv's here: a shell script and five more, 0.35 CPU-s a start against 0.04
-        // for the interpreter) would run before every Python client a run starts: the interpreter it stands for comes first.
+        // python3 as a version manager's shim would run before every Python client a run starts: the interpreter it
+        // stands for comes first.
         if (Path.GetDirectoryName(Python.Interpreter) is { Length: > 0 } python) start.Environment["PATH"] = python + Path.PathSeparator + (start.Environment.TryGetValue("PATH", out var path) ? path : "");
         foreach (var (key, value) in settings) start.Environment[key] = value;
         return start;

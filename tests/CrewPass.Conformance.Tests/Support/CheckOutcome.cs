@@ -1,0 +1,16 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using System.Text.Json;
+using CrewPass.Conformance.Clients;
+using CrewPass.Conformance.Reporting;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>One check's outcome as the TRX reports it.</summary>
+public sealed record CheckOutcome(string Target, string Name, TrxOutcome Outcome, string Message)
+{
+    /// <summary>The clause id the check's name starts with (KEY_01_… is KEY-01); PREFLIGHT for the preflight.</summary>
+    public string Clause { get; } = Regex.Match(Name, @"^([A-Z]+)_(\d\d)_") is { Success: true } m ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : "PREFLIGHT";
+}
