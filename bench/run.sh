@@ -29,7 +29,7 @@ if [ "${1:-}" = "--warm" ]; then
   # harness. Both with the harness's runtime variables; default runs, then runs without WEB-01 and CLIENT (no child processes).
   export DOTNET_EnableWriteXorExecute=0 DOTNET_TC_CallCountThreshold=1000 DOTNET_TieredPGO=0
   dll=suites/CrewPass.Conformance.Suites/bin/Debug/net10.0/CrewPass.Conformance.Suites.dll
-  runner=tests/CrewPass.Conformance.Runner/bin/Debug/net10.0/CrewPass.Conformance.Runner.dll
+  runner=src/CrewPass.Conformance.Runner/bin/Debug/net10.0/CrewPass.Conformance.Runner.dll
   for what in default in-process-only; do
     vstest=(); nunit=()
     if [ "$what" = in-process-only ]; then

@@ -89,6 +89,11 @@ public sealed class ClientCertificationTests
         judged.Report.Gate.ExitCode
             .Should().Be(GateExitCodes.Conformant, string.Join("\n", judged.Report.Gate.Reasons));
         judged.CertificateBlockers.Should().BeEmpty();
+
+        // The page of a self-run certificate says who did not issue it, and a client's name stays text.
+        var named = await Judge.ClientRecordingAsync(folder, new JudgeOptions(ClientName: "<script>alert(1)</script>"));
+        var page = Certificate.ClientPage(named.Report, new string('0', 64), Certificate.SelfRun);
+        page.Should().Contain(Certificate.SelfRun).And.Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert");
         Directory.Delete(folder, recursive: true);
     }
 

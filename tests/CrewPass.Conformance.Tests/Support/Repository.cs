@@ -31,7 +31,7 @@ public static class Repository
 
     /// <summary>The suites' warm runner (SuiteRun.RunInOneProcessAsync, WarmRunner), built with the solution.</summary>
     public static string RunnerAssembly =>
-        Path("tests", "CrewPass.Conformance.Runner", "bin", Configuration, "net10.0", "CrewPass.Conformance.Runner.dll");
+        Path("src", "CrewPass.Conformance.Runner", "bin", Configuration, "net10.0", "CrewPass.Conformance.Runner.dll");
 
     private static string FindRoot()
     {

@@ -1,10 +1,9 @@
-using System.Net;
 using CrewPass.Conformance.Browser;
-using CrewPass.Conformance.Reporting;
+using CrewPass.Conformance.Clauses;
+using CrewPass.Conformance.Evidence;
 using Microsoft.Playwright;
 
-using CrewPass.Conformance.Verdicts;
-namespace CrewPass.Conformance.Suites.Infrastructure;
+namespace CrewPass.Conformance.Reporting;
 
 /// <summary>conformance-certificate.pdf: one page a partner can hand over, bound to its JSON report by the report's SHA-256.</summary>
 public static class Certificate
@@ -13,8 +12,19 @@ public static class Certificate
 
     public const string ClientFileName = "client-certificate.pdf";
 
+    /// <summary>What a certificate says of who issued it when the partner ran the harness itself.</summary>
+    public const string SelfRun = "Self-run: not issued by CrewPass.";
+
     /// <summary>The deployment certificate: for whoever runs a deployment, with all of its credentials.</summary>
-    public static Task WriteAsync(ConformanceReport report, string reportSha256, string chromium, string path)
+    public static Task WriteAsync(ConformanceReport report, string reportSha256, string chromium, string path) =>
+        PdfAsync(DeploymentPage(report, reportSha256), chromium, path);
+
+    /// <summary>The client certificate as a PDF; <paramref name="issuer"/> says who issued it.</summary>
+    public static Task WriteClientAsync(ConformanceReport report, string reportSha256, string chromium, string path, string issuer = SelfRun) =>
+        PdfAsync(ClientPage(report, reportSha256, issuer), chromium, path);
+
+    /// <summary>The deployment certificate's page.</summary>
+    public static string DeploymentPage(ConformanceReport report, string reportSha256)
     {
         var target = report.Targets.Single(t => t.Kind == TargetKinds.Deployment);
         var passed = target.Clauses.Count(c => c.Status is Outcome.Passed);
@@ -22,7 +32,7 @@ public static class Certificate
             ? $"all {passed} clauses passed"
             : $"{passed} of {target.Clauses.Count} clauses passed; the other {target.Clauses.Count - passed} do not apply to this deployment's profile";
         var targetName = target.BaseUrl.Contains(target.Name, StringComparison.Ordinal) ? target.BaseUrl : $"{target.BaseUrl} ({target.Name})";
-        return RenderAsync("CrewPass conformance certificate", "Certificate of conformance", "CrewPass Partner API v1", report, target, reportSha256, chromium, path,
+        return Page("CrewPass conformance certificate", "Certificate of conformance", "CrewPass Partner API v1", SelfRun, report, target, reportSha256,
         [
             ("Target", targetName),
             ("Partner", target.PartnerId ?? ""),
@@ -38,17 +48,18 @@ public static class Certificate
     /// The client certificate: a partner's integration, judged by the sandbox. Another title, another file, another
     /// subject (the client, not a deployment), so neither is ever taken for the other.
     /// </summary>
-    public static Task WriteClientAsync(ConformanceReport report, string reportSha256, string chromium, string path)
+    public static string ClientPage(ConformanceReport report, string reportSha256, string issuer)
     {
         var client = report.Targets.Single(t => t.Kind == TargetKinds.Client);
-        var writes = client.Clauses.Where(c => Clauses.ClauseCatalogue.Get(c.Id).JudgesWrites).All(c => c.Status == Outcome.NotApplicable)
+        var writes = client.Clauses.Where(c => ClauseCatalogue.Get(c.Id).JudgesWrites).All(c => c.Status == Outcome.NotApplicable)
             ? "reads only" : "reads and signed writes";
         var passed = client.Clauses.Count(c => c.Status is Outcome.Passed);
         var notJudged = client.Clauses.SelectMany(c => c.Checks).Select(k => k.NotJudged).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
         var judgedFrom = client.Profile.ContainsKey("ClientRecording")
             ? "a recording (ClientRecording): what reached the sandbox, not the client's exit status"
             : "runs of the client (ClientCommand): what reached the sandbox and how the client exited";
-        return RenderAsync("CrewPass client certificate", "Client integration certificate", $"a partner's client of the CrewPass Partner API v1 &mdash; {writes}", report, client, reportSha256, chromium, path,
+        return Page("CrewPass client certificate", "Client integration certificate", $"a partner's client of the CrewPass Partner API v1 — {writes}", issuer,
+            report, client, reportSha256,
         [
             ("Client", client.PartnerId ?? client.Name),
             ("Certified for", writes),
@@ -59,40 +70,32 @@ public static class Certificate
         ]);
     }
 
-    private static async Task RenderAsync(string documentTitle, string heading, string subject, ConformanceReport report, TargetReport judged,
-        string reportSha256, string chromium, string path, IReadOnlyList<(string Name, string Value)> facts)
+    private static string Page(string documentTitle, string heading, string subject, string issuer, ConformanceReport report, TargetReport judged,
+        string reportSha256, IReadOnlyList<(string Name, string Value)> facts)
     {
-        string E(string? text) => WebUtility.HtmlEncode(CrewPass.Conformance.Evidence.Printable.Escape(text ?? ""));
-        var rows = string.Concat(judged.Counts.Select(level =>
-            $"<tr><th>{level.Key}</th><td>{level.Value[Outcome.Passed]}</td><td>{level.Value[Outcome.NotApplicable]}</td></tr>"));
-        var table = string.Concat(facts.Select(f => $"<tr><th>{E(f.Name)}</th><td>{E(f.Value)}</td></tr>"));
-        var html = $$"""
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{E(documentTitle)}}</title>
-            <style>
-            @page { size: A4; margin: 22mm; }
-            body { font: 11pt/1.5 "DejaVu Sans", system-ui, sans-serif; color: #1c2430; }
-            .frame { border: 3px double #1a4f8b; padding: 18mm 16mm; }
-            h1 { font-size: 22pt; margin: 0 0 4pt; color: #1a4f8b; } .lead { font-size: 12pt; margin: 0 0 18pt; }
-            table { border-collapse: collapse; width: 100%; margin: 8pt 0 14pt; }
-            th, td { border: 1px solid #c9d1da; padding: 5pt 8pt; text-align: left; vertical-align: top; }
-            th { background: #eef2f7; width: 34%; font-weight: 600; }
-            .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }
-            .verdict { font-size: 14pt; font-weight: 700; color: #1a7f37; }
-            small { color: #5b6573; }
-            </style></head><body><div class="frame">
-            <h1>{{E(heading)}}</h1>
-            <p class="lead">{{subject}} &mdash; <span class="verdict">all applicable clauses passed</span></p>
-            <table>
-            {{table}}
-            <tr><th>Harness</th><td>{{E(report.Harness.Name)}} {{E(report.Harness.Version)}}</td></tr>
-            <tr><th>Date</th><td>{{report.FinishedAt.ToString("yyyy-MM-dd HH:mm")}} UTC (run started {{report.StartedAt.ToString("HH:mm:ss")}})</td></tr>
-            </table>
-            <table><tr><th>level</th><th>checks passed</th><th>not applicable</th></tr>{{rows}}</table>
-            <table><tr><th>SHA-256 of conformance-report.json</th><td class="hash">{{reportSha256}}</td></tr></table>
-            <p><small>Run strict: every check ran, none failed, none was skipped. The JSON report beside this file holds every
-            check with its evidence; its SHA-256 above binds the two: <code>sha256sum conformance-report.json</code>.</small></p>
-            </div></body></html>
-            """;
+        static string P(string? text) => Printable.Escape(text ?? "");
+        return HtmlTemplate.Render("certificate", new
+        {
+            documentTitle,
+            heading,
+            subject,
+            // A certificate the partner made on its own machine says so: only the certification service issues one.
+            issuer = P(issuer),
+            facts = facts.Select(f => new { name = P(f.Name), value = P(f.Value) }),
+            harness = P($"{report.Harness.Name} {report.Harness.Version}"),
+            date = $"{report.FinishedAt:yyyy-MM-dd HH:mm} UTC (run started {report.StartedAt:HH:mm:ss})",
+            counts = judged.Counts.Select(level => new
+            {
+                level = level.Key,
+                passed = level.Value[Outcome.Passed],
+                notApplicable = level.Value[Outcome.NotApplicable],
+            }),
+            reportSha256,
+        });
+    }
+
+    private static async Task PdfAsync(string html, string chromium, string path)
+    {
         await using var launched = await Chromium.LaunchAsync(chromium);
         await using var context = await launched.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
