@@ -9,6 +9,8 @@ public static class ClientCases
 {
     public static IEnumerable<TestFixtureData> Clients() => ClientRuns.PlannedNames().Select(name => new TestFixtureData(name).SetArgDisplayNames(name));
 
-    public static IEnumerable<TestCaseData> Checks() =>
-        ClientChecks.All.SelectMany(c => c.Cases).Select(c => new TestCaseData(c).SetName(c.Name).SetCategory(c.Check.Clause));
+    /// <summary>The cases of the checks that judge this set of scenarios, named and categorised by the engine's checks.</summary>
+    public static IEnumerable<TestCaseData> Of(ScenarioSet set) =>
+        ClientChecks.All.Where(c => c.Scenarios == set).SelectMany(c => c.Cases)
+            .Select(c => new TestCaseData(c).SetName(c.Name).SetCategory(c.Check.Clause));
 }

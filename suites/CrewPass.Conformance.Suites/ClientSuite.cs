@@ -31,10 +31,39 @@ public sealed class ClientSuite(string client) : IClientSessions
         return ClientRuns.ProblemAsync(resolved, Settings).GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs one of the engine's CLIENT checks on this client's session of its scenario.</summary>
+    // One method per set of scenarios, not per check: a new CLIENT check needs none, and NUnit interleaves these groups
+    // with the other suites' work instead of queueing every CLIENT case, each waiting for its scenario, in one block.
     [ClauseOfCase]
-    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Checks))]
-    public Task CLIENT(ClientCheckCase check) => check.RunAsync(this);
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.Served })]
+    public Task OnServed(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.Writes })]
+    public Task OnWrites(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.UntrustedCertificate })]
+    public Task OnUntrustedCertificate(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.RateLimited })]
+    public Task OnRateLimited(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.RefusedKey })]
+    public Task OnRefusedKey(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.ExtraFields })]
+    public Task OnExtraFields(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.WriteDropped })]
+    public Task OnWriteDropped(ClientCheckCase check) => check.RunAsync(this);
+
+    [ClauseOfCase]
+    [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.Run })]
+    public Task OnRun(ClientCheckCase check) => check.RunAsync(this);
 
     public Task<ClientSession> SessionAsync(SandboxScenario scenario) => ClientRuns.SessionAsync(Client, scenario, Settings);
 }

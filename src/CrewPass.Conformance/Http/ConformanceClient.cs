@@ -26,7 +26,8 @@ public sealed class ConformanceClient : IDisposable
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             SslOptions = { RemoteCertificateValidationCallback = trust.Validate },
         };
-        var http = new HttpClient(new HarnessHandler(sockets, maxInFlight)) { BaseAddress = baseUrl, Timeout = timeout };
+        // The handler times each attempt on the wire; the client waits as long as the queue and the 429s take.
+        var http = new HttpClient(new HarnessHandler(sockets, maxInFlight, timeout)) { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
         _rest = new RestClient(http, new RestClientOptions(baseUrl) { ThrowOnAnyError = false, FollowRedirects = false }, disposeHttpClient: true);
     }
 

@@ -8,12 +8,24 @@ namespace CrewPass.Conformance.Http;
 /// counts the request, records what was sent, and retries idempotent requests after transport errors
 /// (never after an answer: an answer is evidence, whatever it says).
 /// </summary>
-public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = HarnessHandler.DefaultMaxInFlight) : DelegatingHandler(inner)
+/// <param name="timeout">How long one attempt may wait for its answer once on the wire: time spent queued for a slot
+/// or waiting out a 429 is the harness's own, never the target's slowness.</param>
+public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = HarnessHandler.DefaultMaxInFlight, TimeSpan? timeout = null)
+    : DelegatingHandler(inner)
 {
     public const int DefaultMaxInFlight = 64;
 
     /// <summary>The target's capacity, not the harness's appetite: at most MaxInFlight requests on the wire to it at once.</summary>
     private readonly SemaphoreSlim _slots = new(maxInFlight);
+
+    /// <summary>
+    /// Requests sent ahead of their checks take at most three quarters of the slots: a check's own request never queues
+    /// behind the whole of what was sent ahead, so a worker waits for one answer, not for the run's.
+    /// </summary>
+    private readonly SemaphoreSlim _aheadSlots = new(Math.Max(1, maxInFlight - maxInFlight / 4));
+
+    /// <summary>Set on the thread that sends shared answers ahead of the checks that judge them.</summary>
+    public static readonly AsyncLocal<bool> SentAhead = new();
 
     private const int TransportAttempts = 3;
     private const int OversizeHeaderValue = 4096;
@@ -70,24 +82,33 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
         {
             RequestLedger.Record();
             HttpResponseMessage response;
+            var ahead = SentAhead.Value;
+            if (ahead) await _aheadSlots.WaitAsync(cancellationToken);
             await _slots.WaitAsync(cancellationToken);
             RequestLedger.Enter();
+            using var onWire = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (timeout is { } limit) onWire.CancelAfter(limit);
             try
             {
-                response = await base.SendAsync(request, cancellationToken);
+                response = await base.SendAsync(request, onWire.Token);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                Release(ahead);
+                throw new TaskCanceledException("no answer before RequestTimeout", new TimeoutException(e.Message));
             }
             catch (HttpRequestException e) when (idempotent && attempt < TransportAttempts && IsTransient(e))
             {
-                Release();
+                Release(ahead);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), cancellationToken);
                 continue;
             }
             catch
             {
-                Release();
+                Release(ahead);
                 throw;
             }
-            Release();
+            Release(ahead);
             if (response.StatusCode != HttpStatusCode.TooManyRequests || !idempotent || ObserveRateLimits.Value || throttled++ >= RateLimitRetries)
                 return response;
             var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(1);
@@ -99,10 +120,11 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
         }
     }
 
-    private void Release()
+    private void Release(bool ahead)
     {
         RequestLedger.Leave();
         _slots.Release();
+        if (ahead) _aheadSlots.Release();
     }
 
     /// <summary>Retry-After as delta seconds or an HTTP date.</summary>

@@ -27,7 +27,7 @@ public sealed class RunLifecycle
         // Chromium takes seconds to start; start it now, beside the other checks, rather than when WEB-01 first asks;
         // but only when the filter left a WEB-01 check to run (a partner's certify-client runs none).
         var cases = Selected().ToArray();
-        var selected = cases.Select(c => c.Clause.Id).ToHashSet();
+        var selected = cases.Select(c => c.Clause).ToHashSet();
         if (run.Targets.Count > 0 && selected.Contains("WEB-01") && Chromium.Find(run.Settings?.Chromium) is { } chromium)
             _ = BrowserSession.StartAsync(chromium, run.Targets);
         // For the same reason the clients' scenarios start now: a scenario that waits out a Retry-After would otherwise
@@ -41,10 +41,10 @@ public sealed class RunLifecycle
     }
 
     /// <summary>Every shared read and refusal the selected cases will judge, asked for per target, each counted for its clause.</summary>
-    private static void SendAhead(CrewPass.Conformance.Suites.Infrastructure.RunState run, IReadOnlyList<(ITest Case, ClauseAttribute Clause)> cases)
+    private static void SendAhead(CrewPass.Conformance.Suites.Infrastructure.RunState run, IReadOnlyList<(ITest Case, string Clause)> cases)
     {
         // The matrices select tens of thousands of cases across many targets: each case's target is looked up once.
-        var planned = cases.Select(c => (c.Case, Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), c.Clause.Id))
+        var planned = cases.Select(c => (c.Case, Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), Id: c.Clause))
             .Where(c => c.Endpoint is not null).ToLookup(c => TargetOf(c.Case) ?? "");
         foreach (var target in run.Targets)
         {
@@ -160,7 +160,7 @@ public sealed class RunLifecycle
     private static (int Deployment, int Client) ChecksInTree()
     {
         var checks = Checks(TestExecutionContext.CurrentContext.CurrentTest, _ => true).ToArray();
-        var client = checks.Count(c => CrewPass.Conformance.Clauses.ClauseCatalogue.Get(c.Clause.Id).JudgesClient);
+        var client = checks.Count(c => CrewPass.Conformance.Clauses.ClauseCatalogue.Get(c.Clause).JudgesClient);
         return (checks.Length - client, client);
     }
 
@@ -168,16 +168,21 @@ public sealed class RunLifecycle
     /// The checks the run's filter selects. NUnit shows a one-time set-up the filter only on the work item its worker
     /// runs (a private field); where that cannot be read (no parallel worker, another NUnit), every check counts as selected.
     /// </summary>
-    private static IEnumerable<(ITest Case, ClauseAttribute Clause)> Selected()
+    private static IEnumerable<(ITest Case, string Clause)> Selected()
     {
         var context = TestExecutionContext.CurrentContext;
         var item = context.TestWorker?.GetType().GetField("_currentWorkItem", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(context.TestWorker) as WorkItem;
         return Checks(context.CurrentTest, item?.Filter is { } filter ? test => filter.Pass(test) : _ => true);
     }
 
-    private static IEnumerable<(ITest Case, ClauseAttribute Clause)> Checks(ITest test, Func<ITest, bool> selected) =>
+    private static IEnumerable<(ITest Case, string Clause)> Checks(ITest test, Func<ITest, bool> selected) =>
         test.HasChildren ? test.Tests.SelectMany(t => Checks(t, selected))
-        : selected(test) ? (test.Method?.GetCustomAttributes<ClauseAttribute>(true).Take(1) ?? []).Select(c => (test, c)) : [];
+        : selected(test) && ClauseOf(test) is { } clause ? [(test, clause)] : [];
+
+    /// <summary>The clause a test case checks: its method's, or, for the engine's CLIENT checks, its case's.</summary>
+    private static string? ClauseOf(ITest test) =>
+        test.Method?.GetCustomAttributes<ClauseAttribute>(true).FirstOrDefault()?.Id
+        ?? test.Arguments.OfType<CrewPass.Conformance.Clients.ClientCheckCase>().FirstOrDefault()?.Check.Clause;
 
     /// <summary>The target a check's fixture runs against: its fixture's argument (ConformanceSuite(target)).</summary>
     private static string? TargetOf(ITest test) =>

@@ -116,6 +116,7 @@ public sealed class TargetUnderTest : IDisposable
     {
         var thread = new Thread(() =>
         {
+            HarnessHandler.SentAhead.Value = true;
             using (Hold(Holds.Nothing, budget))
             {
                 var answers = sends.Select(s =>

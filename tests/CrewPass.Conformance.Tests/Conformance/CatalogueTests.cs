@@ -32,6 +32,17 @@ public sealed partial class CatalogueTests
         ClauseCatalogue.All.Select(c => (c.Id, c.LevelName)).Should().Equal(rows);
     }
 
+    /// <summary>Every set of scenarios a CLIENT check may judge has its method in the suites, so no check is left unrun.</summary>
+    [Test]
+    public void Every_scenario_set_has_its_method_in_the_CLIENT_suite()
+    {
+        var suite = Assembly.LoadFrom(Repository.SuitesAssembly).GetTypes().Single(t => t.Name == "ClientSuite");
+        var sets = suite.GetMethods().SelectMany(m => m.GetCustomAttributesData())
+            .Where(a => a.AttributeType.Name == "TestCaseSourceAttribute" && a.ConstructorArguments.Count == 3)
+            .SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[2].Value!).Select(v => (Clients.ScenarioSet)(int)v.Value!));
+        sets.Should().BeEquivalentTo(Enum.GetValues<Clients.ScenarioSet>());
+    }
+
     [Test]
     public void Every_covered_clause_has_a_check() =>
         ClauseCatalogue.All.Where(c => c.Covered).Select(c => c.Id)
