@@ -56,59 +56,23 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
         if (IsCleartextToRemote(request.RequestUri!) && CarriesCredential(request))
             throw new TransportException(TransportFailure.Refused, $"{request.Method} {request.RequestUri}",
                 "the harness does not send a key over cleartext http to a non-loopback host (AUTH-07); use an https BaseUrl");
-        // HTTP/2 where the target offers it (ALPN), as browsers and curl do; concurrent probes then share one warm
-        // connection and reach the server together instead of trickling in behind TLS handshakes.
-        request.Version = HttpVersion.Version20;
-        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
-        // Over HTTP/2 the server announces its header-list limit and this client refuses to send past it, so an
-        // over-long key would never reach the target; over HTTP/1.1 the target answers (a 431, say), and that answer
-        // is the evidence KEY-01 judges.
-        if (Http11.Value || request.Headers.Any(h => h.Value.Any(v => v.Length > OversizeHeaderValue)))
-        {
-            request.Version = HttpVersion.Version11;
-            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
-        }
-        var sent = SentHeaders.Value;
-        if (sent is not null)
-        {
-            sent.Clear();
-            sent.AddRange(request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
-            if (request.Content is not null)
-                sent.AddRange(request.Content.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
-        }
+        ChooseVersion(request);
+        RecordSentHeaders(request);
         var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
         var throttled = 0;
         for (var attempt = 1; ; attempt++)
         {
             RequestLedger.Record();
             HttpResponseMessage response;
-            var ahead = SentAhead.Value;
-            if (ahead) await _aheadSlots.WaitAsync(cancellationToken);
-            await _slots.WaitAsync(cancellationToken);
-            RequestLedger.Enter();
-            using var onWire = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (timeout is { } limit) onWire.CancelAfter(limit);
             try
             {
-                response = await base.SendAsync(request, onWire.Token);
-            }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                Release(ahead);
-                throw new TaskCanceledException("no answer before RequestTimeout", new TimeoutException(e.Message));
+                response = await OnTheWireAsync(request, cancellationToken);
             }
             catch (HttpRequestException e) when (idempotent && attempt < TransportAttempts && IsTransient(e))
             {
-                Release(ahead);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), cancellationToken);
                 continue;
             }
-            catch
-            {
-                Release(ahead);
-                throw;
-            }
-            Release(ahead);
             if (response.StatusCode != HttpStatusCode.TooManyRequests || !idempotent || ObserveRateLimits.Value || throttled++ >= RateLimitRetries)
                 return response;
             var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(1);
@@ -117,6 +81,51 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
             RequestLedger.RecordWait(wait);
             await Task.Delay(wait, cancellationToken);
             attempt = 0;
+        }
+    }
+
+    /// <summary>
+    /// HTTP/2 where the target offers it (ALPN), as browsers and curl do: concurrent probes share one warm connection.
+    /// HTTP/1.1 when asked, or for an over-long header: over HTTP/2 this client refuses to send past the server's
+    /// announced header-list limit, so the key would never reach the target; over HTTP/1.1 its answer (a 431, say) is
+    /// the evidence KEY-01 judges.
+    /// </summary>
+    private static void ChooseVersion(HttpRequestMessage request)
+    {
+        var http11 = Http11.Value || request.Headers.Any(h => h.Value.Any(v => v.Length > OversizeHeaderValue));
+        request.Version = http11 ? HttpVersion.Version11 : HttpVersion.Version20;
+        request.VersionPolicy = http11 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower;
+    }
+
+    private static void RecordSentHeaders(HttpRequestMessage request)
+    {
+        if (SentHeaders.Value is not { } sent) return;
+        sent.Clear();
+        sent.AddRange(request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
+        if (request.Content is not null)
+            sent.AddRange(request.Content.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
+    }
+
+    /// <summary>One attempt: a slot (from the ahead lane too, for a request sent ahead), then the answer within the timeout.</summary>
+    private async Task<HttpResponseMessage> OnTheWireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var ahead = SentAhead.Value;
+        if (ahead) await _aheadSlots.WaitAsync(cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
+        RequestLedger.Enter();
+        using var onWire = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit) onWire.CancelAfter(limit);
+        try
+        {
+            return await base.SendAsync(request, onWire.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TaskCanceledException("no answer before RequestTimeout", new TimeoutException(e.Message));
+        }
+        finally
+        {
+            Release(ahead);
         }
     }
 
