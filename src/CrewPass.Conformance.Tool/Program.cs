@@ -8,9 +8,10 @@ var root = new RootCommand("CrewPass Partner API conformance: check a deployment
 root.Subcommands.Add(Verbs.Check());
 root.Subcommands.Add(SandboxCommand.Create());
 root.Subcommands.Add(Verbs.CertifyClient());
+root.Subcommands.Add(VerifyVerb.Create());
 root.SetAction(_ =>
 {
-    Console.Error.WriteLine("error: name a verb: check, sandbox or certify-client (see `crewpass-conformance --help`)");
+    Console.Error.WriteLine("error: name a verb: check, sandbox, certify-client or verify (see `crewpass-conformance --help`)");
     return ToolExit.CannotTest;
 });
 return await SandboxCommand.RunAsync(root, args, "crewpass-conformance");

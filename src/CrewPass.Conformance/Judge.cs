@@ -27,11 +27,14 @@ public static class Judge
         var verdicts = problem is null ? await VerdictsAsync(sessions, options) : [];
         var described = new Dictionary<string, string> { ["ClientRecording"] = sessions.Folder };
         var client = TargetReports.Client("client", name, described, verdicts);
-        var unchecked_ = ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && c.JudgesClient && verdicts.All(v => v.Clause != c.Id))
+        var unchecked_ = ClauseCatalogue.All.Where(c => c.Covered && c.Level == ClauseLevel.Must && c.JudgesClient
+            && verdicts.All(v => v.Clause != c.Id))
             .Select(c => $"{c.Id} MUST on client: no check ran").ToArray();
         var problems = problem is null ? [] : new[] { problem };
-        var gate = Gate.Of(problems, verdicts, problem is null ? unchecked_ : [], [client], options.Strict, options.FailOnShould);
-        var report = new ConformanceReport(HarnessInfo.Current, started, DateTimeOffset.UtcNow, new RequestReport(0, new Dictionary<string, int>(), 0, 0, 0),
+        var gate = Gate.Of(problems, verdicts, problem is null ? unchecked_ : [], [client], options.Strict,
+            options.FailOnShould);
+        var report = new ConformanceReport(HarnessInfo.Current, started, DateTimeOffset.UtcNow, new RequestReport(0,
+            new Dictionary<string, int>(), 0, 0, 0),
             gate, problems, [client], ConformanceReport.NotCoverable, null);
         return new ClientJudgement(verdicts, report);
     }
@@ -58,7 +61,8 @@ public static class Judge
         }
         var (outcome, message) = CheckClassifier.Of(ended, clause, options.FailOnShould, transcript);
         if (outcome is Outcome.Failed or Outcome.Warning) message = $"[{clause.Id} {clause.LevelName}] {message}";
-        return new Verdict("client", clause.Id, clause.Level, check.Name, outcome, Redactor.Redact(message), transcript.ToArray(),
+        return new Verdict("client", clause.Id, clause.Level, check.Name, outcome, Redactor.Redact(message),
+            transcript.ToArray(),
             (ended as Inconclusive)?.Owner, (ended as NotJudged)?.Half, (ended as NeedsSetting)?.Setting);
     }
 }

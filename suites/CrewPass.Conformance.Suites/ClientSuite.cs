@@ -65,5 +65,6 @@ public sealed class ClientSuite(string client) : IClientSessions
     [TestCaseSource(typeof(ClientCases), nameof(ClientCases.Of), new object[] { ScenarioSet.Run })]
     public Task OnRun(ClientCheckCase check) => check.RunAsync(this);
 
-    public Task<ClientSession> SessionAsync(SandboxScenario scenario) => ClientRuns.SessionAsync(Client, scenario, Settings);
+    public Task<ClientSession> SessionAsync(SandboxScenario scenario) => ClientRuns.SessionAsync(Client, scenario,
+        Settings);
 }

@@ -29,12 +29,14 @@ public static partial class ClientChecks
     public static async Task CLIENT_01_every_request_carries_the_key_exactly_as_issued(
         IClientSessions sessions, SandboxScenario scenario)
     {
-        await EveryRequestAsync(sessions, scenario, "the key, exactly as issued, as Authorization: Bearer <key> or X-Partner-API-Key: <key>", request =>
+        await EveryRequestAsync(sessions, scenario,
+            "the key, exactly as issued, as Authorization: Bearer <key> or X-Partner-API-Key: <key>", request =>
             {
                 var presented = KeyHeaders(request);
                 presented.Should().NotBeEmpty("CLIENT-01: every request carries the key");
                 presented.Where(h => !IssuedKeyForm(h))
-                    .Should().BeEmpty("CLIENT-01: a key header carries exactly `Bearer {0}` or `{0}`", RecordedRequest.IssuedKey);
+                    .Should().BeEmpty("CLIENT-01: a key header carries exactly `Bearer {0}` or `{0}`",
+                        RecordedRequest.IssuedKey);
             });
     }
 
@@ -79,14 +81,19 @@ public static partial class ClientChecks
     [ClientClause("CLIENT-04", ScenarioSet.UntrustedCertificate)]
     public static async Task CLIENT_04_a_client_that_cannot_trust_the_server_exits_non_zero(
         IClientSessions sessions, SandboxScenario scenario) =>
-        ExpectFailureReported(await ConnectedAsync(sessions, scenario), "CLIENT-04", "a client that cannot trust the server");
+        ExpectFailureReported(await ConnectedAsync(sessions, scenario), "CLIENT-04",
+            "a client that cannot trust the server");
 
     // Retry-After: "delay-seconds or an HTTP-date" (RFC 9110 §10.2.3); the API says when to come back.
     [ClientClause("CLIENT-05", ScenarioSet.RateLimited)]
     public static async Task CLIENT_05_Retry_After_is_honoured(IClientSessions sessions, SandboxScenario scenario)
     {
         var session = await ServedAsync(sessions, scenario);
-        var throttled = session.Requests.Where(r => r.Answer is { Status: 429, RetryAfter: not null, At: not null }).ToArray();
+        var throttled = session.Requests.Where(r => r.Answer is
+        {
+            Status: 429, RetryAfter: not null,
+            At: not null
+        }).ToArray();
         if (throttled.Length == 0)
             throw new Inconclusive($"no request of the client was answered 429 in {scenario}: {session.Evidence(session.Requests)}");
         foreach (var answer in throttled)
@@ -110,7 +117,8 @@ public static partial class ClientChecks
         var after = session.Requests.Where(r => r.Number > first.Number).ToArray();
         using var scope = Scope(session, session.Requests);
         after.Length
-            .Should().BeLessThanOrEqualTo(3, "CLIENT-06: at most 3 requests after the first invalid_api_key (#{0})", first.Number);
+            .Should().BeLessThanOrEqualTo(3, "CLIENT-06: at most 3 requests after the first invalid_api_key (#{0})",
+                first.Number);
     }
 
     // "and the client exits non-zero (it reports the failure instead of carrying on as if served)"
@@ -157,7 +165,8 @@ public static partial class ClientChecks
         var exit = ExitOf(session, $"{clause}'s exit status");
         using var scope = Scope(session, session.Requests);
         exit.Code
-            .Should().NotBe(0, "{0}: {1} reports the failure and exits non-zero ({2})", clause, who, exit).And.NotBeNull("{0}: {1}", clause, exit);
+            .Should().NotBe(0, "{0}: {1} reports the failure and exits non-zero ({2})", clause, who,
+                exit).And.NotBeNull("{0}: {1}", clause, exit);
     }
 
     /// <summary>The client's exit, or <see cref="NotJudged"/> naming the half when the client is judged from a recording.</summary>
@@ -178,8 +187,10 @@ public static partial class ClientChecks
                 throw new Inconclusive($"the sandbox redacted a key from the body of #{write.Number}, so its signature cannot be checked: {session.Evidence([write])}");
             ExpectRequest(session, write, "a write signed as the page shows", () =>
             {
-                var (timestamp, nonce, signature) = (write.One(SignatureHeaders.TimestampHeader), write.One(SignatureHeaders.NonceHeader), write.One(SignatureHeaders.SignatureHeader));
-                new[] { (HeaderNames.Timestamp, timestamp), (HeaderNames.Nonce, nonce), (HeaderNames.Signature, signature) }
+                var (timestamp, nonce, signature) = (write.One(SignatureHeaders.TimestampHeader),
+                    write.One(SignatureHeaders.NonceHeader), write.One(SignatureHeaders.SignatureHeader));
+                new[] { (HeaderNames.Timestamp, timestamp), (HeaderNames.Nonce, nonce), (HeaderNames.Signature,
+                    signature) }
                     .Where(h => h.Item2 is null).Select(h => h.Item1)
                         .Should().BeEmpty("CLIENT-08: each of the three headers, once");
                 write.One(HeaderNames.ContentType)?.Split(';')[0].Trim()
@@ -190,7 +201,8 @@ public static partial class ClientChecks
                 var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
                     (byte[])[.. Encoding.UTF8.GetBytes($"{timestamp}.{nonce}."), .. write.Body]));
                 signature
-                    .Should().Be(expected, "CLIENT-08: HMAC-SHA256 under the signing secret over \"{{timestamp}}.{{nonce}}.\" and the exact {0} body bytes that arrived", write.Body.Length);
+                    .Should().Be(expected,
+                        "CLIENT-08: HMAC-SHA256 under the signing secret over \"{{timestamp}}.{{nonce}}.\" and the exact {0} body bytes that arrived", write.Body.Length);
             });
         }
     }
@@ -202,13 +214,15 @@ public static partial class ClientChecks
     {
         var (session, writes) = await WritesAsync(sessions, scenario);
         foreach (var write in writes)
-            ExpectRequest(session, write, "a timestamp in whole Unix seconds within ±300 s of the sandbox's clock", () =>
+            ExpectRequest(session, write, "a timestamp in whole Unix seconds within ±300 s of the sandbox's clock",
+                () =>
             {
                 var timestamp = write.One(SignatureHeaders.TimestampHeader);
                 timestamp.Should().MatchRegex("^[0-9]{1,12}$", "CLIENT-09: Unix time in whole seconds, digits only");
                 if (timestamp is null || !long.TryParse(timestamp, out var seconds) || timestamp.Length > 12) return;
                 (seconds - write.ArrivedAt.ToUnixTimeSeconds()).Should().BeInRange(-300, 300,
-                    "CLIENT-09: within ±300 s of the sandbox's clock when the write arrived ({0})", write.ArrivedAt.ToUnixTimeSeconds());
+                    "CLIENT-09: within ±300 s of the sandbox's clock when the write arrived ({0})",
+                        write.ArrivedAt.ToUnixTimeSeconds());
             });
     }
 
@@ -220,7 +234,8 @@ public static partial class ClientChecks
         if (plain.Requests.All(r => r.IsRead))
             throw new NotApplicable("the client makes no write in plain: reads only");
         var played = await Task.WhenAll(SandboxScenario.All.Where(s => s.Writes).Select(s => sessions.SessionAsync(s)));
-        var writes = played.SelectMany(s => s.Requests.Where(r => !r.IsRead && r.One(SignatureHeaders.NonceHeader) is not null).Select(r => (Session: s, Request: r))).ToArray();
+        var writes = played.SelectMany(s => s.Requests.Where(r => !r.IsRead
+            && r.One(SignatureHeaders.NonceHeader) is not null).Select(r => (Session: s, Request: r))).ToArray();
         var repeated = writes.GroupBy(w => w.Request.One(SignatureHeaders.NonceHeader)).Where(g => g.Count() > 1).ToArray();
         using var scope = ClauseScope.Open();
         foreach (var (session, request) in repeated.SelectMany(g => g)) scope.AddReportable($"{session.Scenario} #{request.Number}", () => "\n" + session.Evidence([request]));
@@ -241,7 +256,8 @@ public static partial class ClientChecks
                         throw new NotApplicable($"the client did not retry the dropped write (#{dropped.Number}), so no retry is there to judge");
         using var scope = Scope(session, [dropped, retry]);
         retry.One(SignatureHeaders.NonceHeader)
-            .Should().NotBe(dropped.One(SignatureHeaders.NonceHeader), "CLIENT-10: the retry (#{0}) is a new request with a new nonce", retry.Number);
+            .Should().NotBe(dropped.One(SignatureHeaders.NonceHeader),
+                "CLIENT-10: the retry (#{0}) is a new request with a new nonce", retry.Number);
         retry.One(SignatureHeaders.SignatureHeader)
             .Should().NotBe(dropped.One(SignatureHeaders.SignatureHeader), "CLIENT-10: and so a new signature");
     }
@@ -253,7 +269,8 @@ public static partial class ClientChecks
     {
         await EveryRequestAsync(sessions, scenario, "a read with the key and nothing else", read =>
             {
-                read.Headers.Select(h => h.Key).Where(h => h.StartsWith(HeaderNames.CrewPassPrefix, StringComparison.OrdinalIgnoreCase))
+                read.Headers.Select(h => h.Key).Where(h => h.StartsWith(HeaderNames.CrewPassPrefix,
+                    StringComparison.OrdinalIgnoreCase))
                     .Should().BeEmpty("CLIENT-11: no X-CrewPass-* signature headers on a read");
                 read.Body.Should().BeEmpty("CLIENT-11: no body on a read");
             }, r => r.IsRead);
@@ -261,7 +278,8 @@ public static partial class ClientChecks
 
     /// <summary>One AssertionScope per recorded request of a served scenario (or those <paramref name="which"/> picks).</summary>
     private static async Task EveryRequestAsync(
-        IClientSessions sessions, SandboxScenario scenario, string what, Action<RecordedRequest> assertions, Func<RecordedRequest, bool>? which = null)
+        IClientSessions sessions, SandboxScenario scenario, string what, Action<RecordedRequest> assertions,
+            Func<RecordedRequest, bool>? which = null)
     {
         var session = await ServedAsync(sessions, scenario);
         foreach (var request in session.Requests.Where(which ?? (_ => true)))
@@ -324,13 +342,15 @@ public static partial class ClientChecks
         return scope;
     }
 
-    private static readonly string[] Placeholders = [RecordedRequest.IssuedKey, RecordedRequest.OtherKey, RecordedRequest.SigningSecret];
+    private static readonly string[] Placeholders = [RecordedRequest.IssuedKey, RecordedRequest.OtherKey,
+        RecordedRequest.SigningSecret];
 
     private static string[] KeyHeaders(RecordedRequest request) =>
         request.Headers.Where(h => IsKeyHeader(h.Key)).Select(h => $"{h.Key}: {h.Value}").ToArray();
 
     private static bool IsKeyHeader(string name) =>
-        name.Equals(HeaderNames.Authorization, StringComparison.OrdinalIgnoreCase) || name.Equals(HeaderNames.PartnerApiKey, StringComparison.OrdinalIgnoreCase);
+        name.Equals(HeaderNames.Authorization, StringComparison.OrdinalIgnoreCase)
+            || name.Equals(HeaderNames.PartnerApiKey, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A key header as <see cref="KeyHeaders"/> shows it: the key exactly as issued, Bearer-prefixed in Authorization.</summary>
     private static bool IssuedKeyForm(string header)

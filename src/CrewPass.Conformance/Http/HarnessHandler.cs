@@ -10,7 +10,8 @@ namespace CrewPass.Conformance.Http;
 /// </summary>
 /// <param name="timeout">How long one attempt may wait for its answer once on the wire: time spent queued for a slot
 /// or waiting out a 429 is the harness's own, never the target's slowness.</param>
-public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = HarnessHandler.DefaultMaxInFlight, TimeSpan? timeout = null)
+public sealed class HarnessHandler(
+    HttpMessageHandler inner, int maxInFlight = HarnessHandler.DefaultMaxInFlight, TimeSpan? timeout = null)
     : DelegatingHandler(inner)
 {
     public const int DefaultMaxInFlight = 64;
@@ -107,7 +108,8 @@ public sealed class HarnessHandler(HttpMessageHandler inner, int maxInFlight = H
     }
 
     /// <summary>One attempt: a slot (from the ahead lane too, for a request sent ahead), then the answer within the timeout.</summary>
-    private async Task<HttpResponseMessage> OnTheWireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> OnTheWireAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var ahead = SentAhead.Value;
         if (ahead) await _aheadSlots.WaitAsync(cancellationToken);

@@ -20,7 +20,8 @@ public static class Certificate
         PdfAsync(DeploymentPage(report, reportSha256), chromium, path);
 
     /// <summary>The client certificate as a PDF; <paramref name="issuer"/> says who issued it.</summary>
-    public static Task WriteClientAsync(ConformanceReport report, string reportSha256, string chromium, string path, string issuer = SelfRun) =>
+    public static Task WriteClientAsync(
+        ConformanceReport report, string reportSha256, string chromium, string path, string issuer = SelfRun) =>
         PdfAsync(ClientPage(report, reportSha256, issuer), chromium, path);
 
     /// <summary>The deployment certificate's page.</summary>
@@ -31,8 +32,10 @@ public static class Certificate
         var clauses = passed == target.Clauses.Count
             ? $"all {passed} clauses passed"
             : $"{passed} of {target.Clauses.Count} clauses passed; the other {target.Clauses.Count - passed} do not apply to this deployment's profile";
-        var targetName = target.BaseUrl.Contains(target.Name, StringComparison.Ordinal) ? target.BaseUrl : $"{target.BaseUrl} ({target.Name})";
-        return Page("CrewPass conformance certificate", "Certificate of conformance", "CrewPass Partner API v1", SelfRun, report, target, reportSha256,
+        var targetName = target.BaseUrl.Contains(target.Name, StringComparison.Ordinal) ? target.BaseUrl
+            : $"{target.BaseUrl} ({target.Name})";
+        return Page("CrewPass conformance certificate", "Certificate of conformance", "CrewPass Partner API v1",
+            SelfRun, report, target, reportSha256,
         [
             ("Target", targetName),
             ("Partner", target.PartnerId ?? ""),
@@ -58,19 +61,23 @@ public static class Certificate
         var judgedFrom = client.Profile.ContainsKey("ClientRecording")
             ? "a recording (ClientRecording): what reached the sandbox, not the client's exit status"
             : "runs of the client (ClientCommand): what reached the sandbox and how the client exited";
-        return Page("CrewPass client certificate", "Client integration certificate", $"a partner's client of the CrewPass Partner API v1 — {writes}", issuer,
+        return Page("CrewPass client certificate", "Client integration certificate",
+            $"a partner's client of the CrewPass Partner API v1 — {writes}", issuer,
             report, client, reportSha256,
         [
             ("Client", client.PartnerId ?? client.Name),
             ("Certified for", writes),
             ("Judged by", "the CrewPass client-certification sandbox: plain, extra-fields, rate-limited, rate-limited-date, refused-key, untrusted-certificate, write-dropped"),
-            ("Clauses", $"{passed} of {client.Clauses.Count} CLIENT clauses passed" + (passed == client.Clauses.Count ? "" : $"; the other {client.Clauses.Count - passed} do not apply ({writes})")),
+            ("Clauses", $"{passed} of {client.Clauses.Count} CLIENT clauses passed" + (passed == client.Clauses.Count
+                ? "" : $"; the other {client.Clauses.Count - passed} do not apply ({writes})")),
             ("Judged from", judgedFrom),
-            ("Not judged", notJudged.Length == 0 ? "nothing: every half of every clause was judged" : string.Join("; ", notJudged)),
+            ("Not judged", notJudged.Length == 0 ? "nothing: every half of every clause was judged"
+                : string.Join("; ", notJudged)),
         ]);
     }
 
-    private static string Page(string documentTitle, string heading, string subject, string issuer, ConformanceReport report, TargetReport judged,
+    private static string Page(string documentTitle, string heading, string subject, string issuer,
+        ConformanceReport report, TargetReport judged,
         string reportSha256, IReadOnlyList<(string Name, string Value)> facts)
     {
         static string P(string? text) => Printable.Escape(text ?? "");

@@ -34,8 +34,10 @@ public static class ReportWriter
 
     /// <summary>Outcome counts per level over every target: what the HTML header shows and the JSON holds.</summary>
     public static Dictionary<string, Dictionary<Outcome, int>> TotalCounts(ConformanceReport report) =>
-        new[] { "MUST", "SHOULD" }.ToDictionary(level => level, level => ClauseStatus.CheckOutcomes.ToDictionary(outcome => outcome,
-            outcome => report.Targets.Sum(t => t.Counts.TryGetValue(level, out var c) ? c.GetValueOrDefault(outcome) : 0)));
+        new[] { "MUST", "SHOULD" }.ToDictionary(level => level,
+            level => ClauseStatus.CheckOutcomes.ToDictionary(outcome => outcome,
+            outcome => report.Targets.Sum(t => t.Counts.TryGetValue(level, out var c) ? c.GetValueOrDefault(outcome)
+                : 0)));
 
     /// <summary>One self-contained page (Templates/report.html.hbs); every text in it redacted, and encoded by the template.</summary>
     public static string ToHtml(ConformanceReport report) => HtmlTemplate.Render("report", new
@@ -75,9 +77,14 @@ public static class ReportWriter
     private static object Target(TargetReport target) => new
     {
         name = Redactor.Redact(target.Name),
-        meta = new[] { ("base URL", target.BaseUrl), ("partner", target.PartnerId), ("keys", string.Join(", ", target.Credentials.Select(c => $"{c.Key} {c.Value}"))) }
+        meta = new[] { ("base URL", target.BaseUrl), ("partner", target.PartnerId), ("keys", string.Join(", ",
+            target.Credentials.Select(c => $"{c.Key} {c.Value}"))) }
             .Select(m => new { term = m.Item1, value = Redactor.Redact(m.Item2 ?? "") }),
-        areas = target.Clauses.GroupBy(c => c.Area).Select(area => new { name = area.Key, clauses = area.Select(Clause) }),
+        areas = target.Clauses.GroupBy(c => c.Area).Select(area => new
+        {
+            name = area.Key,
+            clauses = area.Select(Clause)
+        }),
     };
 
     private static object Clause(ClauseReport clause) => new

@@ -31,7 +31,8 @@ public static class ClauseScope
         {
             if (failures.Count == 0) return;
             var message = new StringBuilder(string.Join(Environment.NewLine, failures));
-            foreach (var (key, value) in context) message.AppendFormat(CultureInfo.InvariantCulture, "\n\nWith {0}:\n{1}", key, value);
+            foreach (var (key, value) in context) message.AppendFormat(CultureInfo.InvariantCulture,
+                "\n\nWith {0}:\n{1}", key, value);
             throw new ClauseFailed(message.ToString());
         }
     }

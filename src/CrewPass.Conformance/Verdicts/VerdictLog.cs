@@ -12,6 +12,8 @@ public static class VerdictLog
     public static IReadOnlyList<Verdict> Snapshot => All.ToArray();
 
     public static void Record(
-        string target, Clause clause, string test, Outcome outcome, string message, IReadOnlyList<string> exchanges, string? owner = null, string? notJudged = null, string? needs = null) =>
-        All.Enqueue(new Verdict(target, clause.Id, clause.Level, test, outcome, message, exchanges, owner, notJudged, needs));
+        string target, Clause clause, string test, Outcome outcome, string message, IReadOnlyList<string> exchanges,
+            string? owner = null, string? notJudged = null, string? needs = null) =>
+        All.Enqueue(new Verdict(target, clause.Id, clause.Level, test, outcome, message, exchanges, owner, notJudged,
+            needs));
 }

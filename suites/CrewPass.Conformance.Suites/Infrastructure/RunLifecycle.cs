@@ -41,7 +41,8 @@ public sealed class RunLifecycle
     }
 
     /// <summary>Every shared read and refusal the selected cases will judge, asked for per target, each counted for its clause.</summary>
-    private static void SendAhead(CrewPass.Conformance.Suites.Infrastructure.RunState run, IReadOnlyList<(ITest Case, string Clause)> cases)
+    private static void SendAhead(
+        CrewPass.Conformance.Suites.Infrastructure.RunState run, IReadOnlyList<(ITest Case, string Clause)> cases)
     {
         // The matrices select tens of thousands of cases across many targets: each case's target is looked up once.
         var planned = cases.Select(c => (c.Case, Endpoint: c.Case.Arguments.OfType<Endpoint>().FirstOrDefault(), Id: c.Clause))

@@ -25,7 +25,8 @@ internal sealed class VerdictCommand(
         if (Run.ClaimPreflightReport())
             result.SetResult(ResultState.Failure, Redactor.Redact(PreflightSuite.Message(problems)));
         else
-            result.SetResult(ResultState.Ignored, $"not run: {targetName} did not pass the preflight; its one message is on the first test that ran");
+            result.SetResult(ResultState.Ignored,
+                $"not run: {targetName} did not pass the preflight; its one message is on the first test that ran");
         return result;
     }
 
@@ -36,7 +37,8 @@ internal sealed class VerdictCommand(
         if (ClientRuns.ClaimProblemReport(client, problem))
             result.SetResult(ResultState.Failure, Redactor.Redact(problem));
         else
-            result.SetResult(ResultState.Ignored, $"not run: {client} cannot be judged; the one message is on its first check that ran");
+            result.SetResult(ResultState.Ignored,
+                $"not run: {client} cannot be judged; the one message is on its first check that ran");
         return result;
     }
 
@@ -45,11 +47,14 @@ internal sealed class VerdictCommand(
         KnownDeviation deviation, ResultState state, Outcome outcome, string message)
     {
         if (deviation.ExpiredOn(DateOnly.FromDateTime(DateTime.UtcNow)))
-            return (ResultState.Failure, Outcome.Failed, $"the known deviation {deviation} has expired: fix the deviation or renew its entry in KnownDeviations. {message}");
+            return (ResultState.Failure, Outcome.Failed,
+                $"the known deviation {deviation} has expired: fix the deviation or renew its entry in KnownDeviations. {message}");
         return outcome switch
         {
-            Outcome.Failed or Outcome.Warning => (ResultState.Success, Outcome.KnownDeviation, $"known deviation {deviation}. What failed: {message}"),
-            Outcome.Passed => (ResultState.Failure, Outcome.Failed, $"listed as a known deviation ({deviation}) but now passes: remove it from the list"),
+            Outcome.Failed or Outcome.Warning => (ResultState.Success, Outcome.KnownDeviation,
+                $"known deviation {deviation}. What failed: {message}"),
+            Outcome.Passed => (ResultState.Failure, Outcome.Failed,
+                $"listed as a known deviation ({deviation}) but now passes: remove it from the list"),
             _ => (state, outcome, message),
         };
     }
@@ -66,7 +71,8 @@ internal sealed class VerdictCommand(
         var transcript = new List<string>();
         var ended = RunCheck(context, target, transcript);
         // The outcome comes from the type the check ended with, never from its text (which quotes the target).
-        var cause = ended as CheckEnded ?? (ended as TransportException ?? ended?.InnerException as TransportException) ?? ended;
+        var cause = ended as CheckEnded ?? (ended as TransportException
+            ?? ended?.InnerException as TransportException) ?? ended;
         var (state, outcome, message) = Classify(cause, context.CurrentResult, transcript);
         return Record(context, target?.Name ?? client?.Name ?? "", cause, state, outcome, message, transcript);
     }
@@ -82,7 +88,8 @@ internal sealed class VerdictCommand(
         // Checks that read a budget see every 429 as it came; elsewhere the handler waits a 429 out and asks again.
         HarnessHandler.ObserveRateLimits.Value = clause.Area == "RATE" || alone.HasFlag(Holds.RateLimitBudget);
         // A case that uses a key holds that key's budget too: only ME-03's and RATE-01's RateLimitKey cases wait for the exhaustion.
-        var spent = context.CurrentTest.Arguments.OfType<KeyUse>().Aggregate(Holds.Nothing, (holds, key) => holds | key.Spends);
+        var spent = context.CurrentTest.Arguments.OfType<KeyUse>().Aggregate(Holds.Nothing, (holds,
+            key) => holds | key.Spends);
         using (RequestLedger.For(clause.Id))
         using (target?.Hold(alone, reads | spent))
         {
@@ -145,7 +152,8 @@ internal sealed class VerdictCommand(
         var result = context.CurrentResult;
         message = Redactor.Redact(message);
         var stackTrace = Redactor.Redact(result.StackTrace);
-        var deviation = Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id, context.CurrentTest.FullName));
+        var deviation = Run.Current.KnownDeviations.FirstOrDefault(d => d.Covers(clause.Id,
+            context.CurrentTest.FullName));
         if (deviation is not null && Run.Current.Settings is not { Strict: true })
             (state, outcome, message) = Judge(deviation, state, outcome, message);
         var prefixed = state.Status is TestStatus.Failed or TestStatus.Warning

@@ -90,10 +90,22 @@ public sealed class ClientCertificationTests
             .Should().Be(GateExitCodes.Conformant, string.Join("\n", judged.Report.Gate.Reasons));
         judged.CertificateBlockers.Should().BeEmpty();
 
+        // What the certification service will do with a clean judgement: store the report, sign its facts, verify them.
+        var stored = ReportWriter.Write(judged.Report, Scratch.NewFolder("judged-report"));
+        var key = Certification.IssuerKey.LoadOrCreate(Scratch.NewFolder("issuer"));
+        var claims = judged.ClaimsFor("cert_test", "https://certify.crewpass.example/", "Acme Shipping", "acme", stored.Sha256, DateTimeOffset.UtcNow);
+        claims.ClausesPassed.Should().Contain("CLIENT-01");
+        claims.NotJudged
+            .Should().HaveCount(3, "the exit-status halves of CLIENT-04, CLIENT-06 and CLIENT-07 are named, never passed");
+        var verified = await Certification.CertificateVerifier.VerifyAsync(Certification.SignedCertificate.Issue(claims, key),
+            new Microsoft.IdentityModel.Tokens.JsonWebKeySet(key.Jwks()), stored.JsonPath, null, DateTimeOffset.UtcNow);
+        verified.Valid.Should().BeTrue(verified.Reason);
+
         // The page of a self-run certificate says who did not issue it, and a client's name stays text.
         var named = await Judge.ClientRecordingAsync(folder, new JudgeOptions(ClientName: "<script>alert(1)</script>"));
         var page = Certificate.ClientPage(named.Report, new string('0', 64), Certificate.SelfRun);
-        page.Should().Contain(Certificate.SelfRun).And.Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert");
+        page
+            .Should().Contain(Certificate.SelfRun).And.Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert");
         Directory.Delete(folder, recursive: true);
     }
 

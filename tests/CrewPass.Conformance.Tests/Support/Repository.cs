@@ -33,6 +33,10 @@ public static class Repository
     public static string RunnerAssembly =>
         Path("src", "CrewPass.Conformance.Runner", "bin", Configuration, "net10.0", "CrewPass.Conformance.Runner.dll");
 
+    /// <summary>The dotnet tool (crewpass-conformance), built with the solution.</summary>
+    public static string ToolAssembly =>
+        Path("src", "CrewPass.Conformance.Tool", "bin", Configuration, "net10.0", "crewpass-conformance.dll");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
