@@ -9,9 +9,10 @@ root.Subcommands.Add(Verbs.Check());
 root.Subcommands.Add(SandboxCommand.Create());
 root.Subcommands.Add(Verbs.CertifyClient());
 root.Subcommands.Add(VerifyVerb.Create());
+root.Subcommands.Add(CrewPass.Conformance.Service.ServeCommand.Create());
 root.SetAction(_ =>
 {
-    Console.Error.WriteLine("error: name a verb: check, sandbox, certify-client or verify (see `crewpass-conformance --help`)");
+    Console.Error.WriteLine("error: name a verb: check, sandbox, certify-client, verify or serve (see `crewpass-conformance --help`)");
     return ToolExit.CannotTest;
 });
 return await SandboxCommand.RunAsync(root, args, "crewpass-conformance");

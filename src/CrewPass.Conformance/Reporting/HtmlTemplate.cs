@@ -11,14 +11,18 @@ public static class HtmlTemplate
 {
     private static readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> Compiled = new();
 
-    /// <summary>Renders Templates/<paramref name="name"/>.html.hbs with <paramref name="model"/>.</summary>
-    public static string Render(string name, object model) => Compiled.GetOrAdd(name, Compile)(model);
+    /// <summary>Renders the engine's Templates/<paramref name="name"/>.html.hbs.</summary>
+    public static string Render(string name, object model) =>
+        Render(typeof(HtmlTemplate).Assembly, $"CrewPass.Conformance.Reporting.Templates.{name}.html.hbs", model);
 
-    private static HandlebarsTemplate<object, object> Compile(string name)
+    /// <summary>Renders a host's own template, embedded in <paramref name="assembly"/>.</summary>
+    public static string Render(System.Reflection.Assembly assembly, string resource, object model) =>
+        Compiled.GetOrAdd(resource, _ => Compile(assembly, resource))(model);
+
+    private static HandlebarsTemplate<object, object> Compile(System.Reflection.Assembly assembly, string resource)
     {
-        var resource = $"CrewPass.Conformance.Reporting.Templates.{name}.html.hbs";
-        using var stream = typeof(HtmlTemplate).Assembly.GetManifestResourceStream(resource)
-                           ?? throw new InvalidOperationException($"the engine holds no template {resource}");
+        using var stream = assembly.GetManifestResourceStream(resource)
+                           ?? throw new InvalidOperationException($"no template {resource}");
         using var reader = new StreamReader(stream);
         return Handlebars.Create().Compile(reader.ReadToEnd());
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -118,18 +117,18 @@ public sealed class CertificationTests
         var (certificate, report) = Issued(Now, folder);
         var jwks = Path.Combine(folder, "jwks.json");
         await File.WriteAllTextAsync(jwks, Key.Value.Jwks());
-        var valid = await ToolAsync("verify", certificate, "--report", report, "--jwks", jwks);
+        var valid = await Tool.RunAsync("verify", certificate, "--report", report, "--jwks", jwks);
         valid.Code.Should().Be(0, valid.Output);
         valid.Output.Should().StartWith("valid: acme-dispatcher of Acme Shipping");
 
         File.AppendAllText(report, "\n");
-        var edited = await ToolAsync("verify", certificate, "--report", report, "--jwks", jwks);
+        var edited = await Tool.RunAsync("verify", certificate, "--report", report, "--jwks", jwks);
         edited.Code.Should().Be(1, edited.Output);
         edited.Output.Trim().Split('\n')
             .Should().ContainSingle().Which.Should().StartWith("not valid: the report's SHA-256");
 
         using var issuer = StubIssuer("revoked");
-        var revoked = await ToolAsync("verify", certificate, "--issuer", issuer.Prefixes.Single());
+        var revoked = await Tool.RunAsync("verify", certificate, "--issuer", issuer.Prefixes.Single());
         revoked.Code.Should().Be(1, revoked.Output);
         revoked.Output.Should().StartWith("not valid: revoked by");
     }
@@ -153,17 +152,5 @@ public sealed class CertificationTests
             }
         });
         return listener;
-    }
-
-    private static async Task<(int Code, string Output)> ToolAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.ToolAssembly);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -1,0 +1,62 @@
+using CrewPass.Conformance.Certification;
+using CrewPass.Conformance.Reporting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CrewPass.Conformance.Service;
+
+/// <summary>
+/// The certification service's web app: the issuer's keys, the public registry (a page and its JSON), and the page an
+/// invitation link opens. Server-rendered; every text from a partner or a store is encoded by the templates.
+/// </summary>
+public static class CertificationService
+{
+    public static async Task<WebApplication> StartAsync(ServiceOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        var app = builder.Build();
+        var store = CertificationStore.InFolder(options.Data);
+        var key = KeyOf(options);
+        app.MapGet("/.well-known/jwks.json", () => Results.Text(key.Jwks(), "application/json"));
+        app.MapGet("/api/certificates/{id}", (string id) => store.Find(id) is { } found ? Results.Json(Entry(found))
+            : Results.NotFound());
+        app.MapGet("/certificates", () => Page("registry", new
+        {
+            issuer = PublicUrl(app, options).ToString(),
+            any = store.All().Count > 0,
+            certificates = store.All().Select(Entry),
+        }));
+        app.MapGet("/invitations/{token}", (string token) => Page("invitation",
+            new { partner = store.Invited(token) }));
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>The issuer key: the file the options name, else the data folder's own (made at first start).</summary>
+    public static IssuerKey KeyOf(ServiceOptions options) =>
+        options.Key is { } path ? IssuerKey.Load(path, options.KeyPassword) : IssuerKey.LoadOrCreate(options.Data);
+
+    /// <summary>Where partners and verifiers reach the service: its public URL, else where it listens.</summary>
+    public static Uri PublicUrl(WebApplication app, ServiceOptions options) => options.PublicUrl
+        ?? new Uri(app.Urls.First() + "/");
+
+    private static object Entry(RegisteredCertificate certificate) => new
+    {
+        id = certificate.Claims.Id,
+        partner = certificate.Claims.Partner,
+        client = certificate.Claims.Client,
+        issued = certificate.Claims.IssuedAt.ToString("yyyy-MM-dd"),
+        expires = certificate.Claims.ExpiresAt.ToString("yyyy-MM-dd"),
+        status = certificate.StatusAt(DateTimeOffset.UtcNow).ToString().ToLowerInvariant(),
+        why = certificate.RevokedWhy,
+    };
+
+    private static IResult Page(string template, object model) => Results.Content(
+        HtmlTemplate.Render(typeof(CertificationService).Assembly,
+            $"CrewPass.Conformance.Service.Templates.{template}.html.hbs", model),
+        "text/html; charset=utf-8");
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace CrewPass.Conformance.Service;
+
+/// <summary>
+/// `serve`: the certification service, with embedded defaults (a data folder beside the command, port 8080); `serve
+/// invite` and `serve revoke` are the partner team's, run on the service's machine against the same data folder.
+/// </summary>
+public static class ServeCommand
+{
+    public const int DefaultPort = 8080;
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data")
+        {
+            Description = "The data folder: database and issuer key.",
+            DefaultValueFactory = _ => "crewpass-data",
+            HelpName = "DIR",
+            Recursive = true
+        };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = "The URL partners reach the service at (the certificates' issuer); " +
+                          $"default http://127.0.0.1:{DefaultPort}/.",
+            HelpName = "URL",
+            Recursive = true,
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "The port to listen on (127.0.0.1).",
+            DefaultValueFactory = _ => DefaultPort,
+            HelpName = "N"
+        };
+        var key = new Option<string?>("--key")
+        {
+            Description = "A PEM or PFX file with the issuer's ECDSA P-256 key; default: made in --data.",
+            HelpName = "FILE",
+        };
+        var password = new Option<string?>("--key-password")
+        {
+            Description = "The PFX's password.",
+            HelpName = "PASSWORD"
+        };
+        var command = new Command("serve",
+            "Run the CrewPass certification service: the registry of issued client certificates and the issuer's keys.")
+        {
+            data, publicUrl, port, key, password, Invite(data, publicUrl), Revoke(data),
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new ServiceOptions(parse.GetValue(data)!, parse.GetValue(port),
+                UrlOf(parse.GetValue(publicUrl), parse.GetValue(port)),
+                parse.GetValue(key), parse.GetValue(password));
+            await using var app = await CertificationService.StartAsync(options);
+            var listening = string.Join(" ", app.Urls);
+            Console.WriteLine($"CrewPass certification service at {listening}; " +
+                              $"registry {options.PublicUrl}certificates; " +
+                              $"data in {Path.GetFullPath(options.Data)}");
+            await app.WaitForShutdownAsync(cancellation);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Invite(Option<string> data, Option<string?> publicUrl)
+    {
+        var partner = new Option<string>("--partner")
+        {
+            Description = "The partner's name, as its certificates will carry it.",
+            Required = true,
+            HelpName = "NAME",
+        };
+        var command = new Command("invite",
+            "Print a one-time invitation link for a partner (the token is stored hashed).") { partner };
+        command.SetAction(parse =>
+        {
+            var store = CertificationStore.InFolder(parse.GetValue(data)!);
+            var token = store.Invite(parse.GetValue(partner)!);
+            Console.WriteLine(new Uri(UrlOf(parse.GetValue(publicUrl), DefaultPort), $"invitations/{token}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Revoke(Option<string> data)
+    {
+        var id = new Argument<string>("id") { Description = "The certificate's id." };
+        var why = new Option<string>("--why")
+        {
+            Description = "Why it is revoked: the registry shows it.",
+            Required = true,
+            HelpName = "TEXT"
+        };
+        var command = new Command("revoke",
+            "Revoke an issued certificate: verify --issuer then refuses it, and the registry says why.") { id, why };
+        command.SetAction(parse =>
+        {
+            var revoked = CertificationStore.InFolder(parse.GetValue(data)!).Revoke(parse.GetValue(id)!,
+                parse.GetValue(why)!);
+            (revoked ? Console.Out : Console.Error).WriteLine(revoked
+                ? $"revoked {parse.GetValue(id)}"
+                : $"error: no certificate {parse.GetValue(id)} that is not revoked already (see /certificates)");
+            return revoked ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Uri UrlOf(string? given, int port) =>
+        given is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : new Uri($"http://127.0.0.1:{port}/");
+}

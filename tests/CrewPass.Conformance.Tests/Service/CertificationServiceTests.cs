@@ -1,0 +1,97 @@
+using System.Net;
+using CrewPass.Conformance.Certification;
+using CrewPass.Conformance.Service;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace CrewPass.Conformance.Tests;
+
+/// <summary>
+/// The certification service's registry and keys, as a verifier and the partner team use them: `verify --issuer` asks
+/// the running service, `serve revoke` turns its answer, and every page keeps a partner's text as text.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class CertificationServiceTests
+{
+    /// <summary>A service on loopback with its own data folder, and a certificate it issued to that client.</summary>
+    private static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, ServiceOptions Options,
+        CertificateClaims Claims, string Folder)>
+        ServiceWithCertificateAsync(string client)
+    {
+        var folder = Scratch.NewFolder("service");
+        var options = new ServiceOptions(Path.Combine(folder, "data"));
+        var app = await CertificationService.StartAsync(options);
+        var issuer = CertificationService.PublicUrl(app, options).ToString();
+        var report = Path.Combine(folder, "conformance-report.json");
+        await File.WriteAllTextAsync(report, "{}");
+        var now = DateTimeOffset.UtcNow;
+        var claims = new CertificateClaims("cert_" + Guid.NewGuid().ToString("N")[..12], issuer, "Acme Shipping",
+            client, ["plain"], ["CLIENT-01"],
+            "1.0.0", now, now + CertificateClaims.Validity, SignedCertificate.Sha256Of(report), []);
+        var signed = SignedCertificate.Issue(claims, CertificationService.KeyOf(options));
+        CertificationStore.InFolder(options.Data).Register(claims, signed);
+        await File.WriteAllTextAsync(Path.Combine(folder, SignedCertificate.FileName), signed);
+        return (app, options, claims, folder);
+    }
+
+    [Test]
+    public async Task Verify_asks_the_running_service_and_a_revoked_certificate_is_refused()
+    {
+        var (app, options, claims, folder) = await ServiceWithCertificateAsync("acme-dispatcher");
+        await using var _ = app;
+        var issuer = CertificationService.PublicUrl(app, options).ToString();
+        var certificate = Path.Combine(folder, SignedCertificate.FileName);
+        var report = Path.Combine(folder, "conformance-report.json");
+
+        var valid = await Tool.RunAsync("verify", certificate, "--report", report, "--issuer", issuer);
+        valid.Code.Should().Be(0, valid.Output);
+        valid.Output.Should().Contain("not revoked");
+
+        var revoke = await Tool.RunAsync("serve", "revoke", claims.Id, "--why", "key leaked in a public repository",
+            "--data", options.Data);
+        revoke.Code.Should().Be(0, revoke.Output);
+        var revoked = await Tool.RunAsync("verify", certificate, "--issuer", issuer);
+        revoked.Code.Should().Be(1, revoked.Output);
+        revoked.Output.Should().StartWith("not valid: revoked by");
+
+        using var http = new HttpClient { BaseAddress = new Uri(issuer) };
+        (await http.GetStringAsync($"api/certificates/{claims.Id}")).Should().Contain("\"status\":\"revoked\"");
+        (await http.GetStringAsync("certificates")).Should().Contain("revoked: key leaked in a public repository");
+        (await Tool.RunAsync("serve", "revoke", claims.Id, "--why", "again", "--data",
+            options.Data)).Code.Should().Be(1, "it is revoked already");
+    }
+
+    [Test]
+    public async Task A_client_named_as_markup_stays_text_in_the_registry()
+    {
+        var (app, options, _, _) = await ServiceWithCertificateAsync("<script>alert(1)</script>");
+        await using var _ = app;
+        using var http = new HttpClient { BaseAddress = CertificationService.PublicUrl(app, options) };
+        var page = await http.GetStringAsync("certificates");
+        page.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert");
+        (await http.GetAsync("api/certificates/cert_unknown")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task An_invitation_link_names_its_partner_and_its_token_is_stored_hashed()
+    {
+        var folder = Scratch.NewFolder("invite");
+        var data = Path.Combine(folder, "data");
+        var invited = await Tool.RunAsync("serve", "invite", "--partner", "Acme <Shipping>", "--data", data,
+            "--public-url", "https://certify.example/");
+        invited.Code.Should().Be(0, invited.Output);
+        var link = new Uri(invited.Output.Trim());
+        link.GetLeftPart(UriPartial.Authority).Should().Be("https://certify.example");
+        var token = link.Segments.Last();
+        // The database and its write-ahead log, byte for byte: the token is nowhere, only its hash.
+        Directory.GetFiles(data, "certification.db*")
+            .Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))
+            .Should().NotBeEmpty().And.OnlyContain(bytes => !bytes.Contains(token, StringComparison.Ordinal));
+
+        await using var app = await CertificationService.StartAsync(new ServiceOptions(data));
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        (await http.GetStringAsync($"invitations/{token}"))
+            .Should().Contain("Client certification for Acme &lt;Shipping&gt;");
+        (await http.GetStringAsync("invitations/not-a-token")).Should().Contain("This invitation is not valid");
+    }
+}
