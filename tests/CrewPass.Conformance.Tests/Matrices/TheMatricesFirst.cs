@@ -1,7 +1,3 @@
-using CrewPass.Conformance.Clauses;
-using CrewPass.Reference;
-using CrewPass.Conformance.Reporting;
-using FluentAssertions;
 using NUnit.Framework;
 
 namespace CrewPass.Conformance.Tests.Matrices;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CrewPass.Reference;
 
 namespace CrewPass.Conformance.Tests;

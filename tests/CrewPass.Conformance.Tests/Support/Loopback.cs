@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CrewPass.Reference;
 
 namespace CrewPass.Conformance.Tests;
 

@@ -1,9 +1,4 @@
-using System.Collections;
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using System.Text.Json;
-using CrewPass.Conformance.Clients;
 using CrewPass.Conformance.Reporting;
 
 namespace CrewPass.Conformance.Tests;
