@@ -3,6 +3,7 @@ using CrewPass.Conformance.Reporting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CrewPass.Conformance.Service;
@@ -18,9 +19,13 @@ public static class CertificationService
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Services.AddAntiforgery();
         var app = builder.Build();
+        app.UseAntiforgery();
         var store = CertificationStore.InFolder(options.Data);
         var key = KeyOf(options);
+        var sandboxes = new Sandboxes(options.Data);
+        app.Lifetime.ApplicationStopping.Register(() => sandboxes.DisposeAsync().AsTask().GetAwaiter().GetResult());
         app.MapGet("/.well-known/jwks.json", () => Results.Text(key.Jwks(), "application/json"));
         app.MapGet("/api/certificates/{id}", (string id) => store.Find(id) is { } found ? Results.Json(Entry(found))
             : Results.NotFound());
@@ -30,8 +35,7 @@ public static class CertificationService
             any = store.All().Count > 0,
             certificates = store.All().Select(Entry),
         }));
-        app.MapGet("/invitations/{token}", (string token) => Page("invitation",
-            new { partner = store.Invited(token) }));
+        SessionEndpoints.Map(app, store, sandboxes, key, () => PublicUrl(app, options));
         await app.StartAsync();
         return app;
     }
@@ -55,7 +59,7 @@ public static class CertificationService
         why = certificate.RevokedWhy,
     };
 
-    private static IResult Page(string template, object model) => Results.Content(
+    public static IResult Page(string template, object model) => Results.Content(
         HtmlTemplate.Render(typeof(CertificationService).Assembly,
             $"CrewPass.Conformance.Service.Templates.{template}.html.hbs", model),
         "text/html; charset=utf-8");

@@ -30,6 +30,9 @@ public sealed class CertificationStore(string connectionString)
         CREATE TABLE IF NOT EXISTS invitations (token_sha256 TEXT PRIMARY KEY,
             partner_id TEXT NOT NULL REFERENCES partners(id),
             created_at TEXT NOT NULL, redeemed_at TEXT);
+        CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, partner TEXT NOT NULL, client TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            judged_at TEXT, exit_code INTEGER, certificate_id TEXT);
         CREATE TABLE IF NOT EXISTS certificates (id TEXT PRIMARY KEY, partner TEXT NOT NULL, client TEXT NOT NULL,
             claims TEXT NOT NULL,
             signed TEXT NOT NULL, issued_at TEXT NOT NULL, revoked_at TEXT, revoked_why TEXT);
@@ -76,6 +79,33 @@ public sealed class CertificationStore(string connectionString)
             """, [("$hash", Sha256(token))]);
         return command.ExecuteScalar() as string;
     }
+
+    /// <summary>A new session of the partner for the client: its id, the partner's capability to reach it.</summary>
+    public string OpenSession(string partner, string client)
+    {
+        var id = "ses_" + Base64Url(RandomNumberGenerator.GetBytes(18));
+        Execute("INSERT INTO sessions (id, partner, client, created_at) VALUES ($id, $partner, $client, $now)",
+            ("$id", id), ("$partner", partner), ("$client", client), ("$now", Now()));
+        return id;
+    }
+
+    public HostedSession? Session(string id)
+    {
+        using var connection = Open();
+        using var command = Command(connection,
+            "SELECT partner, client, judged_at, exit_code, certificate_id FROM sessions WHERE id = $id", [("$id", id)]);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new HostedSession(id, reader.GetString(0), reader.GetString(1), !reader.IsDBNull(2), reader.IsDBNull(3)
+                ? null : reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4))
+            : null;
+    }
+
+    public void Judged(string id, int exitCode, string? certificateId) =>
+        Execute("UPDATE sessions SET judged_at = $now, exit_code = $code, certificate_id = $certificate WHERE id = $id",
+            ("$now", Now()), ("$code", exitCode), ("$certificate", (object?)certificateId ?? DBNull.Value), ("$id",
+                id));
 
     public void Register(CertificateClaims claims, string signed) => Execute("""
         INSERT INTO certificates (id, partner, client, claims, signed, issued_at) VALUES ($id, $partner, $client,

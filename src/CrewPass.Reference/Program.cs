@@ -104,32 +104,14 @@ public static partial class Program
     /// </summary>
     public static async Task<int> CertifyClientAsync(string recordTo, CancellationToken stopped)
     {
-        var root = Path.GetFullPath(recordTo);
-        var seed = Random.Shared.Next(1, 1_000_000);
-        var hosts = new List<ReferenceHost>();
-        try
-        {
-            Console.WriteLine($"CrewPass client-certification sandbox; extra-fields are generated from seed {seed}");
-            foreach (var scenario in ClientScenarios.All)
-            {
-                var folder = Path.Combine(root, scenario.Name());
-                var host = await ReferenceHost.StartAsync(ReferenceOptions.ForClient(scenario, folder, seed));
-                hosts.Add(host);
-                var ca = Path.Combine(folder, "ca.pem");
-                Directory.CreateDirectory(folder);
-                await File.WriteAllTextAsync(ca, host.CaCertificatePem);
-                var environment = Path.Combine(folder, "client.env");
-                await File.WriteAllLinesAsync(environment, host.ClientEnvironment(ca).Select(e => $"{e.Key}={e.Value}"));
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(environment, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                Console.WriteLine($"  {scenario.Name(),-22} {host.BaseUrl}  run your client with the environment in {environment}");
-            }
-            Console.WriteLine($"Then judge the recordings: CREWPASS_CLIENT_RECORDING={root} dotnet test suites/CrewPass.Conformance.Suites --filter \"TestCategory~CLIENT-\"");
-            await UntilStoppedAsync(stopped);
-            return 0;
-        }
-        finally
-        {
-            foreach (var host in hosts) await host.DisposeAsync();
-        }
+        await using var sandbox = await ClientSandbox.StartAsync(recordTo, Random.Shared.Next(1, 1_000_000));
+        Console.WriteLine($"CrewPass client-certification sandbox; extra-fields are generated from seed {sandbox.Seed}");
+        foreach (var (scenario, host, folder) in sandbox.Scenarios)
+            Console.WriteLine($"  {scenario.Name(),-22} {host.BaseUrl}  run your client with the environment in " +
+                              Path.Combine(folder, "client.env"));
+        Console.WriteLine($"Then judge the recordings: CREWPASS_CLIENT_RECORDING={sandbox.Root} " +
+                          "dotnet test suites/CrewPass.Conformance.Suites --filter \"TestCategory~CLIENT-\"");
+        await UntilStoppedAsync(stopped);
+        return 0;
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using CrewPass.Conformance.Certification;
 using CrewPass.Conformance.Service;
 using FluentAssertions;
@@ -93,5 +95,79 @@ public sealed class CertificationServiceTests
         (await http.GetStringAsync($"invitations/{token}"))
             .Should().Contain("Client certification for Acme &lt;Shipping&gt;");
         (await http.GetStringAsync("invitations/not-a-token")).Should().Contain("This invitation is not valid");
+    }
+
+    /// <summary>
+    /// The partner's way over HTTP: the invitation starts a session, the Python sample runs each scenario with the
+    /// client.env and ca.pem the page serves, Judge issues a certificate, and `verify --issuer` accepts it.
+    /// </summary>
+    [Test]
+    public async Task An_invited_partner_certifies_the_sample_client_in_a_hosted_session()
+    {
+        var folder = Scratch.NewFolder("hosted");
+        var options = new ServiceOptions(Path.Combine(folder, "data"));
+        await using var app = await CertificationService.StartAsync(options);
+        var token = CertificationStore.InFolder(options.Data).Invite("Acme Shipping");
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(app.Urls.First()),
+        };
+
+        var started = await PostFormAsync(http, $"/invitations/{token}", ("client", "acme-dispatcher"));
+        var session = started.RequestMessage!.RequestUri!.AbsolutePath;
+        session.Should().StartWith("/sessions/ses_");
+        var page = await started.Content.ReadAsStringAsync();
+        var scenarios = Regex.Matches(page, "data-scenario=\"([a-z-]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        scenarios.Should().HaveCount(7);
+        await Task.WhenAll(scenarios.Select(scenario => RunSampleAsync(http, session, scenario, Path.Combine(folder,
+            scenario))));
+
+        // A form posted without its anti-forgery token (another site posting on the partner's behalf) is refused.
+        (await http.PostAsync($"{session}/judge",
+            new FormUrlEncodedContent([]))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var judged = await (await PostFormAsync(http, $"{session}/judge")).Content.ReadAsStringAsync();
+        judged.Should().Contain("<b>judged</b>").And.Contain("class=\"passed\"");
+        var certificate = Path.Combine(folder, SignedCertificate.FileName);
+        await File.WriteAllTextAsync(certificate, await http.GetStringAsync($"{session}/certificate.json"));
+        var verified = await Tool.RunAsync("verify", certificate, "--issuer", CertificationService.PublicUrl(app,
+            options).ToString());
+        verified.Code.Should().Be(0, verified.Output);
+        verified.Output.Should().Contain("acme-dispatcher of Acme Shipping");
+        (await http.GetAsync("/sessions/ses_not-yours")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Gets the page's form, then posts it with its anti-forgery token and these fields.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string path, params (string Name,
+        string Value)[] fields)
+    {
+        var page = await http.GetStringAsync(path.EndsWith("/judge") ? path[..^"/judge".Length] : path);
+        var token = Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        token.Success.Should().BeTrue("the form carries an anti-forgery token");
+        var form = new FormUrlEncodedContent([new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)),
+            .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        var answer = await http.PostAsync(path, form);
+        answer.EnsureSuccessStatusCode();
+        return answer;
+    }
+
+    /// <summary>The Python sample run once, in a folder holding the scenario's client.env and ca.pem from the page.</summary>
+    private static async Task RunSampleAsync(HttpClient http, string session, string scenario, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"),
+            await http.GetStringAsync($"{session}/{scenario}/ca.pem"));
+        var environment = await http.GetStringAsync($"{session}/{scenario}/client.env");
+        var start = new ProcessStartInfo("python3")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true
+        };
+        start.ArgumentList.Add(Repository.Path("fixtures", "clients", "python", "client.py"));
+        foreach (var line in environment.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            start.Environment[line.Split('=', 2)[0]] = line.Split('=', 2)[1];
+        using var process = Process.Start(start)!;
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(),
+            process.WaitForExitAsync());
     }
 }
