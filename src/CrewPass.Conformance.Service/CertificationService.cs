@@ -1,6 +1,7 @@
 using CrewPass.Conformance.Certification;
 using CrewPass.Conformance.Reporting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class CertificationService
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Services.AddAntiforgery();
+        // The keys that seal the partner cookie and the forms' tokens live with the data: a restart keeps them.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Data,
+            "keys")));
         var app = builder.Build();
         app.UseAntiforgery();
         var store = CertificationStore.InFolder(options.Data);

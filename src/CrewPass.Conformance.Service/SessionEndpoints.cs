@@ -19,34 +19,41 @@ public static class SessionEndpoints
     {
         app.MapGet("/invitations/{token}", (string token, HttpContext http, IAntiforgery forms) =>
             CertificationService.Page("invitation", WithForm(http, forms, new { partner = store.Invited(token) })));
-        app.MapPost("/invitations/{token}", async (string token, [FromForm] string client) =>
+        app.MapPost("/invitations/{token}", async (string token, [FromForm] string client, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(client)
                 || client.Length > 120) return Results.BadRequest("name the client: 1 to 120 characters");
             if (store.Redeem(token) is not { } partner) return Results.NotFound("this invitation is not valid");
+            PartnerCookie.Set(http, partner);
             var session = store.OpenSession(partner, client.Trim());
             await sandboxes.StartAsync(session);
             return Results.Redirect($"/sessions/{session}");
         });
-        app.MapGet("/sessions/{id}", (string id, HttpContext http, IAntiforgery forms) =>
-            store.Session(id) is { } session ? CertificationService.Page("session", WithForm(http, forms,
-                Model(session, sandboxes, issuer()))) : Results.NotFound());
-        app.MapGet("/sessions/{id}/{scenario}/client.env", (string id, string scenario) => Scenario(store, sandboxes,
-            id, scenario) is { } host
+        // Every page and file of a session answers its own partner only; to anyone else the session does not exist.
+        var sessions = app.MapGroup("/sessions/{id}").AddEndpointFilter(async (context, next) =>
+            store.Session((string)context.HttpContext.Request.RouteValues["id"]!) is { } session
+            && PartnerCookie.Of(context.HttpContext) == session.Partner
+                ? await next(context)
+                : Results.NotFound());
+        sessions.MapGet("", (string id, HttpContext http, IAntiforgery forms) =>
+            CertificationService.Page("session", WithForm(http, forms, Model(store.Session(id)!, sandboxes,
+                issuer()))));
+        sessions.MapGet("/{scenario}/client.env", (string id, string scenario) => Scenario(sandboxes, id,
+            scenario) is { } host
             ? Results.Text(string.Concat(host.ClientEnvironment("ca.pem").Select(e => $"{e.Key}={e.Value}\n")),
                 "text/plain")
             : Results.NotFound());
-        app.MapGet("/sessions/{id}/{scenario}/ca.pem", (string id, string scenario) => Scenario(store, sandboxes, id,
+        sessions.MapGet("/{scenario}/ca.pem", (string id, string scenario) => Scenario(sandboxes, id,
             scenario) is { } host
             ? Results.Text(host.CaCertificatePem, "application/x-pem-file")
             : Results.NotFound());
-        app.MapPost("/sessions/{id}/judge", async (string id, [FromForm] string? _) =>
+        sessions.MapPost("/judge", async (string id, [FromForm] string? _) =>
             store.Session(id) is { Judged: false } session ? await JudgeAsync(session, store, sandboxes, key,
                 issuer()) : Results.NotFound());
-        app.MapGet("/sessions/{id}/report", (string id) => store.Session(id) is { Judged: true }
+        sessions.MapGet("/report", (string id) => store.Session(id) is { Judged: true }
             ? Results.File(Path.Combine(sandboxes.RecordingOf(id), "..", ReportWriter.HtmlFile), "text/html")
             : Results.NotFound());
-        app.MapGet("/sessions/{id}/certificate.json", (string id) =>
+        sessions.MapGet("/certificate.json", (string id) =>
             store.Session(id) is { CertificateId: { } certificate } && store.Find(certificate) is { } found
                 ? Results.Text(found.Signed, "application/json")
                 : Results.NotFound());
@@ -58,7 +65,7 @@ public static class SessionEndpoints
         await sandboxes.StopAsync(session.Id);
         var recording = sandboxes.RecordingOf(session.Id);
         var judgement = await Judge.ClientRecordingAsync(recording, new JudgeOptions(ClientName: session.Client));
-        var (json, _, sha256) = ReportWriter.Write(judgement.Report, Path.GetDirectoryName(recording)!);
+        var (_, _, sha256) = ReportWriter.Write(judgement.Report, Path.GetDirectoryName(recording)!);
         string? certificate = null;
         if (judgement.CertificateBlockers.Count == 0)
         {
@@ -69,14 +76,11 @@ public static class SessionEndpoints
             certificate = claims.Id;
         }
         store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate);
-        _ = json;
         return Results.Redirect($"/sessions/{session.Id}");
     }
 
-    private static ReferenceHost? Scenario(CertificationStore store, Sandboxes sandboxes, string id, string scenario) =>
-        store.Session(id) is not null && sandboxes.Running(id) is { } sandbox
-            ? sandbox.Scenarios.FirstOrDefault(s => s.Scenario.Name() == scenario).Host
-            : null;
+    private static ReferenceHost? Scenario(Sandboxes sandboxes, string id, string scenario) =>
+        sandboxes.Running(id)?.Scenarios.FirstOrDefault(s => s.Scenario.Name() == scenario).Host;
 
     private static object Model(HostedSession session, Sandboxes sandboxes, Uri issuer)
     {

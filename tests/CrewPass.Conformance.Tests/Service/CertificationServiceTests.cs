@@ -134,6 +134,23 @@ public sealed class CertificationServiceTests
         verified.Code.Should().Be(0, verified.Output);
         verified.Output.Should().Contain("acme-dispatcher of Acme Shipping");
         (await http.GetAsync("/sessions/ses_not-yours")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // Another partner, with a session of its own, tries every page and file of this one: to it, none exists.
+        using var other = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(app.Urls.First()),
+        };
+        var mine = await PostFormAsync(other,
+            $"/invitations/{CertificationStore.InFolder(options.Data).Invite("Other Line")}", ("client", "theirs"));
+        mine.StatusCode.Should().Be(HttpStatusCode.OK);
+        foreach (var path in new[] { "", "/plain/client.env", "/plain/ca.pem", "/report", "/certificate.json" })
+            (await other.GetAsync(session + path)).StatusCode.Should().Be(HttpStatusCode.NotFound,
+                $"{session + path} is not Other Line's");
+        var form = Regex.Match(await mine.Content.ReadAsStringAsync(),
+            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var judgeTheirs = await other.PostAsync($"{session}/judge", new FormUrlEncodedContent(
+            [new(form.Groups[1].Value, WebUtility.HtmlDecode(form.Groups[2].Value))]));
+        judgeTheirs.StatusCode.Should().Be(HttpStatusCode.NotFound, "a partner cannot judge another's session");
     }
 
     /// <summary>Gets the page's form, then posts it with its anti-forgery token and these fields.</summary>
@@ -150,7 +167,7 @@ public sealed class CertificationServiceTests
         return answer;
     }
 
-    /// <summary>The Python sample run once, in a folder holding the scenario's client.env and ca.pem from the page.</summary>
+    /// <summary>The Python sample run once, in a folder holding the scenario's client.env and ca.pem.</summary>
     private static async Task RunSampleAsync(HttpClient http, string session, string scenario, string folder)
     {
         Directory.CreateDirectory(folder);
