@@ -53,6 +53,11 @@ public static class SessionEndpoints
         sessions.MapGet("/report", (string id) => store.Session(id) is { Judged: true }
             ? Results.File(Path.Combine(sandboxes.RecordingOf(id), "..", ReportWriter.HtmlFile), "text/html")
             : Results.NotFound());
+        sessions.MapGet("/certificate.pdf", (string id) => File.Exists(Path.Combine(sandboxes.RecordingOf(id), "..",
+            Certificate.ClientFileName))
+            ? Results.File(Path.GetFullPath(Path.Combine(sandboxes.RecordingOf(id), "..",
+                Certificate.ClientFileName)), "application/pdf")
+            : Results.NotFound());
         sessions.MapGet("/certificate.json", (string id) =>
             store.Session(id) is { CertificateId: { } certificate } && store.Find(certificate) is { } found
                 ? Results.Text(found.Signed, "application/json")
@@ -74,9 +79,31 @@ public static class SessionEndpoints
                 DateTimeOffset.UtcNow);
             store.Register(claims, SignedCertificate.Issue(claims, key));
             certificate = claims.Id;
+            await PrintAsync(judgement.Report, sha256, Path.GetDirectoryName(recording)!, claims, issuer);
         }
         store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate);
         return Results.Redirect($"/sessions/{session.Id}");
+    }
+
+    /// <summary>
+    /// The certificate's PDF, naming its id, its issuer and how to verify it; none without Chromium (the signed
+    /// certificate.json is the certificate, the PDF its picture).
+    /// </summary>
+    private static async Task PrintAsync(ConformanceReport report, string sha256, string folder,
+        CertificateClaims claims, Uri issuer)
+    {
+        if (Conformance.Browser.Chromium.Find(null) is not { } chromium) return;
+        var issued = $"Issued by CrewPass ({issuer}) as certificate {claims.Id}; verify it: " +
+                     $"crewpass-conformance verify certificate.json --issuer {issuer}";
+        try
+        {
+            await Certificate.WriteClientAsync(report, sha256, chromium, Path.Combine(folder,
+                Certificate.ClientFileName), issued);
+        }
+        catch (Microsoft.Playwright.PlaywrightException)
+        {
+            // No Playwright driver beside this host (the tool's package carries it for its suites only): no picture.
+        }
     }
 
     private static ReferenceHost? Scenario(Sandboxes sandboxes, string id, string scenario) =>
@@ -105,6 +132,7 @@ public static class SessionEndpoints
             report = $"/sessions/{session.Id}/report",
             certificate = session.CertificateId is null ? null : $"/sessions/{session.Id}/certificate.json",
             certificateId = session.CertificateId,
+            pdf = $"/sessions/{session.Id}/certificate.pdf",
             issuer = issuer.ToString(),
         };
     }

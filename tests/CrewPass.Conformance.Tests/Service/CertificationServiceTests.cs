@@ -129,6 +129,7 @@ public sealed class CertificationServiceTests
         judged.Should().Contain("<b>judged</b>").And.Contain("class=\"passed\"");
         var certificate = Path.Combine(folder, SignedCertificate.FileName);
         await File.WriteAllTextAsync(certificate, await http.GetStringAsync($"{session}/certificate.json"));
+        (await http.GetByteArrayAsync($"{session}/certificate.pdf")).Take(5).Should().Equal("%PDF-"u8.ToArray());
         var verified = await Tool.RunAsync("verify", certificate, "--issuer", CertificationService.PublicUrl(app,
             options).ToString());
         verified.Code.Should().Be(0, verified.Output);
