@@ -44,16 +44,34 @@ public sealed class Certificates
 
     private const string SharedSlot = "CrewPass.Reference.Certificates";
 
+    /// <summary>The CA's certificate and the server's with its key, as one PKCS#12: what a service keeps to serve the same ones after a restart.</summary>
+    public byte[] Export()
+    {
+        var both = new X509Certificate2Collection { Server, X509CertificateLoader.LoadCertificate(Authority.RawData) };
+        return both.Export(X509ContentType.Pkcs12)!;
+    }
+
+    /// <summary>What <see cref="Export"/> wrote.</summary>
+    public static Certificates Import(byte[] pkcs12)
+    {
+        var both = X509CertificateLoader.LoadPkcs12Collection(pkcs12, null);
+        var server = both.Single(c => c.HasPrivateKey);
+        foreach (var usage in server.Extensions.OfType<X509EnhancedKeyUsageExtension>()) _ = usage.EnhancedKeyUsages;
+        return new Certificates(both.Single(c => !c.HasPrivateKey), server);
+    }
+
     /// <summary>A new CA and server certificate, unlike any other: for an instance that must present one nobody trusts.</summary>
-    public static Certificates Create()
+    /// <param name="validity">How long both are good for: a month for a run's instance, longer for a service's sandbox.</param>
+    public static Certificates Create(TimeSpan? validity = null)
     {
         var now = DateTimeOffset.UtcNow;
+        var until = now + (validity ?? TimeSpan.FromDays(30));
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=CrewPass Reference CA", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        var authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));
+        var authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), until);
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
@@ -64,7 +82,7 @@ public sealed class Certificates
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var issued = request.Create(authority, now.AddMinutes(-5), now.AddDays(30), RandomNumberGenerator.GetBytes(16));
+        using var issued = request.Create(authority, now.AddMinutes(-5), until, RandomNumberGenerator.GetBytes(16));
         using var withKey = issued.CopyWithPrivateKey(serverKey);
         // Kestrel on Linux wants a certificate whose key it can use after the ephemeral key object is gone.
         var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);

@@ -15,8 +15,7 @@ public static partial class Program
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         var clock = new OffsetClock(options.ClockOffset);
-        var recorder = options.ClientCertification is { } client ? new ClientRecorder(client.RecordTo, client.Scenario, client.Seed, clock, directory) : null;
-        recorder?.Save();
+        var recorder = options.ClientCertification is { } client ? new ClientRecorder(client.Sink ?? LocalSink(client), clock, directory) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Non-ASCII key bytes must reach the key check and get invalid_api_key, not a transport 400.
@@ -37,12 +36,14 @@ public static partial class Program
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<PartnerRateLimits>();
         builder.Services.AddSingleton<SignatureVerifier>();
+        builder.Services.AddSingleton<INonceStore>(options.ClientCertification?.Nonces ?? new ProcessNonces());
 
         var app = builder.Build();
         if (recorder is not null) app.Use(recorder.RecordAsync);
         app.UseNetworkTrouble();
         app.UseResponsePolicy();
-        if (options.ClientCertification is { } played) app.UseClientScenario(played.Scenario, played.Seed);
+        if (options.ClientCertification is { } played)
+            app.UseClientScenario(played.Scenario, played.Seed, played.Memory ?? new ProcessMemory());
         app.UseRouting();
         app.UseKeyAuthentication();
         app.UseRateLimits();
@@ -50,7 +51,17 @@ public static partial class Program
         app.MapVessels();
         app.MapExtraReads();
         app.MapWriteOperations();
+        // Explicit, so the pipeline is whole without a server too: a hosted session runs it behind the service's endpoint.
+        app.UseEndpoints(_ => { });
         return app;
+    }
+
+    /// <summary>The local sandbox's recording: a folder's recording.json, written empty at start.</summary>
+    private static FileRecordingSink LocalSink(ClientCertification client)
+    {
+        var sink = new FileRecordingSink(client.RecordTo, client.Scenario, client.Seed);
+        sink.Start();
+        return sink;
     }
 
     public static Task<int> Main(string[] args) =>

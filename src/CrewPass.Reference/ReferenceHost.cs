@@ -31,10 +31,13 @@ public sealed class ReferenceHost : IAsyncDisposable
     /// <summary>Of those, the ones answered 429.</summary>
     public int ThrottledWith(string key) => _app.Services.GetRequiredService<PartnerRateLimits>().ThrottledWith(key);
 
-    public static async Task<ReferenceHost> StartAsync(ReferenceOptions options)
+    /// <param name="directory">The partners and keys it serves: drawn afresh unless given (a hosted session's are stored).</param>
+    /// <param name="certificates">What a client is told to trust: this process's shared CA unless given.</param>
+    public static async Task<ReferenceHost> StartAsync(ReferenceOptions options, PartnerDirectory? directory = null,
+        Certificates? certificates = null)
     {
-        var certificates = Certificates.Shared;
-        var directory = new PartnerDirectory(options.PartnerSets);
+        certificates ??= Certificates.Shared;
+        directory ??= new PartnerDirectory(options.PartnerSets);
         // untrusted-certificate: the client is told to trust one CA, and the sandbox presents a certificate from another.
         var served = options.ClientCertification?.Scenario == ClientScenario.UntrustedCertificate ? Certificates.Create() : certificates;
         var app = Program.Compose(options, served, directory);

@@ -80,7 +80,29 @@ public sealed class PartnerDirectory
     /// <summary>The first partner set's credentials: what a single harness run uses.</summary>
     public ReferenceCredentials Credentials => CredentialSets[0];
 
-    public IReadOnlyList<ReferenceCredentials> CredentialSets { get; }
+    public IReadOnlyList<ReferenceCredentials> CredentialSets { get; private set; }
+
+    /// <summary>
+    /// A client sandbox's directory whose test key and signing secret are given, not drawn: a hosted session's scenario
+    /// keeps them in the service's database, so every instance that serves it knows the same ones.
+    /// </summary>
+    public static PartnerDirectory ForClient(string testKey, string signingSecret)
+    {
+        var directory = new PartnerDirectory();
+        var drawn = directory.Credentials;
+        var credential = directory._byKey[drawn.TestKey];
+        directory._byKey.Remove(drawn.TestKey);
+        directory._byKey[testKey] = credential with { Key = testKey };
+        directory._signingSecrets[credential.Partner.Id] = signingSecret;
+        directory.CredentialSets = [drawn with { TestKey = testKey, SigningSecret = signingSecret }];
+        return directory;
+    }
+
+    /// <summary>A new test key of the shape the reference issues (cpk_test_…), for a sandbox to hand out.</summary>
+    public static string NewTestKey() => "cpk_test_" + RandomNumberGenerator.GetString(KeyAlphabet, 24);
+
+    /// <summary>A new signing secret of the reference's shape (cpsk_…).</summary>
+    public static string NewSigningSecret() => "cpsk_" + RandomNumberGenerator.GetString(KeyAlphabet, 40);
 
     private void AddVessels(Faker faker, Partner partner, int live, int test)
     {
@@ -130,7 +152,7 @@ public sealed class PartnerDirectory
 
     private string NewSecret(Partner partner)
     {
-        var secret = "cpsk_" + RandomNumberGenerator.GetString(KeyAlphabet, 40);
+        var secret = NewSigningSecret();
         _signingSecrets[partner.Id] = secret;
         return secret;
     }

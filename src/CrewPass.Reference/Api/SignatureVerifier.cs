@@ -13,12 +13,12 @@ namespace CrewPass.Reference;
 /// It hashes the raw body bytes, compares in constant time, takes server time from its TimeProvider, accepts
 /// timestamps within ±300 s inclusive, and stores nonces atomically for longer than the acceptance window.
 /// </summary>
-public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirectory directory, ReferenceOptions options)
+public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirectory directory, ReferenceOptions options,
+    INonceStore nonces)
 {
     private const int WindowSeconds = 300;
 
     private SignatureRules Rules => options.Behaviour.Signatures;
-    private readonly ConcurrentDictionary<string, long> _seenNonces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _firstSignatures = new(StringComparer.Ordinal);
     private int _verifications;
 
@@ -132,7 +132,8 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
     /// <summary>The faithful verifier's verdict on one signature, clock and nonce store aside: what the vectors are checked against.</summary>
     public static bool SignatureMatches(string secret, string timestamp, string nonce, byte[] body, string signature)
     {
-        var faithful = new SignatureVerifier(TimeProvider.System, new PartnerDirectory(), new ReferenceOptions());
+        var faithful = new SignatureVerifier(TimeProvider.System, new PartnerDirectory(), new ReferenceOptions(),
+            new ProcessNonces());
         return faithful.ParseDigest(signature) is { } digest && faithful.Matches(secret, timestamp, nonce, body, digest);
     }
 
@@ -150,19 +151,14 @@ public sealed partial class SignatureVerifier(TimeProvider clock, PartnerDirecto
             Forget();
         }
         if (Interlocked.Increment(ref _verifications) % 256 == 0) Forget();
-        if (Rules.AtomicNonceStore) return _seenNonces.TryAdd(key, forgetAfter);
-        if (_seenNonces.ContainsKey(key)) return false;
+        if (Rules.AtomicNonceStore) return nonces.TryAdd(key, forgetAfter);
+        if (nonces.Contains(key)) return false;
         await Task.Delay(50);
-        _seenNonces[key] = forgetAfter;
+        nonces.Set(key, forgetAfter);
         return true;
     }
 
-    private void Forget()
-    {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        foreach (var (key, forgetAfter) in _seenNonces)
-            if (forgetAfter < now) _seenNonces.TryRemove(key, out _);
-    }
+    private void Forget() => nonces.ForgetBefore(clock.GetUtcNow().ToUnixTimeSeconds());
 
     private static byte[] Reserialize(byte[] body)
     {

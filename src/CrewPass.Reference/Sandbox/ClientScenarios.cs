@@ -27,29 +27,30 @@ public static class ClientScenarios
     /// The scenario's play, in front of the API: each is what a real deployment does to a client now and then. The
     /// plain scenario plays nothing: the sandbox serves the client exactly as the reference serves anyone.
     /// </summary>
-    public static IApplicationBuilder UseClientScenario(this IApplicationBuilder app, ClientScenario scenario, int seed) => scenario switch
+    public static IApplicationBuilder UseClientScenario(this IApplicationBuilder app, ClientScenario scenario, int seed,
+        IScenarioMemory memory) => scenario switch
     {
         ClientScenario.ExtraFields => app.Use(ExtraFields(seed)),
-        ClientScenario.RateLimited => app.Use(FirstRequestThrottled(_ => ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        ClientScenario.RateLimited => app.Use(FirstRequestThrottled(memory, _ => ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture))),
         // An HTTP-date has whole seconds: name the first whole second at least RetryAfter away.
-        ClientScenario.RateLimitedDate => app.Use(FirstRequestThrottled(now =>
+        ClientScenario.RateLimitedDate => app.Use(FirstRequestThrottled(memory, now =>
             DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling((now + RetryAfter).ToUnixTimeMilliseconds() / 1000.0)).ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
         ClientScenario.RefusedKey => app.Use(async (HttpContext context, RequestDelegate _) =>
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"CrewPass Partner API\", error=\"invalid_token\"";
             await ApiErrors.Error(context, StatusCodes.Status401Unauthorized, "invalid_api_key", "The API key is missing or invalid.").ExecuteAsync(context);
         }),
-        ClientScenario.WriteDropped => app.Use(FirstWriteDropped()),
+        ClientScenario.WriteDropped => app.Use(FirstWriteDropped(memory)),
         // Plain serves as the API does; untrusted-certificate is played by the certificate the host presents.
         _ => app,
     };
 
-    private static Func<HttpContext, RequestDelegate, Task> FirstRequestThrottled(Func<DateTimeOffset, string> retryAfter)
+    private static Func<HttpContext, RequestDelegate, Task> FirstRequestThrottled(IScenarioMemory memory,
+        Func<DateTimeOffset, string> retryAfter)
     {
-        var first = 1;
         return async (context, next) =>
         {
-            if (Interlocked.Exchange(ref first, 0) == 0)
+            if (!memory.FirstTime("first-request"))
             {
                 await next(context);
                 return;
@@ -61,12 +62,12 @@ public static class ClientScenarios
     }
 
     /// <summary>The first write's connection is closed once its request has arrived, before any answer: the client cannot know whether it took effect.</summary>
-    private static Func<HttpContext, RequestDelegate, Task> FirstWriteDropped()
+    private static Func<HttpContext, RequestDelegate, Task> FirstWriteDropped(IScenarioMemory memory)
     {
-        var first = 1;
         return async (context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || Interlocked.Exchange(ref first, 0) == 0)
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                || !memory.FirstTime("first-write"))
             {
                 await next(context);
                 return;
