@@ -2,6 +2,7 @@ using CrewPass.Conformance.Certification;
 using CrewPass.Conformance.Reporting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,20 +18,22 @@ public static class CertificationService
 {
     public static async Task<WebApplication> StartAsync(ServiceOptions options)
     {
+        var store = CertificationStore.Open(options.Data, options.Database);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Services.AddAntiforgery();
-        // The keys that seal the partner cookie and the forms' tokens live with the data: a restart keeps them.
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Data,
-            "keys")));
+        // The keys that seal the partner cookie and the forms' tokens live in the database: a restart keeps them, and
+        // every instance behind one load balancer opens what another sealed.
+        builder.Services.AddDataProtection().SetApplicationName("crewpass-certification");
+        builder.Services.Configure<KeyManagementOptions>(keys => keys.XmlRepository = new StoredProtectionKeys(store));
         var app = builder.Build();
         app.UseAntiforgery();
-        var store = CertificationStore.InFolder(options.Data);
-        var key = KeyOf(options);
-        var sandboxes = new Sandboxes(options.Data);
-        app.Lifetime.ApplicationStopping.Register(() => sandboxes.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        app.MapGet("/.well-known/jwks.json", () => Results.Text(key.Jwks(), "application/json"));
+        var issuer = new Issuer(KeyOf(options), () => PublicUrl(app, options), store);
+        var sandbox = await HostedSandbox.StartAsync(store, options);
+        app.Lifetime.ApplicationStopped.Register(() => sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.MapGet("/.well-known/jwks.json", () => Results.Text(issuer.Key.Jwks(), "application/json"));
+        app.MapGet("/live.js", () => Results.Text(Resource("Static.live.js"), "text/javascript"));
         app.MapGet("/api/certificates/{id}", (string id) => store.Find(id) is { } found ? Results.Json(Entry(found))
             : Results.NotFound());
         app.MapGet("/certificates", () => Page("registry", new
@@ -39,7 +42,7 @@ public static class CertificationService
             any = store.All().Count > 0,
             certificates = store.All().Select(Entry),
         }));
-        SessionEndpoints.Map(app, store, sandboxes, key, () => PublicUrl(app, options));
+        SessionEndpoints.Map(app, store, sandbox, issuer);
         await app.StartAsync();
         return app;
     }
@@ -62,6 +65,13 @@ public static class CertificationService
         status = certificate.StatusAt(DateTimeOffset.UtcNow).ToString().ToLowerInvariant(),
         why = certificate.RevokedWhy,
     };
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(CertificationService).Assembly.GetManifestResourceStream(
+            $"CrewPass.Conformance.Service.{name}")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
 
     public static IResult Page(string template, object model) => Results.Content(
         HtmlTemplate.Render(typeof(CertificationService).Assembly,

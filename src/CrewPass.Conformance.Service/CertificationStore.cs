@@ -1,171 +1,166 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CrewPass.Conformance.Certification;
-using Microsoft.Data.Sqlite;
+using CrewPass.Reference;
 
 namespace CrewPass.Conformance.Service;
 
 /// <summary>
-/// What the service keeps: partners, invitations (their tokens stored hashed, each good once) and issued certificates.
-/// SQLite in the data folder; every write is a transaction, so a killed process loses nothing it acknowledged.
+/// What the service keeps: partners, invitations (their tokens stored hashed, each good once), sessions with their
+/// scenarios' keys, their reports, and issued certificates. Every write is its own statement or transaction, so a
+/// killed process loses nothing it acknowledged.
 /// </summary>
-public sealed class CertificationStore(string connectionString)
+public sealed class CertificationStore
 {
-    public static CertificationStore InFolder(string folder)
+    private CertificationStore(SqlDatabase database) => Database = database;
+
+    public SqlDatabase Database { get; }
+
+    /// <summary>PostgreSQL when a connection string is given, else SQLite in the data folder.</summary>
+    public static CertificationStore Open(string data, string? postgres = null)
     {
-        Directory.CreateDirectory(folder);
-        var store = new CertificationStore(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder,
-            "certification.db")
-        }.ToString());
-        store.EnsureCreated();
-        return store;
+        Directory.CreateDirectory(data);
+        var database = postgres is { } connection ? SqlDatabase.Postgres(connection)
+            : SqlDatabase.Sqlite(Path.Combine(data, "certification.db"));
+        Schema.Ensure(database);
+        return new CertificationStore(database);
     }
 
-    private void EnsureCreated() => Execute("""
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS partners (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS invitations (token_sha256 TEXT PRIMARY KEY,
-            partner_id TEXT NOT NULL REFERENCES partners(id),
-            created_at TEXT NOT NULL, redeemed_at TEXT);
-        CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, partner TEXT NOT NULL, client TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            judged_at TEXT, exit_code INTEGER, certificate_id TEXT);
-        CREATE TABLE IF NOT EXISTS certificates (id TEXT PRIMARY KEY, partner TEXT NOT NULL, client TEXT NOT NULL,
-            claims TEXT NOT NULL,
-            signed TEXT NOT NULL, issued_at TEXT NOT NULL, revoked_at TEXT, revoked_why TEXT);
-        """);
+    public static CertificationStore InFolder(string folder) => Open(folder);
 
     /// <summary>A one-time invitation for the partner (made at its first): the token; only its hash is kept.</summary>
     public string Invite(string partner)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        using var connection = Open();
+        using var connection = Database.Open();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, "INSERT OR IGNORE INTO partners (id, name, created_at) VALUES ($id, $name, $now)",
-            ("$id", "ptn_" + Base64Url(RandomNumberGenerator.GetBytes(9))), ("$name", partner), ("$now", Now()));
-        Execute(connection, """
+        Run(connection, "INSERT INTO partners (id, name, created_at) VALUES (@id, @name, @now) ON CONFLICT DO NOTHING",
+            ("@id", "ptn_" + Base64Url(RandomNumberGenerator.GetBytes(9))), ("@name", partner), ("@now", Now()));
+        Run(connection, """
             INSERT INTO invitations (token_sha256, partner_id, created_at)
-            SELECT $hash, id, $now FROM partners WHERE name = $name
-            """,
-            ("$hash", Sha256(token)), ("$name", partner), ("$now", Now()));
+            SELECT @hash, id, @now FROM partners WHERE name = @name
+            """, ("@hash", Sha256(token)), ("@name", partner), ("@now", Now()));
         transaction.Commit();
         return token;
     }
 
     /// <summary>The partner an unused invitation stands for, marking it used; else null.</summary>
-    public string? Redeem(string token)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE invitations SET redeemed_at = $now WHERE token_sha256 = $hash AND redeemed_at IS NULL
-            RETURNING (SELECT name FROM partners WHERE partners.id = invitations.partner_id)
-            """;
-        command.Parameters.AddWithValue("$now", Now());
-        command.Parameters.AddWithValue("$hash", Sha256(token));
-        return command.ExecuteScalar() as string;
-    }
+    public string? Redeem(string token) => Database.Scalar("""
+        UPDATE invitations SET redeemed_at = @now WHERE token_sha256 = @hash AND redeemed_at IS NULL
+        RETURNING partner_id
+        """, ("@now", Now()), ("@hash", Sha256(token))) is string partner
+        ? Database.Scalar("SELECT name FROM partners WHERE id = @id", ("@id", partner)) as string
+        : null;
 
     /// <summary>The partner an unused invitation stands for, leaving it unused; else null.</summary>
-    public string? Invited(string token)
-    {
-        using var connection = Open();
-        using var command = Command(connection, """
-            SELECT partners.name FROM invitations JOIN partners ON partners.id = invitations.partner_id
-            WHERE token_sha256 = $hash AND redeemed_at IS NULL
-            """, [("$hash", Sha256(token))]);
-        return command.ExecuteScalar() as string;
-    }
+    public string? Invited(string token) => Database.Scalar("""
+        SELECT partners.name FROM invitations JOIN partners ON partners.id = invitations.partner_id
+        WHERE token_sha256 = @hash AND redeemed_at IS NULL
+        """, ("@hash", Sha256(token))) as string;
 
-    /// <summary>A new session of the partner for the client: its id, the partner's capability to reach it.</summary>
+    /// <summary>
+    /// A new session of the partner for the client, with a key and a signing secret per scenario: its id, the
+    /// partner's capability to reach it.
+    /// </summary>
     public string OpenSession(string partner, string client)
     {
         var id = "ses_" + Base64Url(RandomNumberGenerator.GetBytes(18));
-        Execute("INSERT INTO sessions (id, partner, client, created_at) VALUES ($id, $partner, $client, $now)",
-            ("$id", id), ("$partner", partner), ("$client", client), ("$now", Now()));
+        using var connection = Database.Open();
+        using var transaction = connection.BeginTransaction();
+        Run(connection, """
+            INSERT INTO sessions (id, partner, client, created_at, seed)
+            VALUES (@id, @partner, @client, @now, @seed)
+            """, ("@id", id), ("@partner", partner), ("@client", client), ("@now", Now()),
+            ("@seed", RandomNumberGenerator.GetInt32(1, 1_000_000)));
+        foreach (var scenario in ClientScenarios.All)
+            Run(connection, "INSERT INTO scenarios (api_key, session, scenario, secret) VALUES (@key, @id, @name, @secret)",
+                ("@key", PartnerDirectory.NewTestKey()), ("@id", id), ("@name", scenario.Name()),
+                ("@secret", PartnerDirectory.NewSigningSecret()));
+        transaction.Commit();
         return id;
     }
 
-    public HostedSession? Session(string id)
-    {
-        using var connection = Open();
-        using var command = Command(connection,
-            "SELECT partner, client, judged_at, exit_code, certificate_id FROM sessions WHERE id = $id", [("$id", id)]);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new HostedSession(id, reader.GetString(0), reader.GetString(1), !reader.IsDBNull(2), reader.IsDBNull(3)
-                ? null : reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4))
-            : null;
-    }
+    private const string SessionColumns =
+        "SELECT id, partner, client, judged_at, exit_code, certificate_id, seed, untrusted_port FROM sessions";
 
-    public void Judged(string id, int exitCode, string? certificateId) =>
-        Execute("UPDATE sessions SET judged_at = $now, exit_code = $code, certificate_id = $certificate WHERE id = $id",
-            ("$now", Now()), ("$code", exitCode), ("$certificate", (object?)certificateId ?? DBNull.Value), ("$id",
-                id));
+    public HostedSession? Session(string id) =>
+        Database.Query($"{SessionColumns} WHERE id = @id", ReadSession, ("@id", id)).SingleOrDefault();
 
-    public void Register(CertificateClaims claims, string signed) => Execute("""
-        INSERT INTO certificates (id, partner, client, claims, signed, issued_at) VALUES ($id, $partner, $client,
-            $claims, $signed, $issued)
-        """, ("$id", claims.Id), ("$partner", claims.Partner), ("$client", claims.Client),
-        ("$claims", JsonSerializer.Serialize(claims)),
-        ("$signed", signed), ("$issued", claims.IssuedAt.ToString("O")));
+    /// <summary>The partner's sessions, newest first: one account across its invitations.</summary>
+    public IReadOnlyList<HostedSession> SessionsOf(string partner) =>
+        Database.Query($"{SessionColumns} WHERE partner = @partner ORDER BY created_at DESC", ReadSession,
+            ("@partner", partner));
+
+    public IReadOnlyList<HostedSession> Unjudged() =>
+        Database.Query($"{SessionColumns} WHERE judged_at IS NULL", ReadSession);
+
+    private static HostedSession ReadSession(DbDataReader row) => new(row.GetString(0), row.GetString(1),
+        row.GetString(2), !row.IsDBNull(3), row.IsDBNull(4) ? null : row.GetInt32(4), SqlDatabase.Text(row, 5),
+        row.GetInt32(6), row.IsDBNull(7) ? null : row.GetInt32(7));
+
+    public void ListensAt(string session, int port) =>
+        Database.Execute("UPDATE sessions SET untrusted_port = @port WHERE id = @id", ("@port", port), ("@id", session));
+
+    /// <summary>Claims the session's judgement: true for the one request (of any instance) that may judge it.</summary>
+    public bool StartJudging(string id) => Database.Execute(
+        "UPDATE sessions SET judged_at = @now WHERE id = @id AND judged_at IS NULL", ("@now", Now()), ("@id", id)) == 1;
+
+    public void StopJudging(string id) => Database.Execute(
+        "UPDATE sessions SET judged_at = NULL WHERE id = @id AND exit_code IS NULL", ("@id", id));
+
+    public void Judged(string id, int exitCode, string? certificateId) => Database.Execute(
+        "UPDATE sessions SET judged_at = @now, exit_code = @code, certificate_id = @certificate WHERE id = @id",
+        ("@now", Now()), ("@code", exitCode), ("@certificate", certificateId), ("@id", id));
+
+    /// <summary>A file the judgement made (report, certificate picture), kept with the session, not on one machine.</summary>
+    public void SaveFile(string session, string name, byte[] content) => Database.Execute("""
+        INSERT INTO session_files (session, name, content) VALUES (@session, @name, @content)
+        ON CONFLICT (session, name) DO UPDATE SET content = excluded.content
+        """, ("@session", session), ("@name", name), ("@content", content));
+
+    public byte[]? File(string session, string name) => Database.Scalar(
+        "SELECT content FROM session_files WHERE session = @session AND name = @name",
+        ("@session", session), ("@name", name)) as byte[];
+
+    public void Register(CertificateClaims claims, string signed) => Database.Execute("""
+        INSERT INTO certificates (id, partner, client, claims, signed, issued_at)
+        VALUES (@id, @partner, @client, @claims, @signed, @issued)
+        """, ("@id", claims.Id), ("@partner", claims.Partner), ("@client", claims.Client),
+        ("@claims", JsonSerializer.Serialize(claims)), ("@signed", signed), ("@issued", claims.IssuedAt.ToString("O")));
 
     /// <summary>Revokes a certificate, saying why; false when there is none or it was revoked already.</summary>
-    public bool Revoke(string id, string why) =>
-        Execute("UPDATE certificates SET revoked_at = $now, revoked_why = $why WHERE id = $id AND revoked_at IS NULL",
-            ("$now", Now()), ("$why", why), ("$id", id)) == 1;
+    public bool Revoke(string id, string why) => Database.Execute(
+        "UPDATE certificates SET revoked_at = @now, revoked_why = @why WHERE id = @id AND revoked_at IS NULL",
+        ("@now", Now()), ("@why", why), ("@id", id)) == 1;
 
-    private const string Columns = "SELECT claims, signed, revoked_at, revoked_why FROM certificates";
+    private const string CertificateColumns = "SELECT claims, signed, revoked_at, revoked_why FROM certificates";
 
-    public RegisteredCertificate? Find(string id) => Query($"{Columns} WHERE id = $id", ("$id", id)).SingleOrDefault();
+    public RegisteredCertificate? Find(string id) =>
+        Database.Query($"{CertificateColumns} WHERE id = @id", ReadCertificate, ("@id", id)).SingleOrDefault();
 
-    public IReadOnlyList<RegisteredCertificate> All() => Query($"{Columns} ORDER BY issued_at DESC");
+    public IReadOnlyList<RegisteredCertificate> All() =>
+        Database.Query($"{CertificateColumns} ORDER BY issued_at DESC", ReadCertificate);
 
-    private List<RegisteredCertificate> Query(string sql, params (string Name, object Value)[] parameters)
+    private static RegisteredCertificate ReadCertificate(DbDataReader row) => new(
+        JsonSerializer.Deserialize<CertificateClaims>(row.GetString(0))!, row.GetString(1),
+        SqlDatabase.Text(row, 2) is { } revoked ? DateTimeOffset.Parse(revoked, CultureInfo.InvariantCulture) : null,
+        SqlDatabase.Text(row, 3));
+
+    /// <summary>A setting every instance must share (the sandbox's certificates): the first instance's, made once.</summary>
+    public string Setting(string name, Func<string> make)
     {
-        using var connection = Open();
-        using var command = Command(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var found = new List<RegisteredCertificate>();
-        while (reader.Read())
-            found.Add(new RegisteredCertificate(JsonSerializer.Deserialize<CertificateClaims>(reader.GetString(0))!,
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2),
-                    System.Globalization.CultureInfo.InvariantCulture),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
-        return found;
+        Database.Execute("INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT DO NOTHING",
+            ("@name", name), ("@value", make()));
+        return (string)Database.Scalar("SELECT value FROM settings WHERE name = @name", ("@name", name))!;
     }
 
-    private int Execute(string sql, params (string Name, object Value)[] parameters)
+    private static void Run(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = Open();
-        return Execute(connection, sql, parameters);
-    }
-
-    private static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name,
-        object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
+        using var command = SqlDatabase.Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
     }
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("O");
@@ -173,6 +168,6 @@ public sealed class CertificationStore(string connectionString)
     private static string Sha256(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+',
-        '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

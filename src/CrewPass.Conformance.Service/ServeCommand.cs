@@ -10,6 +10,7 @@ namespace CrewPass.Conformance.Service;
 public static class ServeCommand
 {
     public const int DefaultPort = 8080;
+    public const int DefaultSandboxPort = 8443;
 
     public static Command Create()
     {
@@ -26,6 +27,24 @@ public static class ServeCommand
                           $"default http://127.0.0.1:{DefaultPort}/.",
             HelpName = "URL",
             Recursive = true,
+        };
+        var database = new Option<string?>("--database")
+        {
+            Description = "A PostgreSQL connection string (\"Host=…;Database=…;Username=…\"): several instances share it; " +
+                          "default: SQLite in --data.",
+            HelpName = "CONNECTION",
+            Recursive = true,
+        };
+        var sandboxPort = new Option<int>("--sandbox-port")
+        {
+            Description = "The client sandbox's HTTPS port (127.0.0.1).",
+            DefaultValueFactory = _ => DefaultSandboxPort,
+            HelpName = "N"
+        };
+        var sandboxUrl = new Option<string?>("--sandbox-url")
+        {
+            Description = "The URL partners' clients reach the sandbox at; default https://127.0.0.1:PORT.",
+            HelpName = "URL",
         };
         var port = new Option<int>("--port")
         {
@@ -46,17 +65,20 @@ public static class ServeCommand
         var command = new Command("serve",
             "Run the CrewPass certification service: the registry of issued client certificates and the issuer's keys.")
         {
-            data, publicUrl, port, key, password, Invite(data, publicUrl), Revoke(data),
+            data, database, publicUrl, port, sandboxPort, sandboxUrl, key, password, Invite(data, database, publicUrl),
+            Revoke(data, database),
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var options = new ServiceOptions(parse.GetValue(data)!, parse.GetValue(port),
-                UrlOf(parse.GetValue(publicUrl), parse.GetValue(port)),
-                parse.GetValue(key), parse.GetValue(password));
+                UrlOf(parse.GetValue(publicUrl), parse.GetValue(port)), parse.GetValue(key), parse.GetValue(password),
+                parse.GetValue(database), parse.GetValue(sandboxPort),
+                parse.GetValue(sandboxUrl) is { } url ? new Uri(url) : null);
             await using var app = await CertificationService.StartAsync(options);
             var listening = string.Join(" ", app.Urls);
             Console.WriteLine($"CrewPass certification service at {listening}; " +
                               $"registry {options.PublicUrl}certificates; " +
+                              $"sandbox at https://127.0.0.1:{options.SandboxPort}; " +
                               $"data in {Path.GetFullPath(options.Data)}");
             await app.WaitForShutdownAsync(cancellation);
             return 0;
@@ -64,7 +86,7 @@ public static class ServeCommand
         return command;
     }
 
-    private static Command Invite(Option<string> data, Option<string?> publicUrl)
+    private static Command Invite(Option<string> data, Option<string?> database, Option<string?> publicUrl)
     {
         var partner = new Option<string>("--partner")
         {
@@ -76,7 +98,7 @@ public static class ServeCommand
             "Print a one-time invitation link for a partner (the token is stored hashed).") { partner };
         command.SetAction(parse =>
         {
-            var store = CertificationStore.InFolder(parse.GetValue(data)!);
+            var store = CertificationStore.Open(parse.GetValue(data)!, parse.GetValue(database));
             var token = store.Invite(parse.GetValue(partner)!);
             Console.WriteLine(new Uri(UrlOf(parse.GetValue(publicUrl), DefaultPort), $"invitations/{token}"));
             return 0;
@@ -84,7 +106,7 @@ public static class ServeCommand
         return command;
     }
 
-    private static Command Revoke(Option<string> data)
+    private static Command Revoke(Option<string> data, Option<string?> database)
     {
         var id = new Argument<string>("id") { Description = "The certificate's id." };
         var why = new Option<string>("--why")
@@ -97,8 +119,8 @@ public static class ServeCommand
             "Revoke an issued certificate: verify --issuer then refuses it, and the registry says why.") { id, why };
         command.SetAction(parse =>
         {
-            var revoked = CertificationStore.InFolder(parse.GetValue(data)!).Revoke(parse.GetValue(id)!,
-                parse.GetValue(why)!);
+            var revoked = CertificationStore.Open(parse.GetValue(data)!, parse.GetValue(database))
+                .Revoke(parse.GetValue(id)!, parse.GetValue(why)!);
             (revoked ? Console.Out : Console.Error).WriteLine(revoked
                 ? $"revoked {parse.GetValue(id)}"
                 : $"error: no certificate {parse.GetValue(id)} that is not revoked already (see /certificates)");

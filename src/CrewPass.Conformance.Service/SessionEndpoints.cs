@@ -5,17 +5,18 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace CrewPass.Conformance.Service;
 
 /// <summary>
 /// The partner's way: an invitation starts a session (its id in the URL is the partner's capability), the session
-/// page gives each scenario's environment, and Judge runs the engine's CLIENT checks on what the sandbox recorded.
+/// page gives each scenario's environment and shows the requests as they arrive, and Judge runs the engine's CLIENT
+/// checks on what the sandbox recorded.
 /// </summary>
 public static class SessionEndpoints
 {
-    public static void Map(WebApplication app, CertificationStore store, Sandboxes sandboxes, IssuerKey key,
-        Func<Uri> issuer)
+    public static void Map(WebApplication app, CertificationStore store, HostedSandbox sandbox, Issuer issuer)
     {
         app.MapGet("/invitations/{token}", (string token, HttpContext http, IAntiforgery forms) =>
             CertificationService.Page("invitation", WithForm(http, forms, new { partner = store.Invited(token) })));
@@ -26,7 +27,7 @@ public static class SessionEndpoints
             if (store.Redeem(token) is not { } partner) return Results.NotFound("this invitation is not valid");
             PartnerCookie.Set(http, partner);
             var session = store.OpenSession(partner, client.Trim());
-            await sandboxes.StartAsync(session);
+            await sandbox.OpenAsync(store.Session(session)!);
             return Results.Redirect($"/sessions/{session}");
         });
         // Every page and file of a session answers its own partner only; to anyone else the session does not exist.
@@ -35,28 +36,38 @@ public static class SessionEndpoints
             && PartnerCookie.Of(context.HttpContext) == session.Partner
                 ? await next(context)
                 : Results.NotFound());
-        sessions.MapGet("", (string id, HttpContext http, IAntiforgery forms) =>
-            CertificationService.Page("session", WithForm(http, forms, Model(store.Session(id)!, sandboxes,
-                issuer()))));
-        sessions.MapGet("/{scenario}/client.env", (string id, string scenario) => Scenario(sandboxes, id,
-            scenario) is { } host
-            ? Results.Text(string.Concat(host.ClientEnvironment("ca.pem").Select(e => $"{e.Key}={e.Value}\n")),
+        sessions.MapGet("", (string id, HttpContext http, IAntiforgery forms) => CertificationService.Page("session",
+            WithForm(http, forms, SessionPage.Model(store, sandbox, store.Session(id)!, issuer.Url))));
+        MapScenarioFiles(sessions, sandbox);
+        sessions.MapGet("/events", (string id, HttpContext http) => LiveRequests.StreamAsync(http, id, store, sandbox));
+        sessions.MapPost("/judge", async (string id, [FromForm] string? _) =>
+            store.Session(id) is { Judged: false } session && store.StartJudging(id)
+                ? await JudgeAsync(session, store, sandbox, issuer)
+                : Results.NotFound());
+        MapJudgedFiles(sessions, store);
+    }
+
+    private static void MapScenarioFiles(RouteGroupBuilder sessions, HostedSandbox sandbox)
+    {
+        sessions.MapGet("/{scenario}/client.env", (string id, string scenario) => KeyOf(sandbox, id, scenario) is { } key
+            ? Results.Text(string.Concat(sandbox.Environment(key, "ca.pem").Select(e => $"{e.Name}={e.Value}\n")),
                 "text/plain")
             : Results.NotFound());
-        sessions.MapGet("/{scenario}/ca.pem", (string id, string scenario) => Scenario(sandboxes, id,
-            scenario) is { } host
-            ? Results.Text(host.CaCertificatePem, "application/x-pem-file")
+        sessions.MapGet("/{scenario}/ca.pem", (string id, string scenario) => KeyOf(sandbox, id, scenario) is not null
+            ? Results.Text(sandbox.Certificates.AuthorityPem, "application/x-pem-file")
             : Results.NotFound());
-        sessions.MapPost("/judge", async (string id, [FromForm] string? _) =>
-            store.Session(id) is { Judged: false } session ? await JudgeAsync(session, store, sandboxes, key,
-                issuer()) : Results.NotFound());
-        sessions.MapGet("/report", (string id) => store.Session(id) is { Judged: true }
-            ? Results.File(Path.Combine(sandboxes.RecordingOf(id), "..", ReportWriter.HtmlFile), "text/html")
+    }
+
+    private static void MapJudgedFiles(RouteGroupBuilder sessions, CertificationStore store)
+    {
+        sessions.MapGet("/report", (string id) => store.File(id, ReportWriter.HtmlFile) is { } html
+            ? Results.File(html, "text/html; charset=utf-8")
             : Results.NotFound());
-        sessions.MapGet("/certificate.pdf", (string id) => File.Exists(Path.Combine(sandboxes.RecordingOf(id), "..",
-            Certificate.ClientFileName))
-            ? Results.File(Path.GetFullPath(Path.Combine(sandboxes.RecordingOf(id), "..",
-                Certificate.ClientFileName)), "application/pdf")
+        sessions.MapGet("/report.json", (string id) => store.File(id, ReportWriter.JsonFile) is { } json
+            ? Results.File(json, "application/json", ReportWriter.JsonFile)
+            : Results.NotFound());
+        sessions.MapGet("/certificate.pdf", (string id) => store.File(id, Certificate.ClientFileName) is { } pdf
+            ? Results.File(pdf, "application/pdf")
             : Results.NotFound());
         sessions.MapGet("/certificate.json", (string id) =>
             store.Session(id) is { CertificateId: { } certificate } && store.Find(certificate) is { } found
@@ -64,88 +75,52 @@ public static class SessionEndpoints
                 : Results.NotFound());
     }
 
-    private static async Task<IResult> JudgeAsync(HostedSession session, CertificationStore store,
-        Sandboxes sandboxes, IssuerKey key, Uri issuer)
-    {
-        await sandboxes.StopAsync(session.Id);
-        var recording = sandboxes.RecordingOf(session.Id);
-        var judgement = await Judge.ClientRecordingAsync(recording, new JudgeOptions(ClientName: session.Client));
-        var (_, _, sha256) = ReportWriter.Write(judgement.Report, Path.GetDirectoryName(recording)!);
-        string? certificate = null;
-        if (judgement.CertificateBlockers.Count == 0)
-        {
-            var claims = judgement.ClaimsFor("cert_" + Guid.NewGuid().ToString("N"), issuer.ToString(),
-                session.Partner, session.Client, sha256,
-                DateTimeOffset.UtcNow);
-            store.Register(claims, SignedCertificate.Issue(claims, key));
-            certificate = claims.Id;
-            await PrintAsync(judgement.Report, sha256, Path.GetDirectoryName(recording)!, claims, issuer);
-        }
-        store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate);
-        return Results.Redirect($"/sessions/{session.Id}");
-    }
+    private static ScenarioKey? KeyOf(HostedSandbox sandbox, string session, string scenario) =>
+        ClientScenarios.TryParse(scenario, out var played)
+            ? sandbox.Store.KeysOf(session).SingleOrDefault(k => k.Scenario == played)
+            : null;
 
     /// <summary>
-    /// The certificate's PDF, naming its id, its issuer and how to verify it; none without Chromium (the signed
-    /// certificate.json is the certificate, the PDF its picture).
+    /// Stops the sandbox for the session, judges what the database recorded (written out as the local sandbox writes
+    /// it), keeps the report with the session and, when clean, issues and registers the certificate.
     /// </summary>
-    private static async Task PrintAsync(ConformanceReport report, string sha256, string folder,
-        CertificateClaims claims, Uri issuer)
+    private static async Task<IResult> JudgeAsync(HostedSession session, CertificationStore store,
+        HostedSandbox sandbox, Issuer issuer)
     {
-        if (Conformance.Browser.Chromium.Find(null) is not { } chromium) return;
-        var issued = $"Issued by CrewPass ({issuer}) as certificate {claims.Id}; verify it: " +
-                     $"crewpass-conformance verify certificate.json --issuer {issuer}";
+        await sandbox.StopAsync(session.Id);
+        var folder = Scratch(session.Id);
         try
         {
-            await Certificate.WriteClientAsync(report, sha256, chromium, Path.Combine(folder,
-                Certificate.ClientFileName), issued);
+            var recording = Path.Combine(folder, "recording");
+            sandbox.Export(session, recording);
+            var judgement = await Judge.ClientRecordingAsync(recording, new JudgeOptions(ClientName: session.Client));
+            var (json, html, sha256) = ReportWriter.Write(judgement.Report, folder);
+            store.SaveFile(session.Id, ReportWriter.JsonFile, await File.ReadAllBytesAsync(json));
+            store.SaveFile(session.Id, ReportWriter.HtmlFile, await File.ReadAllBytesAsync(html));
+            var certificate = judgement.CertificateBlockers.Count == 0
+                ? await issuer.IssueAsync(judgement, session, sha256, folder)
+                : null;
+            store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate);
+            return Results.Redirect($"/sessions/{session.Id}");
         }
-        catch (Microsoft.Playwright.PlaywrightException)
+        catch
         {
-            // No Playwright driver beside this host (the tool's package carries it for its suites only): no picture.
+            // Nothing was issued: the session goes back to waiting, its sandbox open again.
+            store.StopJudging(session.Id);
+            await sandbox.OpenAsync(session);
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static ReferenceHost? Scenario(Sandboxes sandboxes, string id, string scenario) =>
-        sandboxes.Running(id)?.Scenarios.FirstOrDefault(s => s.Scenario.Name() == scenario).Host;
-
-    private static object Model(HostedSession session, Sandboxes sandboxes, Uri issuer)
-    {
-        var running = sandboxes.Running(session.Id);
-        return new
-        {
-            partner = session.Partner,
-            client = session.Client,
-            state = session.Judged ? "judged" : TrafficSeen(sandboxes.RecordingOf(session.Id)) ? "traffic seen"
-                : "waiting",
-            running = running is not null && !session.Judged,
-            scenarios = running?.Scenarios.Select(s => new
-            {
-                name = s.Scenario.Name(),
-                baseUrl = s.Host.BaseUrl,
-                env = $"/sessions/{session.Id}/{s.Scenario.Name()}/client.env",
-                ca = $"/sessions/{session.Id}/{s.Scenario.Name()}/ca.pem",
-            }),
-            judge = $"/sessions/{session.Id}/judge",
-            judged = session.Judged,
-            verdict = session.ExitCode == GateExitCodes.Conformant ? "passed" : "failed",
-            report = $"/sessions/{session.Id}/report",
-            certificate = session.CertificateId is null ? null : $"/sessions/{session.Id}/certificate.json",
-            certificateId = session.CertificateId,
-            pdf = $"/sessions/{session.Id}/certificate.pdf",
-            issuer = issuer.ToString(),
-        };
-    }
-
-    /// <summary>Whether any scenario's recording holds a request yet.</summary>
-    private static bool TrafficSeen(string recording) =>
-        Directory.Exists(recording) && Directory.EnumerateFiles(recording, "recording.json",
-            SearchOption.AllDirectories)
-            .Any(f => new FileInfo(f).Length > 0 && File.ReadAllText(f).Contains("\"arrivedAt\"",
-                StringComparison.Ordinal));
+    private static string Scratch(string session) =>
+        Directory.CreateTempSubdirectory($"crewpass-judge-{session}-").FullName;
 
     /// <summary>The page's model with the anti-forgery token its forms post back.</summary>
-    private static Dictionary<string, object?> WithForm(HttpContext http, IAntiforgery forms, object model)
+    public static Dictionary<string, object?> WithForm(HttpContext http, IAntiforgery forms, object model)
     {
         var tokens = forms.GetAndStoreTokens(http);
         var values = model.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(model));

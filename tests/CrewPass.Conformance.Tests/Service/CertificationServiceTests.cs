@@ -126,7 +126,8 @@ public sealed class CertificationServiceTests
         (await http.PostAsync($"{session}/judge",
             new FormUrlEncodedContent([]))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var judged = await (await PostFormAsync(http, $"{session}/judge")).Content.ReadAsStringAsync();
-        judged.Should().Contain("<b>judged</b>").And.Contain("class=\"passed\"");
+        judged.Should().Contain(">judged</b>").And.Contain("class=\"passed\"",
+            await http.GetStringAsync($"{session}/report.json"));
         var certificate = Path.Combine(folder, SignedCertificate.FileName);
         await File.WriteAllTextAsync(certificate, await http.GetStringAsync($"{session}/certificate.json"));
         (await http.GetByteArrayAsync($"{session}/certificate.pdf")).Take(5).Should().Equal("%PDF-"u8.ToArray());

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CrewPass.Conformance.Service;
+
+/// <summary>
+/// The service's database: SQLite in the data folder, or PostgreSQL for several instances behind one load balancer.
+/// The SQL is written once for both (named parameters, ON CONFLICT, RETURNING); only the schema's id column differs.
+/// </summary>
+public sealed class SqlDatabase
+{
+    private readonly Func<DbConnection> _connect;
+
+    private SqlDatabase(Func<DbConnection> connect, bool postgres) => (_connect, IsPostgres) = (connect, postgres);
+
+    public bool IsPostgres { get; }
+
+    public static SqlDatabase Sqlite(string file) => new(() => new SqliteConnection(
+        new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString()), postgres: false);
+
+    public static SqlDatabase Postgres(string connectionString)
+    {
+        var source = NpgsqlDataSource.Create(connectionString);
+        return new SqlDatabase(source.CreateConnection, postgres: true);
+    }
+
+    public DbConnection Open()
+    {
+        var connection = _connect();
+        connection.Open();
+        return connection;
+    }
+
+    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteScalar() is var value && value is DBNull ? null : value;
+    }
+
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
+    public static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>Text or null, as stored: both engines read TEXT columns alike.</summary>
+    public static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+}
