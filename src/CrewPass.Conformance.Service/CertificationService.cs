@@ -21,6 +21,8 @@ public static class CertificationService
         var store = CertificationStore.Open(options.Data, options.Database);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The key ring is kept in the database unencrypted, by design (docs/service.md): no warning at every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Services.AddAntiforgery();
         // The keys that seal the partner cookie and the forms' tokens live in the database: a restart keeps them, and

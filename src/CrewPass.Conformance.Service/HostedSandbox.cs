@@ -11,11 +11,12 @@ public sealed class HostedSandbox : IAsyncDisposable
 {
     public const string CertificatesSetting = "sandbox-certificates";
 
-    private HostedSandbox(SandboxStore store, SandboxTenants tenants, UntrustedListeners untrusted,
-        Certificates certificates, WebApplication endpoint, Uri baseUrl) =>
-        (Store, _tenants, _untrusted, Certificates, _endpoint, BaseUrl) =
-        (store, tenants, untrusted, certificates, endpoint, baseUrl);
+    private HostedSandbox(CertificationStore sessions, SandboxStore store, SandboxTenants tenants,
+        UntrustedListeners untrusted, Certificates certificates, WebApplication endpoint, Uri baseUrl) =>
+        (_sessions, Store, _tenants, _untrusted, Certificates, _endpoint, BaseUrl) =
+        (sessions, store, tenants, untrusted, certificates, endpoint, baseUrl);
 
+    private readonly CertificationStore _sessions;
     private readonly SandboxTenants _tenants;
     private readonly UntrustedListeners _untrusted;
     private readonly WebApplication _endpoint;
@@ -40,7 +41,7 @@ public sealed class HostedSandbox : IAsyncDisposable
         var untrusted = new UntrustedListeners(store, sandboxStore, certificates);
         foreach (var session in store.Unjudged()) await untrusted.StartAsync(session);
         var listening = new Uri(endpoint.Urls.First());
-        return new HostedSandbox(sandboxStore, tenants, untrusted, certificates, endpoint,
+        return new HostedSandbox(store, sandboxStore, tenants, untrusted, certificates, endpoint,
             options.SandboxUrl ?? new Uri($"https://127.0.0.1:{listening.Port}"));
     }
 
@@ -50,9 +51,10 @@ public sealed class HostedSandbox : IAsyncDisposable
     public IReadOnlyList<(ScenarioKey Key, string? BaseUrl)> Scenarios(string session) =>
         Store.KeysOf(session).Select(k => (k, BaseUrlOf(k))).ToArray();
 
-    private string? BaseUrlOf(ScenarioKey key) => key.Scenario == ClientScenario.UntrustedCertificate
-        ? _untrusted.BaseUrlOf(key.Session)
-        : BaseUrl.ToString().TrimEnd('/');
+    /// <summary>The shared endpoint; for untrusted-certificate, the session's own port (stored: any instance tells it).</summary>
+    private string? BaseUrlOf(ScenarioKey key) => key.Scenario != ClientScenario.UntrustedCertificate
+        ? BaseUrl.ToString().TrimEnd('/')
+        : _sessions.Session(key.Session)?.UntrustedPort is { } port ? $"https://{BaseUrl.Host}:{port}" : null;
 
     /// <summary>The client's environment for one scenario, as the local sandbox's client.env has it.</summary>
     public IReadOnlyList<(string Name, string Value)> Environment(ScenarioKey key, string caPath) =>

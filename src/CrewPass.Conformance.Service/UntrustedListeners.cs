@@ -12,8 +12,6 @@ public sealed class UntrustedListeners(CertificationStore store, SandboxStore sa
 {
     private readonly ConcurrentDictionary<string, ReferenceHost> _running = new(StringComparer.Ordinal);
 
-    public string? BaseUrlOf(string session) => _running.TryGetValue(session, out var host) ? host.BaseUrl : null;
-
     /// <summary>Listens for the session (on its stored port, if it has one); false when that port is taken.</summary>
     public async Task<bool> StartAsync(HostedSession session)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using CrewPass.Conformance.Certification;
@@ -108,85 +107,44 @@ public sealed class CertificationServiceTests
         var options = new ServiceOptions(Path.Combine(folder, "data"));
         await using var app = await CertificationService.StartAsync(options);
         var token = CertificationStore.InFolder(options.Data).Invite("Acme Shipping");
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(app.Urls.First()),
-        };
-
-        var started = await PostFormAsync(http, $"/invitations/{token}", ("client", "acme-dispatcher"));
-        var session = started.RequestMessage!.RequestUri!.AbsolutePath;
+        using var partner = new HostedPartner(new Uri(app.Urls.First()));
+        var page = await partner.StartAsync(token, "acme-dispatcher");
+        var session = partner.Session;
         session.Should().StartWith("/sessions/ses_");
-        var page = await started.Content.ReadAsStringAsync();
-        var scenarios = Regex.Matches(page, "data-scenario=\"([a-z-]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        var scenarios = HostedPartner.Scenarios(page);
         scenarios.Should().HaveCount(7);
-        await Task.WhenAll(scenarios.Select(scenario => RunSampleAsync(http, session, scenario, Path.Combine(folder,
-            scenario))));
+        await Task.WhenAll(scenarios.Select(scenario => partner.RunSampleAsync(scenario, Path.Combine(folder, scenario))));
 
         // A form posted without its anti-forgery token (another site posting on the partner's behalf) is refused.
-        (await http.PostAsync($"{session}/judge",
+        (await partner.Http.PostAsync($"{session}/judge",
             new FormUrlEncodedContent([]))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var judged = await (await PostFormAsync(http, $"{session}/judge")).Content.ReadAsStringAsync();
+        var judged = await partner.JudgeAsync();
         judged.Should().Contain(">judged</b>").And.Contain("class=\"passed\"",
-            await http.GetStringAsync($"{session}/report.json"));
+            await partner.Http.GetStringAsync($"{session}/report.json"));
         var certificate = Path.Combine(folder, SignedCertificate.FileName);
-        await File.WriteAllTextAsync(certificate, await http.GetStringAsync($"{session}/certificate.json"));
-        (await http.GetByteArrayAsync($"{session}/certificate.pdf")).Take(5).Should().Equal("%PDF-"u8.ToArray());
+        await File.WriteAllTextAsync(certificate, await partner.Http.GetStringAsync($"{session}/certificate.json"));
+        (await partner.Http.GetByteArrayAsync($"{session}/certificate.pdf")).Take(5).Should().Equal("%PDF-"u8.ToArray());
         var verified = await Tool.RunAsync("verify", certificate, "--issuer", CertificationService.PublicUrl(app,
             options).ToString());
         verified.Code.Should().Be(0, verified.Output);
         verified.Output.Should().Contain("acme-dispatcher of Acme Shipping");
-        (await http.GetAsync("/sessions/ses_not-yours")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await partner.Http.GetAsync("/sessions/ses_not-yours")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await AnotherPartnerSeesNothingAsync(app, options, session);
+    }
 
-        // Another partner, with a session of its own, tries every page and file of this one: to it, none exists.
-        using var other = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(app.Urls.First()),
-        };
-        var mine = await PostFormAsync(other,
-            $"/invitations/{CertificationStore.InFolder(options.Data).Invite("Other Line")}", ("client", "theirs"));
-        mine.StatusCode.Should().Be(HttpStatusCode.OK);
-        foreach (var path in new[] { "", "/plain/client.env", "/plain/ca.pem", "/report", "/certificate.json" })
-            (await other.GetAsync(session + path)).StatusCode.Should().Be(HttpStatusCode.NotFound,
+    /// <summary>Another partner, with a session of its own, tries every page and file of this one: to it, none exists.</summary>
+    private static async Task AnotherPartnerSeesNothingAsync(Microsoft.AspNetCore.Builder.WebApplication app,
+        ServiceOptions options, string session)
+    {
+        using var other = new HostedPartner(new Uri(app.Urls.First()));
+        var mine = await other.StartAsync(CertificationStore.InFolder(options.Data).Invite("Other Line"), "theirs");
+        foreach (var path in new[] { "", "/plain/client.env", "/plain/ca.pem", "/report", "/report.json",
+                     "/certificate.json", "/certificate.pdf", "/events" })
+            (await other.Http.GetAsync(session + path)).StatusCode.Should().Be(HttpStatusCode.NotFound,
                 $"{session + path} is not Other Line's");
-        var form = Regex.Match(await mine.Content.ReadAsStringAsync(),
-            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
-        var judgeTheirs = await other.PostAsync($"{session}/judge", new FormUrlEncodedContent(
+        var form = Regex.Match(mine, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var judgeTheirs = await other.Http.PostAsync($"{session}/judge", new FormUrlEncodedContent(
             [new(form.Groups[1].Value, WebUtility.HtmlDecode(form.Groups[2].Value))]));
         judgeTheirs.StatusCode.Should().Be(HttpStatusCode.NotFound, "a partner cannot judge another's session");
-    }
-
-    /// <summary>Gets the page's form, then posts it with its anti-forgery token and these fields.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string path, params (string Name,
-        string Value)[] fields)
-    {
-        var page = await http.GetStringAsync(path.EndsWith("/judge") ? path[..^"/judge".Length] : path);
-        var token = Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
-        token.Success.Should().BeTrue("the form carries an anti-forgery token");
-        var form = new FormUrlEncodedContent([new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)),
-            .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-        var answer = await http.PostAsync(path, form);
-        answer.EnsureSuccessStatusCode();
-        return answer;
-    }
-
-    /// <summary>The Python sample run once, in a folder holding the scenario's client.env and ca.pem.</summary>
-    private static async Task RunSampleAsync(HttpClient http, string session, string scenario, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"),
-            await http.GetStringAsync($"{session}/{scenario}/ca.pem"));
-        var environment = await http.GetStringAsync($"{session}/{scenario}/client.env");
-        var start = new ProcessStartInfo("python3")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true
-        };
-        start.ArgumentList.Add(Repository.Path("fixtures", "clients", "python", "client.py"));
-        foreach (var line in environment.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            start.Environment[line.Split('=', 2)[0]] = line.Split('=', 2)[1];
-        using var process = Process.Start(start)!;
-        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(),
-            process.WaitForExitAsync());
     }
 }
