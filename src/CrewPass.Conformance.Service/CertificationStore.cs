@@ -84,7 +84,7 @@ public sealed class CertificationStore
     }
 
     private const string SessionColumns =
-        "SELECT id, partner, client, judged_at, exit_code, certificate_id, seed, untrusted_port FROM sessions";
+        "SELECT id, partner, client, judged_at, exit_code, certificate_id, seed, untrusted_port, clauses FROM sessions";
 
     public HostedSession? Session(string id) =>
         Database.Query($"{SessionColumns} WHERE id = @id", ReadSession, ("@id", id)).SingleOrDefault();
@@ -99,7 +99,8 @@ public sealed class CertificationStore
 
     private static HostedSession ReadSession(DbDataReader row) => new(row.GetString(0), row.GetString(1),
         row.GetString(2), !row.IsDBNull(3), row.IsDBNull(4) ? null : row.GetInt32(4), SqlDatabase.Text(row, 5),
-        row.GetInt32(6), row.IsDBNull(7) ? null : row.GetInt32(7));
+        row.GetInt32(6), row.IsDBNull(7) ? null : row.GetInt32(7),
+        SqlDatabase.Text(row, 8) is { } clauses ? JsonSerializer.Deserialize<JudgedClause[]>(clauses)! : []);
 
     public void ListensAt(string session, int port) =>
         Database.Execute("UPDATE sessions SET untrusted_port = @port WHERE id = @id", ("@port", port), ("@id", session));
@@ -111,9 +112,12 @@ public sealed class CertificationStore
     public void StopJudging(string id) => Database.Execute(
         "UPDATE sessions SET judged_at = NULL WHERE id = @id AND exit_code IS NULL", ("@id", id));
 
-    public void Judged(string id, int exitCode, string? certificateId) => Database.Execute(
-        "UPDATE sessions SET judged_at = @now, exit_code = @code, certificate_id = @certificate WHERE id = @id",
-        ("@now", Now()), ("@code", exitCode), ("@certificate", certificateId), ("@id", id));
+    public void Judged(string id, int exitCode, string? certificateId, IReadOnlyList<JudgedClause> clauses) =>
+        Database.Execute("""
+            UPDATE sessions SET judged_at = @now, exit_code = @code, certificate_id = @certificate, clauses = @clauses
+            WHERE id = @id
+            """, ("@now", Now()), ("@code", exitCode), ("@certificate", certificateId),
+            ("@clauses", JsonSerializer.Serialize(clauses)), ("@id", id));
 
     /// <summary>A file the judgement made (report, certificate picture), kept with the session, not on one machine.</summary>
     public void SaveFile(string session, string name, byte[] content) => Database.Execute("""

@@ -100,7 +100,8 @@ public static class SessionEndpoints
             var certificate = judgement.CertificateBlockers.Count == 0
                 ? await issuer.IssueAsync(judgement, session, sha256, folder)
                 : null;
-            store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate);
+            store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate, judgement.Report.Targets
+                .SelectMany(t => t.Clauses).Select(c => new JudgedClause(c.Id, c.Level, c.Status)).ToArray());
             return Results.Redirect($"/sessions/{session.Id}");
         }
         catch

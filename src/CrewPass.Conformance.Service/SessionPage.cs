@@ -21,6 +21,9 @@ public static class SessionPage
             judge = $"{path}/judge",
             judged = session.ExitCode is not null,
             verdict = session.ExitCode == GateExitCodes.Conformant ? "passed" : "failed",
+            // What stands between the partner and a certificate, clause by clause, before the report's detail.
+            unsettled = session.Clauses.Where(c => c.Status is not (Outcome.Passed or Outcome.NotApplicable))
+                .Select(c => new { id = c.Id, level = c.Level, status = c.Status.ReportName() }).ToArray(),
             report = $"{path}/report",
             certificate = session.CertificateId is null ? null : $"{path}/certificate.json",
             certificateId = session.CertificateId,

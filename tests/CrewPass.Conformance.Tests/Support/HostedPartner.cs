@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using FluentAssertions;
@@ -63,9 +62,7 @@ public sealed class HostedPartner(Uri service, CookieContainer? cookies = null) 
     {
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"), await Http.GetStringAsync($"{Session}/{scenario}/ca.pem"));
-        var environment = await Http.GetStringAsync($"{Session}/{scenario}/client.env");
-        return environment.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(line => line.Split('=', 2)[0], line => line.Split('=', 2)[1]);
+        return PythonSample.Environment(await Http.GetStringAsync($"{Session}/{scenario}/client.env"));
     }
 
     /// <summary>The Python sample run once, in a folder holding the scenario's client.env and ca.pem.</summary>
@@ -73,19 +70,7 @@ public sealed class HostedPartner(Uri service, CookieContainer? cookies = null) 
         Dictionary<string, string>>? change = null)
     {
         var environment = await EnvironmentAsync(scenario, folder);
-        if (change is not null) environment = change(environment);
-        var start = new ProcessStartInfo("python3")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true
-        };
-        start.ArgumentList.Add(Repository.Path("fixtures", "clients", "python", "client.py"));
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await process.WaitForExitAsync();
-        return string.Concat(output);
+        return (await PythonSample.RunAsync(folder, change is null ? environment : change(environment))).Output;
     }
 
     public void Dispose() => Http.Dispose();

@@ -4,12 +4,12 @@ using NUnit.Framework;
 namespace CrewPass.Conformance.Tests;
 
 /// <summary>
-/// The PostgreSQL server .ci/run starts (CREWPASS_TEST_POSTGRES): each test gets a database of its own. Without the
+/// The PostgreSQL server .ci/run starts (SERVICE_TESTS_POSTGRES): each test gets a database of its own. Without the
 /// server the test is ignored on a developer's machine and fails in CI, where it must run.
 /// </summary>
 public static class Postgres
 {
-    public const string Variable = "CREWPASS_TEST_POSTGRES";
+    public const string Variable = "SERVICE_TESTS_POSTGRES";
 
     public static async Task<string> NewDatabaseAsync()
     {
