@@ -76,7 +76,8 @@ public sealed class CertificationStore
             """, ("@id", id), ("@partner", partner), ("@client", client), ("@now", Now()),
             ("@seed", RandomNumberGenerator.GetInt32(1, 1_000_000)));
         foreach (var scenario in ClientScenarios.All)
-            Run(connection, "INSERT INTO scenarios (api_key, session, scenario, secret) VALUES (@key, @id, @name, @secret)",
+            Run(connection,
+                "INSERT INTO scenarios (api_key, session, scenario, secret) VALUES (@key, @id, @name, @secret)",
                 ("@key", PartnerDirectory.NewTestKey()), ("@id", id), ("@name", scenario.Name()),
                 ("@secret", PartnerDirectory.NewSigningSecret()));
         transaction.Commit();
@@ -103,7 +104,8 @@ public sealed class CertificationStore
         SqlDatabase.Text(row, 8) is { } clauses ? JsonSerializer.Deserialize<JudgedClause[]>(clauses)! : []);
 
     public void ListensAt(string session, int port) =>
-        Database.Execute("UPDATE sessions SET untrusted_port = @port WHERE id = @id", ("@port", port), ("@id", session));
+        Database.Execute("UPDATE sessions SET untrusted_port = @port WHERE id = @id",
+            ("@port", port), ("@id", session));
 
     /// <summary>Claims the session's judgement: true for the one request (of any instance) that may judge it.</summary>
     public bool StartJudging(string id) => Database.Execute(
@@ -119,7 +121,9 @@ public sealed class CertificationStore
             """, ("@now", Now()), ("@code", exitCode), ("@certificate", certificateId),
             ("@clauses", JsonSerializer.Serialize(clauses)), ("@id", id));
 
-    /// <summary>A file the judgement made (report, certificate picture), kept with the session, not on one machine.</summary>
+    /// <summary>
+    /// A file the judgement made (report, certificate picture), kept with the session, not on one machine.
+    /// </summary>
     public void SaveFile(string session, string name, byte[] content) => Database.Execute("""
         INSERT INTO session_files (session, name, content) VALUES (@session, @name, @content)
         ON CONFLICT (session, name) DO UPDATE SET content = excluded.content
@@ -153,7 +157,9 @@ public sealed class CertificationStore
         SqlDatabase.Text(row, 2) is { } revoked ? DateTimeOffset.Parse(revoked, CultureInfo.InvariantCulture) : null,
         SqlDatabase.Text(row, 3));
 
-    /// <summary>A setting every instance must share (the sandbox's certificates): the first instance's, made once.</summary>
+    /// <summary>
+    /// A setting every instance must share (the sandbox's certificates): the first instance's, made once.
+    /// </summary>
     public string Setting(string name, Func<string> make)
     {
         Database.Execute("INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT DO NOTHING",

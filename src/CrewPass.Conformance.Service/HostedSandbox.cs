@@ -51,7 +51,9 @@ public sealed class HostedSandbox : IAsyncDisposable
     public IReadOnlyList<(ScenarioKey Key, string? BaseUrl)> Scenarios(string session) =>
         Store.KeysOf(session).Select(k => (k, BaseUrlOf(k))).ToArray();
 
-    /// <summary>The shared endpoint; for untrusted-certificate, the session's own port (stored: any instance tells it).</summary>
+    /// <summary>
+    /// The shared endpoint; for untrusted-certificate, the session's own port (stored: any instance tells it).
+    /// </summary>
     private string? BaseUrlOf(ScenarioKey key) => key.Scenario != ClientScenario.UntrustedCertificate
         ? BaseUrl.ToString().TrimEnd('/')
         : _sessions.Session(key.Session)?.UntrustedPort is { } port ? $"https://{BaseUrl.Host}:{port}" : null;

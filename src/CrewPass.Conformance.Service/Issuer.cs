@@ -3,14 +3,18 @@ using CrewPass.Conformance.Reporting;
 
 namespace CrewPass.Conformance.Service;
 
-/// <summary>The service as the certificates' issuer: its key, its public URL, and what it keeps of each it issues.</summary>
+/// <summary>
+/// The service as the certificates' issuer: its key, its public URL, and what it keeps of each it issues.
+/// </summary>
 public sealed class Issuer(IssuerKey key, Func<Uri> url, CertificationStore store)
 {
     public IssuerKey Key => key;
 
     public Uri Url => url();
 
-    /// <summary>Signs and registers the certificate of a clean judgement, and keeps its PDF with the session: its id.</summary>
+    /// <summary>
+    /// Signs and registers the certificate of a clean judgement, and keeps its PDF with the session: its id.
+    /// </summary>
     public async Task<string> IssueAsync(ClientJudgement judgement, HostedSession session, string reportSha256,
         string folder)
     {

@@ -2,7 +2,8 @@ namespace CrewPass.Conformance.Service;
 
 /// <summary>
 /// What one session may ask of the shared sandbox: a client in a loop must not starve the others nor fill the disk. Far
-/// above what a client's run needs (the Python sample sends a few requests a scenario), so a bound never shapes a verdict.
+/// above what a client's run needs (the Python sample sends a few requests a scenario), so a bound never shapes a
+/// verdict.
 /// </summary>
 public static class SandboxBounds
 {

@@ -77,7 +77,9 @@ public static class SandboxEndpoint
         return request.Headers[HeaderNames.PartnerApiKey].ToString() is { Length: > 0 } key ? key.Trim() : null;
     }
 
-    /// <summary>The sandbox's own refusals, shaped as the API's errors; not recorded, since no scenario sent them.</summary>
+    /// <summary>
+    /// The sandbox's own refusals, shaped as the API's errors; not recorded, since no scenario sent them.
+    /// </summary>
     private static Task RefuseAsync(HttpContext context, int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status).ExecuteAsync(context);
 }

@@ -7,7 +7,8 @@ namespace CrewPass.Conformance.Service;
 
 /// <summary>
 /// The hosted sandbox's state, in the service's database so any instance can serve any request: the scenarios' keys,
-/// every connection and request as it arrives, the nonces the signature check has seen and the scenarios' one-off plays.
+/// every connection and request as it arrives, the nonces the signature check has seen and the scenarios' one-off
+/// plays.
 /// </summary>
 public sealed class SandboxStore(SqlDatabase database)
 {
@@ -68,7 +69,8 @@ public sealed class SandboxStore(SqlDatabase database)
         """, ("@scope", scope), ("@nonce", nonce), ("@until", forgetAfter)) == 1;
 
     public bool HasNonce(string scope, string nonce) => database.Scalar(
-        "SELECT 1 FROM nonces WHERE scope = @scope AND nonce = @nonce", ("@scope", scope), ("@nonce", nonce)) is not null;
+        "SELECT 1 FROM nonces WHERE scope = @scope AND nonce = @nonce", ("@scope", scope), ("@nonce", nonce))
+        is not null;
 
     public void SetNonce(string scope, string nonce, long forgetAfter) => database.Execute("""
         INSERT INTO nonces (scope, nonce, forget_after) VALUES (@scope, @nonce, @until)

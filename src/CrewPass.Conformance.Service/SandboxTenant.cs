@@ -35,7 +35,9 @@ public sealed class SandboxTenant : IAsyncDisposable
             PartnerDirectory.ForClient(key.Key, key.Secret)), stored);
     }
 
-    /// <summary>Serves one request with the tenant's services; its connection is recorded at its first request here.</summary>
+    /// <summary>
+    /// Serves one request with the tenant's services; its connection is recorded at its first request here.
+    /// </summary>
     public async Task ServeAsync(HttpContext context)
     {
         if (_connections.TryAdd(context.Connection.Id, true))

@@ -17,7 +17,8 @@ public sealed class SandboxTenants(SandboxStore store, Certificates certificates
     /// <summary>Lets a judged session's tenants go.</summary>
     public async Task ForgetAsync(string session)
     {
-        foreach (var (key, tenant) in _composed.Where(t => t.Value.IsValueCreated && t.Value.Value.Key.Session == session))
+        var judged = _composed.Where(t => t.Value.IsValueCreated && t.Value.Value.Key.Session == session);
+        foreach (var (key, tenant) in judged)
             if (_composed.TryRemove(key, out _)) await tenant.Value.DisposeAsync();
     }
 

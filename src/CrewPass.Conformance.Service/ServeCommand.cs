@@ -30,8 +30,8 @@ public static class ServeCommand
         };
         var database = new Option<string?>("--database")
         {
-            Description = "A PostgreSQL connection string (\"Host=…;Database=…;Username=…\"): several instances share it; " +
-                          "default: SQLite in --data.",
+            Description = "A PostgreSQL connection string (\"Host=…;Database=…;Username=…\"): " +
+                          "several instances share it; default: SQLite in --data.",
             HelpName = "CONNECTION",
             Recursive = true,
         };

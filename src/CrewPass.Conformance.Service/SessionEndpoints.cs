@@ -49,7 +49,8 @@ public static class SessionEndpoints
 
     private static void MapScenarioFiles(RouteGroupBuilder sessions, HostedSandbox sandbox)
     {
-        sessions.MapGet("/{scenario}/client.env", (string id, string scenario) => KeyOf(sandbox, id, scenario) is { } key
+        sessions.MapGet("/{scenario}/client.env", (string id, string scenario) =>
+            KeyOf(sandbox, id, scenario) is { } key
             ? Results.Text(string.Concat(sandbox.Environment(key, "ca.pem").Select(e => $"{e.Name}={e.Value}\n")),
                 "text/plain")
             : Results.NotFound());

@@ -3,7 +3,9 @@ using CrewPass.Reference;
 
 namespace CrewPass.Conformance.Service;
 
-/// <summary>What a session's page shows: its state, each scenario's environment, the judgement, the partner's other sessions.</summary>
+/// <summary>
+/// What a session's page shows: its state, each scenario's environment, the judgement, the partner's other sessions.
+/// </summary>
 public static class SessionPage
 {
     public static object Model(CertificationStore store, HostedSandbox sandbox, HostedSession session, Uri issuer)

@@ -71,5 +71,6 @@ public sealed class SqlDatabase
     }
 
     /// <summary>Text or null, as stored: both engines read TEXT columns alike.</summary>
-    public static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+    public static string? Text(DbDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : reader.GetString(column);
 }

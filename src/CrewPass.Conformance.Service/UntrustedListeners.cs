@@ -20,7 +20,8 @@ public sealed class UntrustedListeners(CertificationStore store, SandboxStore sa
         var options = new StoredScenario(sandbox, key).Options(session.UntrustedPort ?? 0);
         try
         {
-            var host = await ReferenceHost.StartAsync(options, PartnerDirectory.ForClient(key.Key, key.Secret), trusted);
+            var directory = PartnerDirectory.ForClient(key.Key, key.Secret);
+            var host = await ReferenceHost.StartAsync(options, directory, trusted);
             _running[session.Id] = host;
             if (session.UntrustedPort is null) store.ListensAt(session.Id, new Uri(host.BaseUrl).Port);
             return true;

@@ -20,8 +20,10 @@ public sealed class Certificates
     public string AuthorityPem => Authority.ExportCertificatePem();
 
     /// <summary>
-    /// The certificates every instance this process starts serves: one key, so a browser told to trust it (Chromium's key
-    /// pins, WEB-01) trusts every instance here, and a host running many runs keeps one browser for them (docs/speed.md).
+    /// The certificates every instance this process starts serves: one key, so a browser told to trust it (Chromium's
+    /// key
+    /// pins, WEB-01) trusts every instance here, and a host running many runs keeps one browser for them
+    /// (docs/speed.md).
     /// Each process still makes its own CA at start. Kept in the process's AppDomain data, not in a static: a host that
     /// loads this assembly afresh for each run (the harness's warm runner) still has one.
     /// </summary>
@@ -44,7 +46,10 @@ public sealed class Certificates
 
     private const string SharedSlot = "CrewPass.Reference.Certificates";
 
-    /// <summary>The CA's certificate and the server's with its key, as one PKCS#12: what a service keeps to serve the same ones after a restart.</summary>
+    /// <summary>
+    /// The CA's certificate and the server's with its key, as one PKCS#12: what a service keeps to serve the same ones
+    /// after a restart.
+    /// </summary>
     public byte[] Export()
     {
         var both = new X509Certificate2Collection { Server, X509CertificateLoader.LoadCertificate(Authority.RawData) };
@@ -60,8 +65,11 @@ public sealed class Certificates
         return new Certificates(both.Single(c => !c.HasPrivateKey), server);
     }
 
-    /// <summary>A new CA and server certificate, unlike any other: for an instance that must present one nobody trusts.</summary>
-    /// <param name="validity">How long both are good for: a month for a run's instance, longer for a service's sandbox.</param>
+    /// <summary>
+    /// A new CA and server certificate, unlike any other: for an instance that must present one nobody trusts.
+    /// </summary>
+    /// <param name="validity">How long both are good for: a month for a run's instance, longer for a service's
+    /// sandbox.</param>
     public static Certificates Create(TimeSpan? validity = null)
     {
         var now = DateTimeOffset.UtcNow;
@@ -88,7 +96,8 @@ public sealed class Certificates
         var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
         // Decoded here, before any host shares it: the EKU extension decodes on first read straight into its field (an
         // empty collection, then filled), so hosts starting at once (Kestrel checks it for server authentication) could
-        // see no usages. Once a whole fault matrix failed to start so; 3 in 7,500 rounds of concurrent first reads, none
+        // see no usages. Once a whole fault matrix failed to start so; 3 in 7,500 rounds of concurrent first reads,
+        // none
         // with this read first.
         foreach (var usage in server.Extensions.OfType<X509EnhancedKeyUsageExtension>()) _ = usage.EnhancedKeyUsages;
         return new Certificates(authority, server);

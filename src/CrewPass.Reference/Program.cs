@@ -11,11 +11,14 @@ public static partial class Program
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         // The reference is what its options say, whatever the process around it is given: no environment variable,
         // appsettings.json or argument of that process configures it. A developer's Kestrel__Endpoints__… bound every
-        // instance to that one port too (a run's second instance then failed to start: 78 checks of a default run failed).
+        // instance to that one port too (a run's second instance then failed to start: 78 checks of a default run
+        // failed).
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         var clock = new OffsetClock(options.ClockOffset);
-        var recorder = options.ClientCertification is { } client ? new ClientRecorder(client.Sink ?? LocalSink(client), clock, directory) : null;
+        var recorder = options.ClientCertification is { } client
+            ? new ClientRecorder(client.Sink ?? LocalSink(client), clock, directory)
+            : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Non-ASCII key bytes must reach the key check and get invalid_api_key, not a transport 400.
@@ -51,7 +54,8 @@ public static partial class Program
         app.MapVessels();
         app.MapExtraReads();
         app.MapWriteOperations();
-        // Explicit, so the pipeline is whole without a server too: a hosted session runs it behind the service's endpoint.
+        // Explicit, so the pipeline is whole without a server too: a hosted session runs it behind the service's
+        // endpoint.
         app.UseEndpoints(_ => { });
         return app;
     }
@@ -67,7 +71,9 @@ public static partial class Program
     public static Task<int> Main(string[] args) =>
         SandboxCommand.RunAsync(SandboxCommand.Configure(new System.CommandLine.RootCommand()), args, "dotnet run --project src/CrewPass.Reference --");
 
-    /// <summary>The sandbox: one reference instance, the CA written where asked, and the exports that point a harness run at it.</summary>
+    /// <summary>
+    /// The sandbox: one reference instance, the CA written where asked, and the exports that point a harness run at it.
+    /// </summary>
     public static async Task<int> ServeAsync(ReferenceOptions options, string caCertificatePath, CancellationToken stopped)
     {
         await using var reference = await ReferenceHost.StartAsync(options);
@@ -109,8 +115,10 @@ public static partial class Program
     }
 
     /// <summary>
-    /// For a client the harness cannot launch (a service behind a scheduler): one sandbox per scenario, each recording into
-    /// DIR/&lt;scenario&gt;/, each with the environment to run the client with in DIR/&lt;scenario&gt;/client.env (readable by
+    /// For a client the harness cannot launch (a service behind a scheduler): one sandbox per scenario, each recording
+    /// into
+    /// DIR/&lt;scenario&gt;/, each with the environment to run the client with in DIR/&lt;scenario&gt;/client.env
+    /// (readable by
     /// its owner only: it holds the sandbox's throwaway test key and secret). Judge with CREWPASS_CLIENT_RECORDING=DIR.
     /// </summary>
     public static async Task<int> CertifyClientAsync(string recordTo, CancellationToken stopped)

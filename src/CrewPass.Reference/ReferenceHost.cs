@@ -31,14 +31,16 @@ public sealed class ReferenceHost : IAsyncDisposable
     /// <summary>Of those, the ones answered 429.</summary>
     public int ThrottledWith(string key) => _app.Services.GetRequiredService<PartnerRateLimits>().ThrottledWith(key);
 
-    /// <param name="directory">The partners and keys it serves: drawn afresh unless given (a hosted session's are stored).</param>
+    /// <param name="directory">The partners and keys it serves: drawn afresh unless given (a hosted session's are
+    /// stored).</param>
     /// <param name="certificates">What a client is told to trust: this process's shared CA unless given.</param>
     public static async Task<ReferenceHost> StartAsync(ReferenceOptions options, PartnerDirectory? directory = null,
         Certificates? certificates = null)
     {
         certificates ??= Certificates.Shared;
         directory ??= new PartnerDirectory(options.PartnerSets);
-        // untrusted-certificate: the client is told to trust one CA, and the sandbox presents a certificate from another.
+        // untrusted-certificate: the client is told to trust one CA, and the sandbox presents a certificate from
+        // another.
         var served = options.ClientCertification?.Scenario == ClientScenario.UntrustedCertificate ? Certificates.Create() : certificates;
         var app = Program.Compose(options, served, directory);
         await app.StartAsync();
@@ -65,7 +67,10 @@ public sealed class ReferenceHost : IAsyncDisposable
         yield return $"export CREWPASS_OTHER_SIGNING_SECRET={c.OtherSigningSecret}";
     }
 
-    /// <summary>What a partner's client is given in client-certification mode (CONTRACT.md, section CLIENT): the test key and the signing secret.</summary>
+    /// <summary>
+    /// What a partner's client is given in client-certification mode (CONTRACT.md, section CLIENT): the test key and
+    /// the signing secret.
+    /// </summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment(string caCertificatePath) => new Dictionary<string, string>
     {
         ["CREWPASS_BASE_URL"] = BaseUrl,

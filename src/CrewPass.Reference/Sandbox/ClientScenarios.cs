@@ -29,21 +29,22 @@ public static class ClientScenarios
     /// </summary>
     public static IApplicationBuilder UseClientScenario(this IApplicationBuilder app, ClientScenario scenario, int seed,
         IScenarioMemory memory) => scenario switch
-    {
-        ClientScenario.ExtraFields => app.Use(ExtraFields(seed)),
-        ClientScenario.RateLimited => app.Use(FirstRequestThrottled(memory, _ => ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture))),
-        // An HTTP-date has whole seconds: name the first whole second at least RetryAfter away.
-        ClientScenario.RateLimitedDate => app.Use(FirstRequestThrottled(memory, now =>
-            DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling((now + RetryAfter).ToUnixTimeMilliseconds() / 1000.0)).ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
-        ClientScenario.RefusedKey => app.Use(async (HttpContext context, RequestDelegate _) =>
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"CrewPass Partner API\", error=\"invalid_token\"";
-            await ApiErrors.Error(context, StatusCodes.Status401Unauthorized, "invalid_api_key", "The API key is missing or invalid.").ExecuteAsync(context);
-        }),
-        ClientScenario.WriteDropped => app.Use(FirstWriteDropped(memory)),
-        // Plain serves as the API does; untrusted-certificate is played by the certificate the host presents.
-        _ => app,
-    };
+            ClientScenario.ExtraFields => app.Use(ExtraFields(seed)),
+            ClientScenario.RateLimited => app.Use(FirstRequestThrottled(memory,
+                _ => ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            // An HTTP-date has whole seconds: name the first whole second at least RetryAfter away.
+            ClientScenario.RateLimitedDate => app.Use(FirstRequestThrottled(memory, now =>
+                DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling((now + RetryAfter).ToUnixTimeMilliseconds() / 1000.0)).ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+            ClientScenario.RefusedKey => app.Use(async (HttpContext context, RequestDelegate _) =>
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"CrewPass Partner API\", error=\"invalid_token\"";
+                await ApiErrors.Error(context, StatusCodes.Status401Unauthorized, "invalid_api_key", "The API key is missing or invalid.").ExecuteAsync(context);
+            }),
+            ClientScenario.WriteDropped => app.Use(FirstWriteDropped(memory)),
+            // Plain serves as the API does; untrusted-certificate is played by the certificate the host presents.
+            _ => app,
+        };
 
     private static Func<HttpContext, RequestDelegate, Task> FirstRequestThrottled(IScenarioMemory memory,
         Func<DateTimeOffset, string> retryAfter)

@@ -1,6 +1,8 @@
 namespace CrewPass.Reference;
 
-/// <summary>The local sandbox's sink: the whole recording rewritten to FOLDER/recording.json after each event.</summary>
+/// <summary>
+/// The local sandbox's sink: the whole recording rewritten to FOLDER/recording.json after each event.
+/// </summary>
 public sealed class FileRecordingSink(string folder, ClientScenario scenario, int seed) : IRecordingSink
 {
     private readonly Lock _gate = new();

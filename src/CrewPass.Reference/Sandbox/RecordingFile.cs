@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 
 namespace CrewPass.Reference;
 
-/// <summary>The recording's file, recording.json: what the judge reads, whichever sink the sandbox kept it in.</summary>
+/// <summary>
+/// The recording's file, recording.json: what the judge reads, whichever sink the sandbox kept it in.
+/// </summary>
 public static class RecordingFile
 {
     public const string Format = "crewpass-client-recording";
@@ -22,7 +24,9 @@ public static class RecordingFile
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Writes the recording whole, then renames it into place: a reader sees the last whole one, never half.</summary>
+    /// <summary>
+    /// Writes the recording whole, then renames it into place: a reader sees the last whole one, never half.
+    /// </summary>
     public static void Write(string folder, ClientScenario scenario, int seed,
         IReadOnlyList<SandboxConnection> connections, IReadOnlyList<SandboxExchange> requests)
     {

@@ -1,6 +1,8 @@
 namespace CrewPass.Reference;
 
-/// <summary>What the sandbox answered a recorded request: filled in once the answer starts, or marked dropped.</summary>
+/// <summary>
+/// What the sandbox answered a recorded request: filled in once the answer starts, or marked dropped.
+/// </summary>
 public sealed class SandboxAnswer
 {
     public int? Status { get; set; }

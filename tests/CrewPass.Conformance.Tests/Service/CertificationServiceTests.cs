@@ -113,7 +113,8 @@ public sealed class CertificationServiceTests
         session.Should().StartWith("/sessions/ses_");
         var scenarios = HostedPartner.Scenarios(page);
         scenarios.Should().HaveCount(7);
-        await Task.WhenAll(scenarios.Select(scenario => partner.RunSampleAsync(scenario, Path.Combine(folder, scenario))));
+        await Task.WhenAll(scenarios.Select(scenario =>
+            partner.RunSampleAsync(scenario, Path.Combine(folder, scenario))));
 
         // A form posted without its anti-forgery token (another site posting on the partner's behalf) is refused.
         (await partner.Http.PostAsync($"{session}/judge",
@@ -123,7 +124,8 @@ public sealed class CertificationServiceTests
             await partner.Http.GetStringAsync($"{session}/report.json"));
         var certificate = Path.Combine(folder, SignedCertificate.FileName);
         await File.WriteAllTextAsync(certificate, await partner.Http.GetStringAsync($"{session}/certificate.json"));
-        (await partner.Http.GetByteArrayAsync($"{session}/certificate.pdf")).Take(5).Should().Equal("%PDF-"u8.ToArray());
+        (await partner.Http.GetByteArrayAsync($"{session}/certificate.pdf")).Take(5)
+            .Should().Equal("%PDF-"u8.ToArray());
         var verified = await Tool.RunAsync("verify", certificate, "--issuer", CertificationService.PublicUrl(app,
             options).ToString());
         verified.Code.Should().Be(0, verified.Output);
@@ -132,7 +134,9 @@ public sealed class CertificationServiceTests
         await AnotherPartnerSeesNothingAsync(app, options, session);
     }
 
-    /// <summary>Another partner, with a session of its own, tries every page and file of this one: to it, none exists.</summary>
+    /// <summary>
+    /// Another partner, with a session of its own, tries every page and file of this one: to it, none exists.
+    /// </summary>
     private static async Task AnotherPartnerSeesNothingAsync(Microsoft.AspNetCore.Builder.WebApplication app,
         ServiceOptions options, string session)
     {

@@ -40,7 +40,8 @@ public sealed class HostedSandboxTests
         (await partner.JudgeAsync()).Should().Contain("class=\"passed\"",
             await partner.Http.GetStringAsync($"{partner.Session}/report.json"));
         var certificate = Path.Combine(folder, SignedCertificate.FileName);
-        await File.WriteAllTextAsync(certificate, await partner.Http.GetStringAsync($"{partner.Session}/certificate.json"));
+        await File.WriteAllTextAsync(certificate,
+            await partner.Http.GetStringAsync($"{partner.Session}/certificate.json"));
 
         await service.KillAsync();
         await service.RestartAsync();
@@ -86,7 +87,9 @@ public sealed class HostedSandboxTests
         await NonceSpentOnceAcrossAsync(viaA, sandbox, sandboxes);
     }
 
-    /// <summary>The environment pointed at one instance's sandbox; untrusted-certificate's own listener stays.</summary>
+    /// <summary>
+    /// The environment pointed at one instance's sandbox; untrusted-certificate's own listener stays.
+    /// </summary>
     private static Dictionary<string, string> AtSandbox(Dictionary<string, string> environment, int port, int[] shared)
     {
         if (shared.Contains(new Uri(environment["CREWPASS_BASE_URL"]).Port))
@@ -97,11 +100,13 @@ public sealed class HostedSandboxTests
     /// <summary>rate-limited's first request gets the 429 on one instance; the next, on the other, does not.</summary>
     private static async Task OneOffPlaysOnceAcrossAsync(HostedPartner partner, HttpClient sandbox, int[] ports)
     {
-        var key = (await partner.EnvironmentAsync("rate-limited", Scratch.NewFolder("rate-limited")))["CREWPASS_API_KEY"];
+        var environment = await partner.EnvironmentAsync("rate-limited", Scratch.NewFolder("rate-limited"));
+        var key = environment["CREWPASS_API_KEY"];
         var answers = new List<HttpStatusCode>();
         foreach (var port in ports)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"https://127.0.0.1:{port}{VesselEndpoints.ListPath}");
+            using var request = new HttpRequestMessage(HttpMethod.Get,
+                $"https://127.0.0.1:{port}{VesselEndpoints.ListPath}");
             request.Headers.Authorization = new("Bearer", key);
             answers.Add((await sandbox.SendAsync(request)).StatusCode);
         }
@@ -119,14 +124,16 @@ public sealed class HostedSandboxTests
         foreach (var port in ports)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post,
-                $"https://127.0.0.1:{port}{WriteEndpoints.VesselAttachPath}") { Content = new ByteArrayContent(body) };
+                $"https://127.0.0.1:{port}{WriteEndpoints.VesselAttachPath}")
+            { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json");
             request.Headers.Authorization = new("Bearer", environment["CREWPASS_API_KEY"]);
             request.Headers.Add(SignatureHeaders.TimestampHeader, signed.Timestamp);
             request.Headers.Add(SignatureHeaders.NonceHeader, signed.Nonce);
             request.Headers.Add(SignatureHeaders.SignatureHeader, signed.Signature);
             var answer = await sandbox.SendAsync(request);
-            answers.Add($"{(int)answer.StatusCode} {(answer.IsSuccessStatusCode ? "" : ErrorCode(await answer.Content.ReadAsStringAsync()))}".Trim());
+            var code = answer.IsSuccessStatusCode ? "" : ErrorCode(await answer.Content.ReadAsStringAsync());
+            answers.Add($"{(int)answer.StatusCode} {code}".Trim());
         }
         answers.Should().HaveCount(2).And.Subject.First().Should().StartWith("20");
         answers.Last().Should().Be("401 replayed_nonce");
@@ -135,7 +142,9 @@ public sealed class HostedSandboxTests
     private static string ErrorCode(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("code").GetString()!;
 
-    /// <summary>A session's requests are bounded: a body over the limit and a burst over the rate are refused, unrecorded.</summary>
+    /// <summary>
+    /// A session's requests are bounded: a body over the limit and a burst over the rate are refused, unrecorded.
+    /// </summary>
     [Test]
     public async Task A_session_meets_its_size_and_rate_bounds_and_a_stranger_key_meets_a_401()
     {
@@ -149,7 +158,8 @@ public sealed class HostedSandboxTests
         using var sandbox = await partner.SandboxClientAsync(folder);
         var list = environment["CREWPASS_BASE_URL"] + VesselEndpoints.ListPath;
 
-        var large = new HttpRequestMessage(HttpMethod.Post, environment["CREWPASS_BASE_URL"] + WriteEndpoints.VesselAttachPath)
+        var large = new HttpRequestMessage(HttpMethod.Post,
+            environment["CREWPASS_BASE_URL"] + WriteEndpoints.VesselAttachPath)
         {
             Content = new ByteArrayContent(new byte[SandboxBounds.MaxBody + 1]),
         };
@@ -169,6 +179,7 @@ public sealed class HostedSandboxTests
         burst.Should().Contain(HttpStatusCode.TooManyRequests).And.OnlyContain(s => s == HttpStatusCode.TooManyRequests
             || s == HttpStatusCode.OK);
         new SandboxStore(store.Database).Requests(partner.SessionId).Should()
-            .HaveCount(burst.Count(s => s == HttpStatusCode.OK), "refusals of the bounds are the sandbox's, not the scenario's");
+            .HaveCount(burst.Count(s => s == HttpStatusCode.OK),
+                "refusals of the bounds are the sandbox's, not the scenario's");
     }
 }

@@ -11,7 +11,8 @@ namespace CrewPass.Conformance.Tests;
 
 /// <summary>
 /// The partner's way in real Chromium: the invitation link staff printed, the session page, the Python sample started
-/// from the client.env that page served to this browser, the live requests, Judge, and the certificate `verify` accepts.
+/// from the client.env that page served to this browser, the live requests, Judge, and the certificate `verify`
+/// accepts.
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class PartnerWalkTests
@@ -23,7 +24,8 @@ public sealed class PartnerWalkTests
         await using var _ = app;
         var issuer = CertificationService.PublicUrl(app, options).ToString();
         await using var chromium = await Chromium.LaunchAsync(ChromiumOrIgnore());
-        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 1000 } });
+        var context = await chromium.Browser.NewContextAsync(
+            new() { ViewportSize = new() { Width = 1100, Height = 1000 } });
         try
         {
             var page = await StartAsync(context, await InviteAsync(options, issuer), "acme-dispatcher");
@@ -42,7 +44,8 @@ public sealed class PartnerWalkTests
             var verified = await Tool.RunAsync("verify", certificate, "--issuer", issuer);
             verified.Code.Should().Be(0, verified.Output);
 
-            var faulty = await StartAsync(context, await InviteAsync(options, issuer), "acme-dispatcher, Retry-After ignored");
+            var faulty = await StartAsync(context, await InviteAsync(options, issuer),
+                "acme-dispatcher, Retry-After ignored");
             await RunEveryScenarioAsync(context, faulty, folder, fault: "retry-after-ignored");
             await faulty.ClickAsync("#judge button");
             await Expect(faulty.Locator("#verdict .failed")).ToHaveTextAsync("failed");
@@ -125,7 +128,9 @@ public sealed class PartnerWalkTests
         return page;
     }
 
-    /// <summary>The sample once per scenario the page lists, each started from the client.env the page served.</summary>
+    /// <summary>
+    /// The sample once per scenario the page lists, each started from the client.env the page served.
+    /// </summary>
     private static async Task RunEveryScenarioAsync(IBrowserContext context, IPage page, string folder, string? fault)
     {
         var scenarios = await page.Locator("tr[data-scenario]")
@@ -141,15 +146,20 @@ public sealed class PartnerWalkTests
         await Expect(page.Locator("#live tr").First).ToBeVisibleAsync();
     }
 
-    /// <summary>The scenario's client.env and ca.pem as the page links them, fetched with the browser's cookies.</summary>
+    /// <summary>
+    /// The scenario's client.env and ca.pem as the page links them, fetched with the browser's cookies.
+    /// </summary>
     private static async Task<Dictionary<string, string>> EnvironmentAsync(IBrowserContext context, IPage page,
         string scenario, string folder)
     {
         Directory.CreateDirectory(folder);
         var row = page.Locator($"tr[data-scenario='{scenario}']");
-        async Task<string> Fetch(string link) => await (await context.APIRequest.GetAsync(new Uri(new Uri(page.Url),
-            await row.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).GetAttributeAsync("href")).ToString()))
-            .TextAsync();
+        async Task<string> Fetch(string link)
+        {
+            var href = await row.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })
+                .GetAttributeAsync("href");
+            return await (await context.APIRequest.GetAsync(new Uri(new Uri(page.Url), href).ToString())).TextAsync();
+        }
         await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"), await Fetch("ca.pem"));
         return PythonSample.Environment(await Fetch("client.env"));
     }
@@ -158,9 +168,11 @@ public sealed class PartnerWalkTests
     private static async Task SendMarkupAsync(Dictionary<string, string> environment, string ca)
     {
         var trust = Conformance.Http.CertificateTrust.From(ca);
-        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = trust.Validate });
+        using var http = new HttpClient(
+            new HttpClientHandler { ServerCertificateCustomValidationCallback = trust.Validate });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(environment["CREWPASS_BASE_URL"] +
-            "/api/v2/partners/me?note=<svg/onload=window.pwned=2>", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }))
+            "/api/v2/partners/me?note=<svg/onload=window.pwned=2>",
+            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }))
         {
             Content = new StringContent("<script>window.pwned=3</script>"),
         };

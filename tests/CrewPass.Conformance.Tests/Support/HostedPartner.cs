@@ -49,7 +49,9 @@ public sealed class HostedPartner(Uri service, CookieContainer? cookies = null) 
         return answer;
     }
 
-    /// <summary>An HTTP client for the sandbox that trusts what the session's ca.pem names, as a partner's client does.</summary>
+    /// <summary>
+    /// An HTTP client for the sandbox that trusts what the session's ca.pem names, as a partner's client does.
+    /// </summary>
     public async Task<HttpClient> SandboxClientAsync(string folder)
     {
         await EnvironmentAsync("plain", folder);
@@ -61,7 +63,8 @@ public sealed class HostedPartner(Uri service, CookieContainer? cookies = null) 
     public async Task<Dictionary<string, string>> EnvironmentAsync(string scenario, string folder)
     {
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"), await Http.GetStringAsync($"{Session}/{scenario}/ca.pem"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"),
+            await Http.GetStringAsync($"{Session}/{scenario}/ca.pem"));
         return PythonSample.Environment(await Http.GetStringAsync($"{Session}/{scenario}/client.env"));
     }
 

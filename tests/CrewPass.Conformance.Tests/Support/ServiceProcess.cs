@@ -46,11 +46,14 @@ public sealed class ServiceProcess : IAsyncDisposable
             printed.Add(line);
             if (line.StartsWith("CrewPass certification service at", StringComparison.Ordinal)) break;
         }
-        if (_process.HasExited) throw new InvalidOperationException($"serve did not start:\n{string.Join("\n", printed)}");
+        if (_process.HasExited)
+            throw new InvalidOperationException($"serve did not start:\n{string.Join("\n", printed)}");
         _ = _process.StandardOutput.ReadToEndAsync();
     }
 
-    /// <summary>SIGKILL: the process ends between any two instructions, as a power cut or the OOM killer ends it.</summary>
+    /// <summary>
+    /// SIGKILL: the process ends between any two instructions, as a power cut or the OOM killer ends it.
+    /// </summary>
     public async Task KillAsync()
     {
         _process!.Kill();
