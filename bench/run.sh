@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the harness against the embedded reference and prints one table: the suites' wall time with
 # `dotnet test --no-build`, the time inside the run (TRX), the exhaustion wait apart, requests per run and per
-# clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix | --scale | --harness | --warm]
+# clause against what the checks need, the client certification of the Python sample, and the wall time of the fault matrix (with the legal-variation matrix, one run). Usage: bench/run.sh [--no-matrix | --scale | --harness | --warm | --service]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Each suites run's CPU (user and system seconds of dotnet test and every process it waited for): on two cores the
@@ -10,6 +10,23 @@ TIMEFORMAT='%U %S'
 dotnet build CrewPass.Conformance.sln -tl:off -v quiet -nologo > /dev/null
 out=$(mktemp -d)
 cpu_seconds() { local user sys; read -r user sys < "$1"; echo "$user + $sys" | bc; } # cpu_seconds FILE: what `time` wrote there
+
+if [ "${1:-}" = "--service" ]; then
+  # The certification service under N concurrent sessions (SERVICE_BENCH_SESSIONS, default 50), each running the Python
+  # sample through every scenario: one instance on SQLite, then two on PostgreSQL (started as .ci/run starts it).
+  [ -n "${SERVICE_TESTS_POSTGRES:-}" ] || eval "$(bash .ci/postgres)"
+  echo "| storage | instances | sessions | session wall p50/p95/max | answer p50 | answer p95 | answers | judgement p50/p95/max | judged passed |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  for storage in Sqlite Postgres; do
+    SERVICE_BENCH_OUT="$out/service.md" dotnet test tests/CrewPass.Conformance.Tests --no-build -tl:off \
+      --filter "FullyQualifiedName~ServiceBench&Name~$storage" > "$out/service-$storage.log" 2>&1 \
+      || echo "($storage: a session did not judge clean or the run failed: $out/service-$storage.log)"
+  done
+  cat "$out/service.md"
+  [ -z "${SERVICE_TESTS_POSTGRES_STOP:-}" ] || eval "$SERVICE_TESTS_POSTGRES_STOP" > /dev/null
+  echo "(raw output in $out)"
+  exit 0
+fi
 
 if [ "${1:-}" = "--harness" ]; then
   # The harness's own tests as CI runs them (.ci/run's runtime variable), each suites run timed (SuiteRun, HARNESS_CPU_LOG).

@@ -19,6 +19,10 @@ public static class CertificationService
     public static async Task<WebApplication> StartAsync(ServiceOptions options)
     {
         var store = CertificationStore.Open(options.Data, options.Database);
+        // One Chromium for every certificate's PDF, a context each: a launch per judgement cost seconds of it.
+        if (AppDomain.CurrentDomain.GetData(Conformance.Browser.Chromium.SharedSlot) is null)
+            AppDomain.CurrentDomain.SetData(Conformance.Browser.Chromium.SharedSlot,
+                new System.Collections.Concurrent.ConcurrentDictionary<string, object>());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // The key ring is kept in the database unencrypted, by design (docs/service.md): no warning at every start.
@@ -31,8 +35,8 @@ public static class CertificationService
         builder.Services.Configure<KeyManagementOptions>(keys => keys.XmlRepository = new StoredProtectionKeys(store));
         var app = builder.Build();
         app.UseAntiforgery();
-        var issuer = new Issuer(KeyOf(options), () => PublicUrl(app, options), store);
         var sandbox = await HostedSandbox.StartAsync(store, options);
+        var issuer = new Issuer(KeyOf(options), () => PublicUrl(app, options), store, sandbox);
         app.Lifetime.ApplicationStopped.Register(() => sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult());
         app.MapGet("/.well-known/jwks.json", () => Results.Text(issuer.Key.Jwks(), "application/json"));
         app.MapGet("/live.js", () => Results.Text(Resource("Static.live.js"), "text/javascript"));

@@ -93,6 +93,14 @@ public sealed class HostedSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Judges what the database recorded for the session, written out under the folder first.</summary>
+    public async Task<ClientJudgement> JudgeAsync(HostedSession session, string folder)
+    {
+        var recording = Path.Combine(folder, "recording");
+        Export(session, recording);
+        return await Judge.ClientRecordingAsync(recording, new JudgeOptions(ClientName: session.Client));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _endpoint.DisposeAsync();

@@ -46,6 +46,11 @@ public static class ServeCommand
             Description = "The URL partners' clients reach the sandbox at; default https://127.0.0.1:PORT.",
             HelpName = "URL",
         };
+        var invite = new Option<string?>("--invite")
+        {
+            Description = "Print a one-time invitation link for this partner once the service listens.",
+            HelpName = "PARTNER",
+        };
         var port = new Option<int>("--port")
         {
             Description = "The port to listen on (127.0.0.1).",
@@ -65,25 +70,31 @@ public static class ServeCommand
         var command = new Command("serve",
             "Run the CrewPass certification service: the registry of issued client certificates and the issuer's keys.")
         {
-            data, database, publicUrl, port, sandboxPort, sandboxUrl, key, password, Invite(data, database, publicUrl),
-            Revoke(data, database),
+            data, database, publicUrl, port, sandboxPort, sandboxUrl, key, password, invite,
+            Invite(data, database, publicUrl), Revoke(data, database),
         };
-        command.SetAction(async (parse, cancellation) =>
-        {
-            var options = new ServiceOptions(parse.GetValue(data)!, parse.GetValue(port),
-                UrlOf(parse.GetValue(publicUrl), parse.GetValue(port)), parse.GetValue(key), parse.GetValue(password),
-                parse.GetValue(database), parse.GetValue(sandboxPort),
-                parse.GetValue(sandboxUrl) is { } url ? new Uri(url) : null);
-            await using var app = await CertificationService.StartAsync(options);
-            var listening = string.Join(" ", app.Urls);
-            Console.WriteLine($"CrewPass certification service at {listening}; " +
-                              $"registry {options.PublicUrl}certificates; " +
-                              $"sandbox at https://127.0.0.1:{options.SandboxPort}; " +
-                              $"data in {Path.GetFullPath(options.Data)}");
-            await app.WaitForShutdownAsync(cancellation);
-            return 0;
-        });
+        command.SetAction((parse, cancellation) => RunAsync(new ServiceOptions(parse.GetValue(data)!,
+            parse.GetValue(port), UrlOf(parse.GetValue(publicUrl), parse.GetValue(port)), parse.GetValue(key),
+            parse.GetValue(password), parse.GetValue(database), parse.GetValue(sandboxPort),
+            parse.GetValue(sandboxUrl) is { } url ? new Uri(url) : null), parse.GetValue(invite), cancellation));
         return command;
+    }
+
+    /// <summary>
+    /// Serves until stopped; with a partner named, prints its invitation once listening (a new machine's first).
+    /// </summary>
+    private static async Task<int> RunAsync(ServiceOptions options, string? invite, CancellationToken cancellation)
+    {
+        await using var app = await CertificationService.StartAsync(options);
+        var sandbox = options.SandboxUrl?.ToString() ?? $"https://127.0.0.1:{options.SandboxPort}";
+        Console.WriteLine($"CrewPass certification service at {string.Join(" ", app.Urls)}; " +
+                          $"registry {options.PublicUrl}certificates; sandbox at {sandbox}; " +
+                          $"data in {Path.GetFullPath(options.Data)}");
+        if (invite is not null)
+            Console.WriteLine($"Invitation for {invite}: " + new Uri(options.PublicUrl!,
+                $"invitations/{CertificationStore.Open(options.Data, options.Database).Invite(invite)}"));
+        await app.WaitForShutdownAsync(cancellation);
+        return 0;
     }
 
     private static Command Invite(Option<string> data, Option<string?> database, Option<string?> publicUrl)

@@ -44,7 +44,7 @@ public static class SessionEndpoints
             store.Session(id) is { Judged: false } session && store.StartJudging(id)
                 ? await JudgeAsync(session, store, sandbox, issuer)
                 : Results.NotFound());
-        MapJudgedFiles(sessions, store);
+        MapJudgedFiles(sessions, store, issuer.Pictures);
     }
 
     private static void MapScenarioFiles(RouteGroupBuilder sessions, HostedSandbox sandbox)
@@ -59,7 +59,8 @@ public static class SessionEndpoints
             : Results.NotFound());
     }
 
-    private static void MapJudgedFiles(RouteGroupBuilder sessions, CertificationStore store)
+    private static void MapJudgedFiles(RouteGroupBuilder sessions, CertificationStore store,
+        CertificatePictures pictures)
     {
         sessions.MapGet("/report", (string id) => store.File(id, ReportWriter.HtmlFile) is { } html
             ? Results.File(html, "text/html; charset=utf-8")
@@ -67,7 +68,7 @@ public static class SessionEndpoints
         sessions.MapGet("/report.json", (string id) => store.File(id, ReportWriter.JsonFile) is { } json
             ? Results.File(json, "application/json", ReportWriter.JsonFile)
             : Results.NotFound());
-        sessions.MapGet("/certificate.pdf", (string id) => store.File(id, Certificate.ClientFileName) is { } pdf
+        sessions.MapGet("/certificate.pdf", async (string id) => await pictures.GetAsync(store.Session(id)!) is { } pdf
             ? Results.File(pdf, "application/pdf")
             : Results.NotFound());
         sessions.MapGet("/certificate.json", (string id) =>
@@ -92,14 +93,12 @@ public static class SessionEndpoints
         var folder = Scratch(session.Id);
         try
         {
-            var recording = Path.Combine(folder, "recording");
-            sandbox.Export(session, recording);
-            var judgement = await Judge.ClientRecordingAsync(recording, new JudgeOptions(ClientName: session.Client));
+            var judgement = await sandbox.JudgeAsync(session, folder);
             var (json, html, sha256) = ReportWriter.Write(judgement.Report, folder);
             store.SaveFile(session.Id, ReportWriter.JsonFile, await File.ReadAllBytesAsync(json));
             store.SaveFile(session.Id, ReportWriter.HtmlFile, await File.ReadAllBytesAsync(html));
             var certificate = judgement.CertificateBlockers.Count == 0
-                ? await issuer.IssueAsync(judgement, session, sha256, folder)
+                ? issuer.Issue(judgement, session, sha256)
                 : null;
             store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate, judgement.Report.Targets
                 .SelectMany(t => t.Clauses).Select(c => new JudgedClause(c.Id, c.Level, c.Status)).ToArray());
@@ -118,7 +117,7 @@ public static class SessionEndpoints
         }
     }
 
-    private static string Scratch(string session) =>
+    public static string Scratch(string session) =>
         Directory.CreateTempSubdirectory($"crewpass-judge-{session}-").FullName;
 
     /// <summary>The page's model with the anti-forgery token its forms post back.</summary>

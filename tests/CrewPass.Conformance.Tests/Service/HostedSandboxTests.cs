@@ -48,6 +48,9 @@ public sealed class HostedSandboxTests
         var verified = await Tool.RunAsync("verify", certificate, "--issuer", service.Url.ToString());
         verified.Code.Should().Be(0, verified.Output);
         (await partner.Http.GetStringAsync($"{partner.Session}/report")).Should().Contain("CLIENT-01");
+        // The tool's layout carries Playwright's driver with its suites only: the service prints with that one.
+        (await partner.Http.GetByteArrayAsync($"{partner.Session}/certificate.pdf")).Take(5)
+            .Should().Equal("%PDF-"u8.ToArray());
     }
 
     /// <summary>The session's stored requests, each as its JSON: what the judge will read.</summary>
