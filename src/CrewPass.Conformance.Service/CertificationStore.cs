@@ -84,8 +84,10 @@ public sealed class CertificationStore
         return id;
     }
 
-    private const string SessionColumns =
-        "SELECT id, partner, client, judged_at, exit_code, certificate_id, seed, untrusted_port, clauses FROM sessions";
+    private const string SessionColumns = """
+        SELECT id, partner, client, judged_at, exit_code, certificate_id, seed, untrusted_port, clauses, not_judged
+        FROM sessions
+        """;
 
     public HostedSession? Session(string id) =>
         Database.Query($"{SessionColumns} WHERE id = @id", ReadSession, ("@id", id)).SingleOrDefault();
@@ -101,7 +103,8 @@ public sealed class CertificationStore
     private static HostedSession ReadSession(DbDataReader row) => new(row.GetString(0), row.GetString(1),
         row.GetString(2), !row.IsDBNull(3), row.IsDBNull(4) ? null : row.GetInt32(4), SqlDatabase.Text(row, 5),
         row.GetInt32(6), row.IsDBNull(7) ? null : row.GetInt32(7),
-        SqlDatabase.Text(row, 8) is { } clauses ? JsonSerializer.Deserialize<JudgedClause[]>(clauses)! : []);
+        SqlDatabase.Text(row, 8) is { } clauses ? JsonSerializer.Deserialize<JudgedClause[]>(clauses)! : [],
+        SqlDatabase.Text(row, 9) is { } notJudged ? JsonSerializer.Deserialize<string[]>(notJudged)! : []);
 
     public void ListensAt(string session, int port) =>
         Database.Execute("UPDATE sessions SET untrusted_port = @port WHERE id = @id",
@@ -114,12 +117,14 @@ public sealed class CertificationStore
     public void StopJudging(string id) => Database.Execute(
         "UPDATE sessions SET judged_at = NULL WHERE id = @id AND exit_code IS NULL", ("@id", id));
 
-    public void Judged(string id, int exitCode, string? certificateId, IReadOnlyList<JudgedClause> clauses) =>
-        Database.Execute("""
-            UPDATE sessions SET judged_at = @now, exit_code = @code, certificate_id = @certificate, clauses = @clauses
+    public void Judged(string id, int exitCode, string? certificateId, IReadOnlyList<JudgedClause> clauses,
+        IReadOnlyList<string> notJudged) => Database.Execute("""
+            UPDATE sessions SET judged_at = @now, exit_code = @code, certificate_id = @certificate, clauses = @clauses,
+                not_judged = @notJudged
             WHERE id = @id
             """, ("@now", Now()), ("@code", exitCode), ("@certificate", certificateId),
-            ("@clauses", JsonSerializer.Serialize(clauses)), ("@id", id));
+        ("@clauses", JsonSerializer.Serialize(clauses)), ("@notJudged", JsonSerializer.Serialize(notJudged)),
+        ("@id", id));
 
     /// <summary>
     /// A file the judgement made (report, certificate picture), kept with the session, not on one machine.

@@ -101,7 +101,8 @@ public static class SessionEndpoints
                 ? issuer.Issue(judgement, session, sha256)
                 : null;
             store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate, judgement.Report.Targets
-                .SelectMany(t => t.Clauses).Select(c => new JudgedClause(c.Id, c.Level, c.Status)).ToArray());
+                .SelectMany(t => t.Clauses).Select(c => new JudgedClause(c.Id, c.Level, c.Status)).ToArray(),
+                judgement.NotJudged);
             return Results.Redirect($"/sessions/{session.Id}");
         }
         catch

@@ -27,6 +27,7 @@ public static class SessionPage
             unsettled = session.Clauses.Where(c => c.Status is not (Outcome.Passed or Outcome.NotApplicable))
                 .Select(c => new { id = c.Id, level = c.Level, status = c.Status.ReportName() }).ToArray(),
             report = $"{path}/report",
+            notJudged = session.NotJudged,
             certificate = session.CertificateId is null ? null : $"{path}/certificate.json",
             certificateId = session.CertificateId,
             pdf = $"{path}/certificate.pdf",

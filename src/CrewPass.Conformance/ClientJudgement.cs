@@ -30,6 +30,12 @@ public sealed record ClientJudgement(IReadOnlyList<Verdict> Verdicts, Conformanc
         return new CertificateClaims(id, issuer, partner, client, SandboxScenario.All.Select(s => s.Name).ToArray(),
             passed,
             HarnessInfo.Current.Version, now, now + CertificateClaims.Validity, reportSha256,
-            Verdicts.Select(v => v.NotJudged).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray());
+            NotJudged);
     }
+
+    /// <summary>
+    /// The halves of clauses this judgement could not show (a hosted client's exit status): named, never passed.
+    /// </summary>
+    public IReadOnlyList<string> NotJudged =>
+        Verdicts.Select(v => v.NotJudged).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
 }

@@ -37,12 +37,18 @@ public sealed class PartnerWalkTests
             TestContext.Out.WriteLine($"the session page: {screenshot}");
             await page.ClickAsync("#judge button");
             await Expect(page.Locator("#verdict .passed")).ToHaveTextAsync("passed");
+            // The client's exit status is its own machine's: named as not judged, never passed silently.
+            await Expect(page.Locator("#not-judged")).ToBeVisibleAsync();
             var certificate = Path.Combine(folder, SignedCertificate.FileName);
             await File.WriteAllTextAsync(certificate, await (await context.APIRequest.GetAsync(
                 await page.Locator("#certificate a").First.GetAttributeAsync("href") is { } href
                     ? new Uri(new Uri(page.Url), href).ToString() : "")).TextAsync());
             var verified = await Tool.RunAsync("verify", certificate, "--issuer", issuer);
             verified.Code.Should().Be(0, verified.Output);
+            var edited = await OneByteEditedAsync(certificate);
+            var refused = await Tool.RunAsync("verify", edited, "--issuer", issuer);
+            refused.Code.Should().Be(1, refused.Output);
+            refused.Output.Should().StartWith("not valid: ").And.Contain("signature");
 
             var faulty = await StartAsync(context, await InviteAsync(options, issuer),
                 "acme-dispatcher, Retry-After ignored");
@@ -92,6 +98,17 @@ public sealed class PartnerWalkTests
         {
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>A copy of the certificate with one character of its signature changed for another.</summary>
+    private static async Task<string> OneByteEditedAsync(string certificate)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(certificate))!;
+        var signature = json["signature"]!.GetValue<string>();
+        json["signature"] = signature[..10] + (signature[10] == 'A' ? 'B' : 'A') + signature[11..];
+        var edited = Path.ChangeExtension(certificate, ".edited.json");
+        await File.WriteAllTextAsync(edited, json.ToJsonString());
+        return edited;
     }
 
     private static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, ServiceOptions Options, string Folder)>

@@ -38,12 +38,15 @@ public sealed class ServiceBench
         TestContext.Out.WriteLine("| storage | instances | sessions | session wall p50/p95/max | answer p50 | " +
                                   "answer p95 | answers | judgement p50/p95/max | judged passed |");
         TestContext.Out.WriteLine(line);
+        var failures = runs.Where(r => !r.Passed).Select(r => $"  {storage} {r.Session}: {r.Why}").ToArray();
+        foreach (var failure in failures) TestContext.Out.WriteLine(failure);
         if (Environment.GetEnvironmentVariable("SERVICE_BENCH_OUT") is { Length: > 0 } output)
-            await File.AppendAllTextAsync(output, line + "\n");
+            await File.AppendAllLinesAsync(output, [line, .. failures]);
         runs.Should().OnlyContain(r => r.Passed, "no cross-talk: every session judges clean on its own requests");
     }
 
-    private sealed record Run(string Session, TimeSpan Wall, TimeSpan Judge, bool Passed);
+    /// <param name="Why">For a session not judged clean: each check that did not pass, and its message's start.</param>
+    private sealed record Run(string Session, TimeSpan Wall, TimeSpan Judge, bool Passed, string Why);
 
     /// <summary>One partner's session: invited, every scenario run (alternating instances), judged.</summary>
     private static async Task<Run> SessionAsync(CertificationStore store, ServiceProcess[] instances, string folder)
@@ -70,9 +73,17 @@ public sealed class ServiceBench
         var judging = Stopwatch.StartNew();
         var page = await partners[^1].JudgeAsync();
         var judge = judging.Elapsed;
+        var passed = page.Contains("class=\"passed\"", StringComparison.Ordinal);
+        var why = passed ? "" : Unpassed(await partners[0].Http.GetStringAsync($"{partners[0].Session}/report.json"));
         foreach (var partner in partners) partner.Dispose();
-        return new Run(partners[0].SessionId, wall, judge, page.Contains("class=\"passed\"", StringComparison.Ordinal));
+        return new Run(partners[0].SessionId, wall, judge, passed, why);
     }
+
+    private static string Unpassed(string report) => string.Join("; ", System.Text.Json.Nodes.JsonNode.Parse(report)!
+        ["targets"]!.AsArray().SelectMany(t => t!["clauses"]!.AsArray()).SelectMany(c => c!["checks"]!.AsArray())
+        .Where(c => c!["outcome"]!.GetValue<string>() is not ("passed" or "not applicable"))
+        .Select(c => $"{c!["name"]} {c["outcome"]}: " +
+                     new string(c["message"]?.GetValue<string>().Take(400).ToArray())));
 
     /// <summary>
     /// Recorded answer times, arrival to answer; the scenario's own plays (throttled, dropped) left out.
