@@ -35,15 +35,16 @@ public sealed class CertificationStore
     public string Invite(string partner)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        using var connection = Database.Open();
-        using var transaction = connection.BeginTransaction();
-        Run(connection, "INSERT INTO partners (id, name, created_at) VALUES (@id, @name, @now) ON CONFLICT DO NOTHING",
-            ("@id", "ptn_" + Base64Url(RandomNumberGenerator.GetBytes(9))), ("@name", partner), ("@now", Now()));
-        Run(connection, """
-            INSERT INTO invitations (token_sha256, partner_id, created_at)
-            SELECT @hash, id, @now FROM partners WHERE name = @name
-            """, ("@hash", Sha256(token)), ("@name", partner), ("@now", Now()));
-        transaction.Commit();
+        Database.Transaction(connection =>
+        {
+            Run(connection,
+                "INSERT INTO partners (id, name, created_at) VALUES (@id, @name, @now) ON CONFLICT DO NOTHING",
+                ("@id", "ptn_" + Base64Url(RandomNumberGenerator.GetBytes(9))), ("@name", partner), ("@now", Now()));
+            Run(connection, """
+                INSERT INTO invitations (token_sha256, partner_id, created_at)
+                SELECT @hash, id, @now FROM partners WHERE name = @name
+                """, ("@hash", Sha256(token)), ("@name", partner), ("@now", Now()));
+        });
         return token;
     }
 
@@ -68,19 +69,19 @@ public sealed class CertificationStore
     public string OpenSession(string partner, string client)
     {
         var id = "ses_" + Base64Url(RandomNumberGenerator.GetBytes(18));
-        using var connection = Database.Open();
-        using var transaction = connection.BeginTransaction();
-        Run(connection, """
-            INSERT INTO sessions (id, partner, client, created_at, seed)
-            VALUES (@id, @partner, @client, @now, @seed)
-            """, ("@id", id), ("@partner", partner), ("@client", client), ("@now", Now()),
-            ("@seed", RandomNumberGenerator.GetInt32(1, 1_000_000)));
-        foreach (var scenario in ClientScenarios.All)
-            Run(connection,
-                "INSERT INTO scenarios (api_key, session, scenario, secret) VALUES (@key, @id, @name, @secret)",
-                ("@key", PartnerDirectory.NewTestKey()), ("@id", id), ("@name", scenario.Name()),
-                ("@secret", PartnerDirectory.NewSigningSecret()));
-        transaction.Commit();
+        Database.Transaction(connection =>
+        {
+            Run(connection, """
+                INSERT INTO sessions (id, partner, client, created_at, seed)
+                VALUES (@id, @partner, @client, @now, @seed)
+                """, ("@id", id), ("@partner", partner), ("@client", client), ("@now", Now()),
+                ("@seed", RandomNumberGenerator.GetInt32(1, 1_000_000)));
+            foreach (var scenario in ClientScenarios.All)
+                Run(connection,
+                    "INSERT INTO scenarios (api_key, session, scenario, secret) VALUES (@key, @id, @name, @secret)",
+                    ("@key", PartnerDirectory.NewTestKey()), ("@id", id), ("@name", scenario.Name()),
+                    ("@secret", PartnerDirectory.NewSigningSecret()));
+        });
         return id;
     }
 
