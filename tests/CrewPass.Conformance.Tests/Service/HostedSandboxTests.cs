@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CrewPass.Conformance.Certification;
 using CrewPass.Conformance.Service;
 using CrewPass.Conformance.Signing;
 using CrewPass.Reference;
@@ -39,18 +38,17 @@ public sealed class HostedSandboxTests
         await Task.WhenAll(scenarios[3..].Select(s => partner.RunSampleAsync(s, Path.Combine(folder, s))));
         (await partner.JudgeAsync()).Should().Contain("class=\"passed\"",
             await partner.Http.GetStringAsync($"{partner.Session}/report.json"));
-        var certificate = Path.Combine(folder, SignedCertificate.FileName);
-        await File.WriteAllTextAsync(certificate,
-            await partner.Http.GetStringAsync($"{partner.Session}/certificate.json"));
+        var certificate = store.Session(partner.SessionId)!.CertificateId;
 
         await service.KillAsync();
         await service.RestartAsync();
-        var verified = await Tool.RunAsync("verify", certificate, "--issuer", service.Url.ToString());
-        verified.Code.Should().Be(0, verified.Output);
+        (await partner.Http.GetStringAsync($"api/certificates/{certificate}")).Should().Contain("\"status\":\"valid\"");
         (await partner.Http.GetStringAsync($"{partner.Session}/report")).Should().Contain("CLIENT-01");
-        // The tool's layout carries Playwright's driver with its suites only: the service prints with that one.
-        (await partner.Http.GetByteArrayAsync($"{partner.Session}/certificate.pdf")).Take(5)
-            .Should().Equal("%PDF-"u8.ToArray());
+        if (storage == Storage.Sqlite)
+            // Printed after the restart if the kill came first. The tool's layout carries Playwright's driver with its
+            // suites only: the service prints with that one.
+            (await partner.Http.GetByteArrayAsync($"{partner.Session}/certificate.pdf")).Take(5)
+                .Should().Equal("%PDF-"u8.ToArray());
     }
 
     /// <summary>The session's stored requests, each as its JSON: what the judge will read.</summary>

@@ -34,10 +34,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Starts it (again), and waits until it says where it listens.</summary>
     public async Task RestartAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.ToolAssembly);
-        foreach (var argument in _arguments) start.ArgumentList.Add(argument);
-        _process = Process.Start(start)!;
+        _process = Process.Start(Tool.StartInfo(_arguments))!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
         var printed = new List<string>();
