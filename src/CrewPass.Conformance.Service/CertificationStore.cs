@@ -107,6 +107,10 @@ public sealed class CertificationStore
         SqlDatabase.Text(row, 8) is { } clauses ? JsonSerializer.Deserialize<JudgedClause[]>(clauses)! : [],
         SqlDatabase.Text(row, 9) is { } notJudged ? JsonSerializer.Deserialize<string[]>(notJudged)! : []);
 
+    /// <summary>How long the session's judgement took, once judged.</summary>
+    public TimeSpan? JudgedIn(string id) => Database.Scalar("SELECT judged_in_ms FROM sessions WHERE id = @id",
+        ("@id", id)) is { } ms ? TimeSpan.FromMilliseconds(Convert.ToDouble(ms, CultureInfo.InvariantCulture)) : null;
+
     public void ListensAt(string session, int port) =>
         Database.Execute("UPDATE sessions SET untrusted_port = @port WHERE id = @id",
             ("@port", port), ("@id", session));
@@ -118,12 +122,14 @@ public sealed class CertificationStore
     public void StopJudging(string id) => Database.Execute(
         "UPDATE sessions SET judged_at = NULL WHERE id = @id AND exit_code IS NULL", ("@id", id));
 
+    /// <param name="took">From the claim to the verdict stored: what the bench reports as the judgement's time.</param>
     public void Judged(string id, int exitCode, string? certificateId, IReadOnlyList<JudgedClause> clauses,
-        IReadOnlyList<string> notJudged) => Database.Execute("""
+        IReadOnlyList<string> notJudged, TimeSpan took) => Database.Execute("""
             UPDATE sessions SET judged_at = @now, exit_code = @code, certificate_id = @certificate, clauses = @clauses,
-                not_judged = @notJudged
+                not_judged = @notJudged, judged_in_ms = @took
             WHERE id = @id
             """, ("@now", Now()), ("@code", exitCode), ("@certificate", certificateId),
+        ("@took", (int)took.TotalMilliseconds),
         ("@clauses", JsonSerializer.Serialize(clauses)), ("@notJudged", JsonSerializer.Serialize(notJudged)),
         ("@id", id));
 

@@ -21,7 +21,8 @@ public static class Schema
                 partner_id TEXT NOT NULL REFERENCES partners(id), created_at TEXT NOT NULL, redeemed_at TEXT);
             CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, partner TEXT NOT NULL, client TEXT NOT NULL,
                 created_at TEXT NOT NULL, seed INTEGER NOT NULL, untrusted_port INTEGER,
-                judged_at TEXT, exit_code INTEGER, certificate_id TEXT, clauses TEXT, not_judged TEXT);
+                judged_at TEXT, exit_code INTEGER, certificate_id TEXT, clauses TEXT, not_judged TEXT,
+                judged_in_ms INTEGER);
             CREATE TABLE IF NOT EXISTS scenarios (api_key TEXT PRIMARY KEY,
                 session TEXT NOT NULL REFERENCES sessions(id), scenario TEXT NOT NULL, secret TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS scenarios_of_session ON scenarios (session);

@@ -89,6 +89,7 @@ public static class SessionEndpoints
     private static async Task<IResult> JudgeAsync(HostedSession session, CertificationStore store,
         HostedSandbox sandbox, Issuer issuer)
     {
+        var took = System.Diagnostics.Stopwatch.StartNew();
         await sandbox.StopAsync(session.Id);
         var folder = Scratch(session.Id);
         try
@@ -102,7 +103,7 @@ public static class SessionEndpoints
                 : null;
             store.Judged(session.Id, judgement.Report.Gate.ExitCode, certificate, judgement.Report.Targets
                 .SelectMany(t => t.Clauses).Select(c => new JudgedClause(c.Id, c.Level, c.Status)).ToArray(),
-                judgement.NotJudged);
+                judgement.NotJudged, took.Elapsed);
             return Results.Redirect($"/sessions/{session.Id}");
         }
         catch
