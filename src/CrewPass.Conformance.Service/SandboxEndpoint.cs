@@ -65,7 +65,7 @@ public static class SandboxEndpoint
                 $"This session sent more than {SandboxBounds.PerSecond} requests a second; retry after a second.");
             return;
         }
-        await tenants.For(key).ServeAsync(context);
+        await (await tenants.ForAsync(key)).ServeAsync(context);
     }
 
     /// <summary>The key as the API takes it: a Bearer token, else X-Partner-API-Key.</summary>

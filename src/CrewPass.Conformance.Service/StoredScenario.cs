@@ -23,10 +23,17 @@ public sealed class StoredScenario(SandboxStore store, ScenarioKey key) : IRecor
         };
     }
 
+    /// <summary>
+    /// While set, nothing is kept and no one-off play happens: the tenant's own warm-up request, which no client sent.
+    /// </summary>
+    public bool Muted { get; set; }
+
     public void Connected(SandboxConnection connection) => store.Connected(key.Session, key.Scenario, connection);
 
-    public void Arrived(SandboxExchange exchange) =>
-        _rows[exchange] = store.Arrived(key.Session, key.Scenario, exchange);
+    public void Arrived(SandboxExchange exchange)
+    {
+        if (!Muted) _rows[exchange] = store.Arrived(key.Session, key.Scenario, exchange);
+    }
 
     public void Answered(SandboxExchange exchange)
     {
@@ -41,5 +48,5 @@ public sealed class StoredScenario(SandboxStore store, ScenarioKey key) : IRecor
 
     public void ForgetBefore(long now) => store.ForgetNonces(Scope, now);
 
-    public bool FirstTime(string @event) => store.FirstTime(Scope, @event);
+    public bool FirstTime(string @event) => !Muted && store.FirstTime(Scope, @event);
 }
