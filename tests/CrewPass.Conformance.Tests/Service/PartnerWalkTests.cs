@@ -31,6 +31,10 @@ public sealed class PartnerWalkTests
             var page = await StartAsync(context, await InviteAsync(options, issuer), "acme-dispatcher");
             await RunEveryScenarioAsync(context, page, folder, fault: null);
             await Expect(page.Locator("#state-name")).ToHaveTextAsync("traffic seen");
+            // The export lines say what client.env says.
+            var plain = await EnvironmentAsync(context, page, "plain", Path.Combine(folder, "exports"));
+            await Expect(page.Locator("tr[data-scenario='plain'] pre"))
+                .ToContainTextAsync($"export CREWPASS_API_KEY={plain["CREWPASS_API_KEY"]}");
             // README's picture of the partner's way (docs/images/service-session.png is one of these).
             var screenshot = Scratch.NewFile("service-session.png");
             await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
@@ -52,6 +56,9 @@ public sealed class PartnerWalkTests
 
             var faulty = await StartAsync(context, await InviteAsync(options, issuer),
                 "acme-dispatcher, Retry-After ignored");
+            // One account across invitations: the second session's page links the first.
+            await Expect(faulty.Locator($"a[href='{new Uri(page.Url).AbsolutePath}']"))
+                .ToHaveTextAsync("acme-dispatcher");
             await RunEveryScenarioAsync(context, faulty, folder, fault: "retry-after-ignored");
             await faulty.ClickAsync("#judge button");
             await Expect(faulty.Locator("#verdict .failed")).ToHaveTextAsync("failed");
