@@ -119,6 +119,13 @@ public sealed class CertificationStore
     public bool StartJudging(string id) => Database.Execute(
         "UPDATE sessions SET judged_at = @now WHERE id = @id AND judged_at IS NULL", ("@now", Now()), ("@id", id)) == 1;
 
+    /// <summary>
+    /// Reopens the sessions whose judgement was claimed that long ago and never stored: the instance judging them died.
+    /// </summary>
+    public int ReopenAbandoned(TimeSpan after) => Database.Execute(
+        "UPDATE sessions SET judged_at = NULL WHERE exit_code IS NULL AND judged_at < @cutoff",
+        ("@cutoff", (DateTimeOffset.UtcNow - after).ToString("O")));
+
     public void StopJudging(string id) => Database.Execute(
         "UPDATE sessions SET judged_at = NULL WHERE id = @id AND exit_code IS NULL", ("@id", id));
 

@@ -11,6 +11,12 @@ public sealed class HostedSandbox : IAsyncDisposable
 {
     public const string CertificatesSetting = "sandbox-certificates";
 
+    /// <summary>
+    /// A judgement claimed this long ago and never stored was abandoned (its instance died): a starting instance
+    /// reopens the session. Far above a judgement's time (bench/run.sh --service), so no live one is taken back.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
     private HostedSandbox(CertificationStore sessions, SandboxStore store, SandboxTenants tenants,
         UntrustedListeners untrusted, Certificates certificates, WebApplication endpoint, Uri baseUrl) =>
         (_sessions, Store, _tenants, _untrusted, Certificates, _endpoint, BaseUrl) =
@@ -39,6 +45,7 @@ public sealed class HostedSandbox : IAsyncDisposable
         var tenants = new SandboxTenants(sandboxStore, certificates);
         var endpoint = await SandboxEndpoint.StartAsync(options.SandboxPort, certificates, sandboxStore, tenants);
         var untrusted = new UntrustedListeners(store, sandboxStore, certificates);
+        store.ReopenAbandoned(AbandonedAfter);
         foreach (var session in store.Unjudged()) await untrusted.StartAsync(session);
         var listening = new Uri(endpoint.Urls.First());
         return new HostedSandbox(store, sandboxStore, tenants, untrusted, certificates, endpoint,

@@ -151,6 +151,32 @@ public sealed class HostedSandboxTests
         JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("code").GetString()!;
 
     /// <summary>
+    /// A judgement claimed by an instance that died before storing it is taken back by the next instance to start: the
+    /// session waits for Judge again. One claimed a moment ago (an instance judging it now) is left alone.
+    /// </summary>
+    [Test]
+    public async Task A_judgement_abandoned_by_a_dead_instance_is_reopened_at_the_next_start()
+    {
+        var options = new ServiceOptions(Path.Combine(Scratch.NewFolder("abandoned"), "data"));
+        var store = CertificationStore.InFolder(options.Data);
+        var sessions = new List<string>();
+        await using (var app = await CertificationService.StartAsync(options))
+            foreach (var client in new[] { "abandoned", "being judged" })
+            {
+                using var partner = new HostedPartner(new Uri(app.Urls.First()));
+                await partner.StartAsync(store.Invite("Acme Shipping"), client);
+                sessions.Add(partner.SessionId);
+                store.StartJudging(partner.SessionId).Should().BeTrue();
+            }
+        var claimed = DateTimeOffset.UtcNow - HostedSandbox.AbandonedAfter - TimeSpan.FromSeconds(1);
+        store.Database.Execute("UPDATE sessions SET judged_at = @at WHERE id = @id", ("@at", claimed.ToString("O")),
+            ("@id", sessions[0]));
+
+        await using (await CertificationService.StartAsync(options))
+            store.Unjudged().Select(s => s.Id).Should().Equal([sessions[0]], "only the abandoned claim is taken back");
+    }
+
+    /// <summary>
     /// A session's requests are bounded: a body over the limit and a burst over the rate are refused, unrecorded.
     /// </summary>
     [Test]
