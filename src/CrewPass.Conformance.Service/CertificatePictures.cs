@@ -1,44 +1,28 @@
 using System.Collections.Concurrent;
+using System.Text;
 using CrewPass.Conformance.Certification;
 using CrewPass.Conformance.Reporting;
 
 namespace CrewPass.Conformance.Service;
 
 /// <summary>
-/// Certificates' PDFs: printed in the background once a certificate is issued, so a judgement does not wait for
-/// Chromium, and kept with the session. One asked for before its printing started here (another instance issued it,
-/// or the one that did died) is printed then, from the stored recording judged again.
+/// Certificates' PDFs, printed when first asked for, from the report stored with the session, and then kept with
+/// it: a judgement never waits for Chromium, no CPU goes to pictures nobody downloads, and any instance prints one.
 /// </summary>
-public sealed class CertificatePictures(CertificationStore store, HostedSandbox sandbox, Func<Uri> issuer)
+public sealed class CertificatePictures(CertificationStore store, Func<Uri> issuer)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> _printing = new(StringComparer.Ordinal);
-
-    public void Start(string session, ConformanceReport report, CertificateClaims claims) =>
-        _ = Printing(session, () => PrintAsync(session, report, claims)).Value;
 
     /// <summary>The session's certificate PDF; null without a certificate, or without Chromium to print it.</summary>
     public async Task<byte[]?> GetAsync(HostedSession session)
     {
         if (session.CertificateId is not { } id || store.Find(id) is not { } certificate) return null;
         if (store.File(session.Id, Certificate.ClientFileName) is { } stored) return stored;
-        await Printing(session.Id, () => ReprintAsync(session, certificate.Claims)).Value;
+        if (store.File(session.Id, ReportWriter.JsonFile) is not { } report) return null;
+        // Two downloads at once print once.
+        await _printing.GetOrAdd(session.Id, _ => new Lazy<Task>(() =>
+            PrintAsync(session.Id, ReportWriter.FromJson(Encoding.UTF8.GetString(report)), certificate.Claims))).Value;
         return store.File(session.Id, Certificate.ClientFileName);
-    }
-
-    private Lazy<Task> Printing(string session, Func<Task> print) =>
-        _printing.GetOrAdd(session, _ => new Lazy<Task>(() => Task.Run(print)));
-
-    private async Task ReprintAsync(HostedSession session, CertificateClaims claims)
-    {
-        var folder = SessionEndpoints.Scratch(session.Id);
-        try
-        {
-            await PrintAsync(session.Id, (await sandbox.JudgeAsync(session, folder)).Report, claims);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     /// <summary>

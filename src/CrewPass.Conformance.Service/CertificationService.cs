@@ -36,7 +36,7 @@ public static class CertificationService
         var app = builder.Build();
         app.UseAntiforgery();
         var sandbox = await HostedSandbox.StartAsync(store, options);
-        var issuer = new Issuer(KeyOf(options), () => PublicUrl(app, options), store, sandbox);
+        var issuer = new Issuer(KeyOf(options), () => PublicUrl(app, options), store);
         app.Lifetime.ApplicationStopped.Register(() => sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult());
         app.MapGet("/.well-known/jwks.json", () => Results.Text(issuer.Key.Jwks(), "application/json"));
         app.MapGet("/live.js", () => Results.Text(Resource("Static.live.js"), "text/javascript"));

@@ -11,10 +11,10 @@ public sealed class Issuer
     private readonly Func<Uri> _url;
     private readonly CertificationStore _store;
 
-    public Issuer(IssuerKey key, Func<Uri> url, CertificationStore store, HostedSandbox sandbox)
+    public Issuer(IssuerKey key, Func<Uri> url, CertificationStore store)
     {
         (_key, _url, _store) = (key, url, store);
-        Pictures = new CertificatePictures(store, sandbox, url);
+        Pictures = new CertificatePictures(store, url);
     }
 
     public IssuerKey Key => _key;
@@ -23,16 +23,12 @@ public sealed class Issuer
 
     public CertificatePictures Pictures { get; }
 
-    /// <summary>
-    /// Signs and registers the certificate of a clean judgement, and starts printing its PDF (the signed JSON is the
-    /// certificate; its picture follows): the certificate's id.
-    /// </summary>
+    /// <summary>Signs and registers the certificate of a clean judgement: its id.</summary>
     public string Issue(ClientJudgement judgement, HostedSession session, string reportSha256)
     {
         var claims = judgement.ClaimsFor("cert_" + Guid.NewGuid().ToString("N"), Url.ToString(), session.Partner,
             session.Client, reportSha256, DateTimeOffset.UtcNow);
         _store.Register(claims, SignedCertificate.Issue(claims, _key));
-        Pictures.Start(session.Id, judgement.Report, claims);
         return claims.Id;
     }
 }

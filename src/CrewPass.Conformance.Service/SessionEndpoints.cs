@@ -119,7 +119,7 @@ public static class SessionEndpoints
         }
     }
 
-    public static string Scratch(string session) =>
+    private static string Scratch(string session) =>
         Directory.CreateTempSubdirectory($"crewpass-judge-{session}-").FullName;
 
     /// <summary>The page's model with the anti-forgery token its forms post back.</summary>

@@ -20,6 +20,10 @@ public static class ReportWriter
 
     public static string ToJson(ConformanceReport report) => Redactor.Redact(JsonSerializer.Serialize(report, Json));
 
+    /// <summary>A report as <see cref="ToJson"/> wrote it (redacted as written): to print what was stored.</summary>
+    public static ConformanceReport FromJson(string json) =>
+        JsonSerializer.Deserialize<ConformanceReport>(json, Json) ?? throw new InvalidDataException("no report");
+
     /// <summary>Writes both files; returns the JSON's path and the SHA-256 of its bytes, which binds a certificate to it.</summary>
     public static (string JsonPath, string HtmlPath, string Sha256) Write(ConformanceReport report, string directory)
     {

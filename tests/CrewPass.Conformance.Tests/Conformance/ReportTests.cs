@@ -28,6 +28,17 @@ public sealed class ReportTests
 
     private static string ReportOf(SuiteRunResult run, string file) => Path.Combine(run.ResultsDirectory, file);
 
+    /// <summary>What the certification service prints a certificate from: the stored report, read back whole.</summary>
+    [Test]
+    public async Task A_written_report_reads_back_to_the_same_JSON()
+    {
+        foreach (var run in new[] { await CleanRun.Value, await FailingRun.Value })
+        {
+            var json = await File.ReadAllTextAsync(ReportOf(run, "conformance-report.json"));
+            ReportWriter.ToJson(ReportWriter.FromJson(json)).Should().Be(json);
+        }
+    }
+
     [Test]
     public async Task The_JSON_report_matches_its_schema_and_holds_no_full_key()
     {
