@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Threading.RateLimiting;
-using CrewPass.Conformance.Http;
 using CrewPass.Reference;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,7 +44,8 @@ public static class SandboxEndpoint
     private static async Task ServeAsync(HttpContext context, SandboxStore store, SandboxTenants tenants,
         PartitionedRateLimiter<string> limiter)
     {
-        if (KeyOf(context.Request) is not { } presented || store.Find(presented) is not { Judged: false } key)
+        if (KeyAuthentication.PresentedKey(context) is not { Length: > 0 } presented
+            || store.Find(presented) is not { Judged: false } key)
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid_api_key",
                 "No session's scenario has this key (or its session was judged): use the key the session page gives.");
@@ -66,15 +66,6 @@ public static class SandboxEndpoint
             return;
         }
         await (await tenants.ForAsync(key)).ServeAsync(context);
-    }
-
-    /// <summary>The key as the API takes it: a Bearer token, else X-Partner-API-Key.</summary>
-    private static string? KeyOf(HttpRequest request)
-    {
-        var authorization = request.Headers[HeaderNames.Authorization].ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return authorization["Bearer ".Length..].Trim();
-        return request.Headers[HeaderNames.PartnerApiKey].ToString() is { Length: > 0 } key ? key.Trim() : null;
     }
 
     /// <summary>

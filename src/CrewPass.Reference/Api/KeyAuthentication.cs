@@ -38,6 +38,14 @@ public static class KeyAuthentication
         await next(context);
     });
 
+    private static readonly CredentialRules Faithful = new ReferenceOptions().Behaviour.Credentials;
+
+    /// <summary>
+    /// The key a request presents, read as the faithful reference reads it (Bearer, else X-Partner-API-Key): what the
+    /// certification service's shared sandbox routes a request on, before any scenario sees it.
+    /// </summary>
+    public static string? PresentedKey(HttpContext context) => ReadCredential(context, Faithful, PathString.Empty);
+
     private static string? ReadCredential(HttpContext context, CredentialRules rules, PathString faultPath)
     {
         var request = context.Request;
